@@ -1,0 +1,201 @@
+package org.registry.command.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.registry.kernel.common.RejectionException;
+import org.registry.platform.eventstore.AuditMetaData;
+import org.registry.platform.eventstore.EventPositions;
+import org.registry.platform.security.CurrentUser;
+import org.registry.platform.security.RegistryUser;
+import org.registry.platform.web.RequestIds;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Sends a command the way every HTTP command is sent, so each endpoint inherits the conventions of api.md:
+ * audit metadata (actor, role, reason, request and correlation ids), {@code If-Match} (412 when the record moved
+ * on), {@code Idempotency-Key} (a retry returns the first answer and records nothing), and an answer carrying
+ * the record's id, its new version ({@code ETag}) and the position of the last stored event
+ * ({@code X-Event-Position}).
+ */
+@Component
+public class Commands {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String EVENT_POSITION = "X-Event-Position";
+    public static final String REPLAYED = "Idempotent-Replayed";
+
+    private final CommandGateway gateway;
+    private final EventPositions positions;
+    private final IdempotencyStore idempotency;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper json;
+
+    Commands(CommandGateway gateway, EventPositions positions, IdempotencyStore idempotency,
+             TransactionTemplate transaction, ObjectMapper json) {
+        this.gateway = gateway;
+        this.positions = positions;
+        this.idempotency = idempotency;
+        this.transaction = transaction;
+        this.json = json;
+    }
+
+    /** A command that creates a record: {@code 201} with {@code Location}. */
+    public ResponseEntity<Map<String, Object>> create(CommandTarget target, Object command, CommandRequest body,
+                                                      URI location, HttpServletRequest request) {
+        return send(new Call(target, command, body, HttpStatus.CREATED, location, value -> Map.of()), request);
+    }
+
+    /** A command on an existing record: {@code 200}. */
+    public ResponseEntity<Map<String, Object>> update(CommandTarget target, Object command, CommandRequest body,
+                                                      HttpServletRequest request) {
+        return send(new Call(target, command, body, HttpStatus.OK, null, value -> Map.of()), request);
+    }
+
+    /**
+     * The general form.
+     *
+     * @param answerFields adds fields the handler's return value carries (e.g. a derived birth order)
+     */
+    public record Call(CommandTarget target, Object command, CommandRequest body, HttpStatus status, URI location,
+                       Function<Object, Map<String, Object>> answerFields) {
+    }
+
+    public ResponseEntity<Map<String, Object>> send(Call call, HttpServletRequest request) {
+        RegistryUser user = CurrentUser.get();
+        String key = idempotencyKey(request);
+        MetaData metaData = metaData(user, call.body(), request);
+        return transaction.execute(status -> {
+            String hash = key == null ? null : hash(request, call.body());
+            if (key != null && !idempotency.claim(user.name(), key, hash)) {
+                return replay(user, key, hash);
+            }
+            CommandOutcome outcome = dispatch(call, metaData);
+            Long version = outcome.versions().get(call.target().id());
+            if (version == null) {
+                throw new IllegalStateException("command " + call.command().getClass().getSimpleName()
+                        + " stored no event on its target " + call.target().id());
+            }
+            long position = positions.positionOf(outcome.eventIdentifiers()).orElse(-1);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put(call.target().idField(), call.target().id());
+            answer.putAll(call.answerFields().apply(outcome.value()));
+            answer.put("version", version);
+            String location = call.location() == null ? null : call.location().toString();
+            if (key != null) {
+                idempotency.answer(user.name(), key, new IdempotencyStore.StoredAnswer(
+                        hash, call.status().value(), location, version, position, write(answer)));
+            }
+            return respond(call.status().value(), location, version, position, answer, false);
+        });
+    }
+
+    private CommandOutcome dispatch(Call call, MetaData metaData) {
+        try {
+            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(call.command()).andMetaData(metaData));
+        } catch (AggregateNotFoundException e) {
+            throw RejectionException.notFound(call.target().notFoundCode(),
+                    "no record with id " + call.target().id());
+        }
+    }
+
+    private ResponseEntity<Map<String, Object>> replay(RegistryUser user, String key, String hash) {
+        IdempotencyStore.StoredAnswer stored = idempotency.find(user.name(), key)
+                .orElseThrow(() -> new IllegalStateException("idempotency record vanished: " + key));
+        if (!stored.requestHash().equals(hash)) {
+            throw RejectionException.unprocessable(IDEMPOTENCY_KEY, "IDEMPOTENCY_KEY_REUSED",
+                    "the Idempotency-Key '" + key + "' was used before for a different request");
+        }
+        return respond(stored.status(), stored.location(), stored.version(), stored.eventPosition(),
+                read(stored.body()), true);
+    }
+
+    private static ResponseEntity<Map<String, Object>> respond(int status, String location, long version,
+                                                               long position, Map<String, Object> body,
+                                                               boolean replayed) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status)
+                .eTag(Long.toString(version))
+                .header(EVENT_POSITION, Long.toString(position));
+        if (location != null) {
+            builder.location(URI.create(location));
+        }
+        if (replayed) {
+            builder.header(REPLAYED, "true");
+        }
+        return builder.body(body);
+    }
+
+    private static MetaData metaData(RegistryUser user, CommandRequest body, HttpServletRequest request) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(AuditMetaData.ACTOR, user.name());
+        values.put(AuditMetaData.ROLE, user.rolesText());
+        if (body != null && body.reason() != null && !body.reason().isBlank()) {
+            values.put(AuditMetaData.REASON, body.reason().strip());
+        }
+        values.put(AuditMetaData.REQUEST_ID, RequestIds.requestId(request));
+        values.put(AuditMetaData.CORRELATION_ID, RequestIds.correlationId(request));
+        Long expected = IfMatch.expectedVersion(request.getHeader(HttpHeaders.IF_MATCH));
+        if (expected != null) {
+            values.put(AuditMetaData.EXPECTED_VERSION, expected);
+        }
+        return MetaData.from(values);
+    }
+
+    private static String idempotencyKey(HttpServletRequest request) {
+        String key = request.getHeader(IDEMPOTENCY_KEY);
+        if (key == null) {
+            return null;
+        }
+        if (key.isBlank() || key.length() > 200) {
+            throw RejectionException.invalid(IDEMPOTENCY_KEY, "VALIDATION_FAILED",
+                    "an Idempotency-Key has 1 to 200 characters");
+        }
+        return key;
+    }
+
+    /** Method, path and the parsed body: a retry that re-serializes the same body still matches. */
+    private String hash(HttpServletRequest request, CommandRequest body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(write(body).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> read(String body) {
+        try {
+            return json.readValue(body, LinkedHashMap.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.registry.command.household;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.registry.command.api.CommandRequest;
+import org.registry.command.api.CommandTarget;
+import org.registry.command.api.Commands;
+import org.registry.command.directory.RecordDirectory;
+import org.registry.kernel.area.CommunityCode;
+import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.household.HouseholdId;
+import org.registry.kernel.household.HouseholdKind;
+import org.registry.kernel.household.RegisterHousehold;
+import org.registry.kernel.household.RelocateHousehold;
+import org.registry.platform.security.CurrentUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/households")
+@Tag(name = "Households")
+class HouseholdCommandsController {
+
+    private final Commands commands;
+    private final RecordDirectory directory;
+    private final Clock clock;
+
+    HouseholdCommandsController(Commands commands, RecordDirectory directory, Clock clock) {
+        this.commands = commands;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** @param date the day of registration; today when absent */
+    record RegisterHouseholdRequest(@NotBlank String communityCode, @NotBlank String address,
+                                    @NotNull HouseholdKind kind, String householdNumber, LocalDate date,
+                                    String reason) implements CommandRequest {
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a household in a community")
+    ResponseEntity<Map<String, Object>> register(@Valid @RequestBody RegisterHouseholdRequest body,
+                                                 HttpServletRequest request) {
+        CommunityCode community = new CommunityCode(body.communityCode());
+        CurrentUser.requireScope(community);
+        HouseholdId id = new HouseholdId(UUID.randomUUID());
+        LocalDate date = body.date() != null ? body.date() : LocalDate.now(clock);
+        return commands.create(CommandTarget.household(id),
+                new RegisterHousehold(id, community, body.address(), body.kind(), body.householdNumber(), date),
+                body, URI.create("/api/households/" + id), request);
+    }
+
+    record RelocateHouseholdRequest(@NotBlank String communityCode, @NotBlank String address,
+                                    @NotNull LocalDate date, String reason) implements CommandRequest {
+    }
+
+    @PostMapping("/{householdId}/relocation")
+    @Operation(summary = "Move the whole household to a new address and/or community")
+    ResponseEntity<Map<String, Object>> relocate(@PathVariable String householdId,
+                                                 @Valid @RequestBody RelocateHouseholdRequest body,
+                                                 HttpServletRequest request) {
+        HouseholdId id = existing(householdId);
+        CommunityCode destination = new CommunityCode(body.communityCode());
+        CurrentUser.requireScope(destination);
+        return commands.update(CommandTarget.household(id),
+                new RelocateHousehold(id, destination, body.address(), body.date()), body, request);
+    }
+
+    /** A household the caller may act on: known to the register, and in the caller's areas. */
+    private HouseholdId existing(String text) {
+        HouseholdId id = HouseholdId.of(text);
+        CommunityCode community = directory.communityOf(id).orElseThrow(() ->
+                RejectionException.notFound("HOUSEHOLD_NOT_FOUND", "no household with id " + text));
+        CurrentUser.requireScope(community);
+        return id;
+    }
+}

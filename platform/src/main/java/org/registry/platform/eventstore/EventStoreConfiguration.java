@@ -1,0 +1,182 @@
+package org.registry.platform.eventstore;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How events are stored and serialized.
+ *
+ * <p>Events, metadata, tokens and snapshots are JSON text (Jackson), in {@code VARCHAR} columns so that an
+ * analyst can read them with SQL ({@code payload::jsonb}) and no large objects are created. The store is Axon's
+ * JDBC engine on the application's own database (PostgreSQL, or H2 in the embedded default), unless the
+ * Axon Server connector is switched on, in which case Axon Server stores the events and only tokens, projections
+ * and lookups stay in the database.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventStoreProperties.class)
+public class EventStoreConfiguration {
+
+    /** The JSON mapping of stored messages, kept apart from the HTTP mapper so web settings never change events. */
+    public static ObjectMapper storageObjectMapper() {
+        return JsonMapper.builder()
+                         .findAndAddModules()
+                         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                         .build();
+    }
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return JacksonSerializer.builder()
+                                .objectMapper(storageObjectMapper())
+                                .revisionResolver(new AnnotationRevisionResolver())
+                                .build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    /** Who, in which role, why, and which request: copied from each command onto every event it causes. */
+    @Bean
+    public CorrelationDataProvider auditMetaDataProvider() {
+        return new SimpleCorrelationDataProvider(AuditMetaData.KEYS);
+    }
+
+    /** {@code causationId}: the message that caused this one; {@code correlationId}: the request it all began with. */
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider(AuditMetaData.CAUSATION_ID, AuditMetaData.CORRELATION_ID);
+    }
+
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
+                                 TokenStoreProperties properties) {
+        return JdbcTokenStore.builder()
+                             .connectionProvider(connectionProvider)
+                             .serializer(serializer)
+                             .contentType(String.class)
+                             .schema(TokenSchema.builder()
+                                                .setTokenTable("token_entry")
+                                                .setProcessorNameColumn("processor_name")
+                                                .setSegmentColumn("segment")
+                                                .setTokenColumn("token")
+                                                .setTokenTypeColumn("token_type")
+                                                .setTimestampColumn("time_stamp")
+                                                .setOwnerColumn("owner")
+                                                .build())
+                             .claimTimeout(properties.getClaimTimeout())
+                             .build();
+    }
+
+    /** The event table in snake_case, as analysts read it. */
+    public static EventSchema eventSchema() {
+        return EventSchema.builder()
+                          .eventTable("domain_event_entry")
+                          .snapshotTable("snapshot_event_entry")
+                          .globalIndexColumn("global_index")
+                          .timestampColumn("time_stamp")
+                          .eventIdentifierColumn("event_identifier")
+                          .aggregateIdentifierColumn("aggregate_identifier")
+                          .sequenceNumberColumn("sequence_number")
+                          .typeColumn("type")
+                          .payloadTypeColumn("payload_type")
+                          .payloadRevisionColumn("payload_revision")
+                          .payloadColumn("payload")
+                          .metaDataColumn("meta_data")
+                          .build();
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    static class DatabaseEventStore {
+
+        @Bean
+        public EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                                     Serializer serializer,
+                                                     Configuration configuration,
+                                                     ConnectionProvider connectionProvider,
+                                                     TransactionManager transactionManager) {
+            return JdbcEventStorageEngine.builder()
+                                         .eventSerializer(eventSerializer)
+                                         .snapshotSerializer(serializer)
+                                         .dataType(String.class)
+                                         .schema(eventSchema())
+                                         .upcasterChain(configuration.upcasterChain())
+                                         .snapshotFilter(configuration.snapshotFilter())
+                                         // PostgreSQL reports unique violations by SQL state only (23505); without
+                                         // this, two writers racing on one aggregate would surface as a 500.
+                                         .persistenceExceptionResolver(new SQLStateResolver("23505"))
+                                         .connectionProvider(connectionProvider)
+                                         .transactionManager(transactionManager)
+                                         .build();
+        }
+
+        /**
+         * The store in front of the engine. Appends in this process wake its tailing processors at once; the
+         * fetch delay bounds how late events written by another process (the split deployment) are seen.
+         */
+        @Bean(name = "eventBus")
+        @Qualifier("eventStore")
+        public EventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                     EventStoreProperties properties) {
+            return EmbeddedEventStore.builder()
+                                     .storageEngine(storageEngine)
+                                     .fetchDelay(properties.fetchDelay().toMillis())
+                                     .timeUnit(TimeUnit.MILLISECONDS)
+                                     .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                                     .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                                     .build();
+        }
+
+        @Bean
+        public EventPositions eventPositions(NamedParameterJdbcTemplate jdbc) {
+            return EventPositions.database(jdbc);
+        }
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true")
+    public EventPositions axonServerEventPositions(EventStore eventStore) {
+        return EventPositions.head(eventStore);
+    }
+}

@@ -1,0 +1,49 @@
+package org.registry.platform.processing;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+
+/**
+ * Event processors default to pooled streaming: several events a transaction, the token stored in the same
+ * database transaction as the projection rows, claims extended while a long batch runs. A handler that fails
+ * is never skipped: the error propagates, the batch rolls back, and the processor retries with back-off.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProcessingConfiguration.ProcessingProperties.class)
+public class ProcessingConfiguration {
+
+    @Bean
+    ConfigurerModule processingDefaults(ProcessingProperties properties) {
+        return configurer -> configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors((config, builder) -> builder
+                        .batchSize(properties.batchSize())
+                        .initialSegmentCount(properties.initialSegmentCount())
+                        .tokenClaimInterval(properties.tokenClaimInterval().toMillis())
+                        .claimExtensionThreshold(properties.claimExtensionThreshold().toMillis())
+                        .enableCoordinatorClaimExtension())
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * {@code registry.processing.*}
+     *
+     * @param batchSize               events handled in one transaction
+     * @param initialSegmentCount     segments a new processor starts with: one keeps the global order of events,
+     *                                more spread a projection over threads and nodes
+     * @param tokenClaimInterval      how often an idle node tries to claim unclaimed segments
+     * @param claimExtensionThreshold how long a batch may run before its claim is extended
+     */
+    @ConfigurationProperties("registry.processing")
+    public record ProcessingProperties(@DefaultValue("100") int batchSize,
+                                       @DefaultValue("1") int initialSegmentCount,
+                                       @DefaultValue("2s") Duration tokenClaimInterval,
+                                       @DefaultValue("2s") Duration claimExtensionThreshold) {
+    }
+}

@@ -1,0 +1,50 @@
+package org.registry.query.household;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.household.HouseholdId;
+import org.registry.kernel.household.HouseholdKind;
+import org.registry.kernel.household.HouseholdView;
+import org.registry.kernel.query.PageView;
+import org.registry.platform.security.CurrentUser;
+import org.registry.query.api.AreaFilter;
+import org.registry.query.api.Paging;
+import org.registry.query.api.ReadsFrom;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/households")
+@Tag(name = "Households")
+@ReadsFrom(HouseholdRegister.NAME)
+class HouseholdQueriesController {
+
+    private final HouseholdRegister register;
+
+    HouseholdQueriesController(HouseholdRegister register) {
+        this.register = register;
+    }
+
+    @GetMapping("/{householdId}")
+    @Operation(summary = "A household, with its members; ETag is its version")
+    ResponseEntity<HouseholdView> household(@PathVariable String householdId) {
+        HouseholdView household = register.find(HouseholdId.of(householdId)).orElseThrow(() ->
+                RejectionException.notFound("HOUSEHOLD_NOT_FOUND", "no household with id " + householdId));
+        CurrentUser.requireScope(household.communityCode());
+        return ResponseEntity.ok().eTag(Long.toString(household.version())).body(household);
+    }
+
+    @GetMapping
+    @Operation(summary = "Households in an area (division code prefix of 6, 9 or 12 digits), by kind; paged from 0")
+    PageView<HouseholdView> households(@RequestParam(required = false) String areaCode,
+                                       @RequestParam(required = false) HouseholdKind kind,
+                                       @RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer size) {
+        return register.list(AreaFilter.forCaller(areaCode), kind, Paging.of(page, size));
+    }
+}

@@ -1,0 +1,18 @@
+package org.registry.kernel.household;
+
+import org.axonframework.serialization.Revision;
+import org.registry.kernel.area.CommunityCode;
+
+import java.time.LocalDate;
+
+/**
+ * The whole household moved to a new address, possibly in another community, on {@code date}.
+ * The community it left is kept beside the new one, so that a migration flow can be read from this fact alone.
+ */
+@Revision("1")
+public record HouseholdRelocated(HouseholdId householdId,
+                                 CommunityCode fromCommunityCode,
+                                 CommunityCode communityCode,
+                                 String address,
+                                 LocalDate date) implements HouseholdEvent {
+}

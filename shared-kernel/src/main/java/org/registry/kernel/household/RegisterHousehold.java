@@ -1,0 +1,29 @@
+package org.registry.kernel.household;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.registry.kernel.area.CommunityCode;
+import org.registry.kernel.common.Require;
+
+import java.time.LocalDate;
+
+/**
+ * Enter a new household in the register. The id is chosen by the caller (the HTTP layer), never the aggregate.
+ *
+ * @param registeredOn the day the household was registered
+ */
+public record RegisterHousehold(@TargetAggregateIdentifier HouseholdId householdId,
+                                CommunityCode communityCode,
+                                String address,
+                                HouseholdKind kind,
+                                String householdNumber,
+                                LocalDate registeredOn) {
+
+    public RegisterHousehold {
+        Require.present(householdId, "householdId");
+        Require.present(communityCode, "communityCode");
+        address = Require.text(address, "address", 200);
+        Require.present(kind, "kind");
+        householdNumber = Require.optionalText(householdNumber, "householdNumber", 40);
+        Require.present(registeredOn, "date");
+    }
+}

@@ -82,29 +82,51 @@ public class Commands {
         RegistryUser user = CurrentUser.get();
         String key = idempotencyKey(request);
         MetaData metaData = metaData(user, call.body(), request);
+        if (key == null) {
+            return answer(call, dispatch(call, metaData)).response(false);
+        }
+        // The key is claimed, and answered, in the transaction that stores the command's events.
         return transaction.execute(status -> {
-            String hash = key == null ? null : hash(request, call.body());
-            if (key != null && !idempotency.claim(user.name(), key, hash)) {
+            String hash = hash(request, call.body());
+            if (!idempotency.claim(user.name(), key, hash)) {
                 return replay(user, key, hash);
             }
-            CommandOutcome outcome = dispatch(call, metaData);
-            Long version = outcome.versions().get(call.target().id());
-            if (version == null) {
-                throw new IllegalStateException("command " + call.command().getClass().getSimpleName()
-                        + " stored no event on its target " + call.target().id());
-            }
-            long position = positions.positionOf(outcome.eventIdentifiers()).orElse(-1);
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put(call.target().idField(), call.target().id());
-            answer.putAll(call.answerFields().apply(outcome.value()));
-            answer.put("version", version);
-            String location = call.location() == null ? null : call.location().toString();
-            if (key != null) {
-                idempotency.answer(user.name(), key, new IdempotencyStore.StoredAnswer(
-                        hash, call.status().value(), location, version, position, write(answer)));
-            }
-            return respond(call.status().value(), location, version, position, answer, false);
+            Answer answer = answer(call, dispatch(call, metaData));
+            idempotency.answer(user.name(), key, new IdempotencyStore.StoredAnswer(hash, answer.status(),
+                    answer.location(), answer.version(), answer.position(), write(answer.body())));
+            return answer.response(false);
         });
+    }
+
+    /** What a command's caller is told: the status, where the record is, its version, the events' position. */
+    private record Answer(int status, String location, long version, long position, Map<String, Object> body) {
+
+        ResponseEntity<Map<String, Object>> response(boolean replayed) {
+            ResponseEntity.BodyBuilder builder = ResponseEntity.status(status)
+                    .eTag(Long.toString(version))
+                    .header(EVENT_POSITION, Long.toString(position));
+            if (location != null) {
+                builder.location(URI.create(location));
+            }
+            if (replayed) {
+                builder.header(REPLAYED, "true");
+            }
+            return builder.body(body);
+        }
+    }
+
+    private Answer answer(Call call, CommandOutcome outcome) {
+        Long version = outcome.versions().get(call.target().id());
+        if (version == null) {
+            throw new IllegalStateException("command " + call.command().getClass().getSimpleName()
+                    + " stored no event on its target " + call.target().id());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(call.target().idField(), call.target().id());
+        body.putAll(call.answerFields().apply(outcome.value()));
+        body.put("version", version);
+        return new Answer(call.status().value(), call.location() == null ? null : call.location().toString(),
+                version, positions.positionOf(outcome.eventIdentifiers()).orElse(-1), body);
     }
 
     private CommandOutcome dispatch(Call call, MetaData metaData) {
@@ -123,31 +145,17 @@ public class Commands {
             throw RejectionException.unprocessable(IDEMPOTENCY_KEY, "IDEMPOTENCY_KEY_REUSED",
                     "the Idempotency-Key '" + key + "' was used before for a different request");
         }
-        return respond(stored.status(), stored.location(), stored.version(), stored.eventPosition(),
-                read(stored.body()), true);
-    }
-
-    private static ResponseEntity<Map<String, Object>> respond(int status, String location, long version,
-                                                               long position, Map<String, Object> body,
-                                                               boolean replayed) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status)
-                .eTag(Long.toString(version))
-                .header(EVENT_POSITION, Long.toString(position));
-        if (location != null) {
-            builder.location(URI.create(location));
-        }
-        if (replayed) {
-            builder.header(REPLAYED, "true");
-        }
-        return builder.body(body);
+        return new Answer(stored.status(), stored.location(), stored.version(), stored.eventPosition(),
+                read(stored.body())).response(true);
     }
 
     private static MetaData metaData(RegistryUser user, CommandRequest body, HttpServletRequest request) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(AuditMetaData.ACTOR, user.name());
         values.put(AuditMetaData.ROLE, user.rolesText());
-        if (body != null && body.reason() != null && !body.reason().isBlank()) {
-            values.put(AuditMetaData.REASON, body.reason().strip());
+        String reason = body == null || body.reason() == null ? null : body.reason().toString().strip();
+        if (reason != null && !reason.isEmpty()) {
+            values.put(AuditMetaData.REASON, reason);
         }
         values.put(AuditMetaData.REQUEST_ID, RequestIds.requestId(request));
         values.put(AuditMetaData.CORRELATION_ID, RequestIds.correlationId(request));

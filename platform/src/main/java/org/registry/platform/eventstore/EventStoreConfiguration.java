@@ -24,6 +24,7 @@ import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
+import org.registry.platform.processing.WakingEventSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -166,6 +167,18 @@ public class EventStoreConfiguration {
                                      .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                                      .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                                      .build();
+        }
+
+        /** What pooled processors read: the store, waking them when events arrive (see {@link WakingEventSource}). */
+        @Bean
+        public WakingEventSource wakingEventSource(EventStore eventStore, EventStoreProperties properties) {
+            WakingEventSource source = new WakingEventSource(eventStore, properties.fetchDelay());
+            eventStore.subscribe(events -> {
+                if (!events.isEmpty()) {
+                    source.afterCommit();
+                }
+            });
+            return source;
         }
 
         @Bean

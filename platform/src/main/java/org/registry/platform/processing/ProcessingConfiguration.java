@@ -2,6 +2,7 @@ package org.registry.platform.processing;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,20 +15,23 @@ import java.time.Duration;
  * Event processors default to pooled streaming: several events a transaction, the token stored in the same
  * database transaction as the projection rows, claims extended while a long batch runs. A handler that fails
  * is never skipped: the error propagates, the batch rolls back, and the processor retries with back-off.
+ * On the database event store they read through {@link WakingEventSource}, which wakes them when events arrive.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProcessingConfiguration.ProcessingProperties.class)
 public class ProcessingConfiguration {
 
     @Bean
-    ConfigurerModule processingDefaults(ProcessingProperties properties) {
+    ConfigurerModule processingDefaults(ProcessingProperties properties, ObjectProvider<WakingEventSource> source) {
         return configurer -> configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .batchSize(properties.batchSize())
-                        .initialSegmentCount(properties.initialSegmentCount())
-                        .tokenClaimInterval(properties.tokenClaimInterval().toMillis())
-                        .claimExtensionThreshold(properties.claimExtensionThreshold().toMillis())
-                        .enableCoordinatorClaimExtension())
+                .usingPooledStreamingEventProcessors((config, builder) -> {
+                    source.ifAvailable(builder::messageSource);
+                    return builder.batchSize(properties.batchSize())
+                                  .initialSegmentCount(properties.initialSegmentCount())
+                                  .tokenClaimInterval(properties.tokenClaimInterval().toMillis())
+                                  .claimExtensionThreshold(properties.claimExtensionThreshold().toMillis())
+                                  .enableCoordinatorClaimExtension();
+                })
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
     }
 

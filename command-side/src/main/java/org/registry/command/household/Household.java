@@ -7,18 +7,27 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.registry.kernel.area.CommunityCode;
 import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.common.Require;
+import org.registry.kernel.household.ChangeHouseholdHead;
+import org.registry.kernel.household.HouseholdHeadChanged;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.HouseholdRelocated;
+import org.registry.kernel.household.LeavingReason;
+import org.registry.kernel.household.MemberJoinedHousehold;
+import org.registry.kernel.household.MemberLeftHousehold;
 import org.registry.kernel.household.RegisterHousehold;
+import org.registry.kernel.household.RelationToHead;
 import org.registry.kernel.household.RelocateHousehold;
+import org.registry.kernel.person.PersonId;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A household (户): where it is registered, and the moves of the household as a whole. */
+/** A household (户): where it is registered, who its members are, who heads it, and its moves as a whole. */
 @Aggregate
 class Household {
 
@@ -28,6 +37,8 @@ class Household {
     private String address;
     /** The date of the latest fact that places the household somewhere; moves may not be dated before it. */
     private LocalDate settledOn;
+    private final Map<PersonId, RelationToHead> members = new HashMap<>();
+    private PersonId head;
 
     Household() {
         // for Axon
@@ -56,6 +67,53 @@ class Household {
                 command.date()));
     }
 
+    @CommandHandler
+    void handle(ChangeHouseholdHead command, Clock clock) {
+        Require.notInFuture(command.date(), LocalDate.now(clock), "date");
+        RelationToHead relation = members.get(command.personId());
+        if (relation == null) {
+            throw RejectionException.unprocessable("personId", "NOT_A_MEMBER",
+                    "person " + command.personId() + " is not a member of household " + householdId);
+        }
+        if (relation == RelationToHead.HEAD) {
+            throw RejectionException.unprocessable("personId", "NOTHING_CHANGES",
+                    "person " + command.personId() + " already heads household " + householdId);
+        }
+        apply(new HouseholdHeadChanged(householdId, command.personId(), head,
+                head == null ? null : reciprocal(relation), command.date()));
+    }
+
+    /** How the previous head relates to the new one, from how the new one related to the previous. */
+    private static RelationToHead reciprocal(RelationToHead newHeadWas) {
+        return switch (newHeadWas) {
+            case SPOUSE -> RelationToHead.SPOUSE;
+            case CHILD -> RelationToHead.PARENT;
+            case PARENT -> RelationToHead.CHILD;
+            case HEAD, OTHER -> RelationToHead.OTHER;
+        };
+    }
+
+    void admit(PersonId person, RelationToHead relation, LocalDate since) {
+        if (members.containsKey(person)) {
+            throw RejectionException.conflict("ALREADY_A_MEMBER",
+                    "person " + person + " is already a member of household " + householdId);
+        }
+        if (relation == RelationToHead.HEAD && head != null) {
+            throw RejectionException.conflict("HOUSEHOLD_HAS_HEAD",
+                    "household " + householdId + " is headed by person " + head
+                            + "; a household has at most one head (change the head first)");
+        }
+        apply(new MemberJoinedHousehold(householdId, person, relation, since));
+    }
+
+    void release(PersonId person, LeavingReason reason, LocalDate date) {
+        if (!members.containsKey(person)) {
+            throw RejectionException.conflict("NOT_A_MEMBER",
+                    "person " + person + " is not a member of household " + householdId);
+        }
+        apply(new MemberLeftHousehold(householdId, person, reason, date));
+    }
+
     @EventSourcingHandler
     void on(HouseholdRegistered event) {
         householdId = event.householdId();
@@ -69,5 +127,30 @@ class Household {
         communityCode = event.communityCode();
         address = event.address();
         settledOn = event.date();
+    }
+
+    @EventSourcingHandler
+    void on(MemberJoinedHousehold event) {
+        members.put(event.personId(), event.relationToHead());
+        if (event.relationToHead() == RelationToHead.HEAD) {
+            head = event.personId();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MemberLeftHousehold event) {
+        members.remove(event.personId());
+        if (event.personId().equals(head)) {
+            head = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(HouseholdHeadChanged event) {
+        if (event.previousHeadId() != null && members.containsKey(event.previousHeadId())) {
+            members.put(event.previousHeadId(), event.previousHeadRelation());
+        }
+        members.put(event.headId(), RelationToHead.HEAD);
+        head = event.headId();
     }
 }

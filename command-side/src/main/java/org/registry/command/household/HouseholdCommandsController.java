@@ -12,10 +12,12 @@ import org.registry.command.api.Commands;
 import org.registry.command.directory.RecordDirectory;
 import org.registry.kernel.area.CommunityCode;
 import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.household.ChangeHouseholdHead;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.HouseholdKind;
 import org.registry.kernel.household.RegisterHousehold;
 import org.registry.kernel.household.RelocateHousehold;
+import org.registry.kernel.person.PersonId;
 import org.registry.platform.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -78,6 +80,20 @@ class HouseholdCommandsController {
         CurrentUser.requireScope(destination);
         return commands.update(CommandTarget.household(id),
                 new RelocateHousehold(id, destination, body.address(), body.date()), body, request);
+    }
+
+    record ChangeHeadRequest(@NotBlank String personId, @NotNull LocalDate date, String reason)
+            implements CommandRequest {
+    }
+
+    @PostMapping("/{householdId}/head")
+    @Operation(summary = "Make a member the head of the household")
+    ResponseEntity<Map<String, Object>> changeHead(@PathVariable String householdId,
+                                                   @Valid @RequestBody ChangeHeadRequest body,
+                                                   HttpServletRequest request) {
+        HouseholdId id = existing(householdId);
+        return commands.update(CommandTarget.household(id),
+                new ChangeHouseholdHead(id, PersonId.of(body.personId()), body.date()), body, request);
     }
 
     /** A household the caller may act on: known to the register, and in the caller's areas. */

@@ -10,6 +10,15 @@ import org.registry.kernel.household.HouseholdKind;
 import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.HouseholdRelocated;
 import org.registry.kernel.household.HouseholdView;
+import org.registry.kernel.household.HouseholdHeadChanged;
+import org.registry.kernel.household.MemberJoinedHousehold;
+import org.registry.kernel.household.MemberLeftHousehold;
+import org.registry.kernel.household.RelationToHead;
+import org.registry.kernel.person.BirthRegistered;
+import org.registry.kernel.person.CorrectableField;
+import org.registry.kernel.person.PersonDetailCorrected;
+import org.registry.kernel.person.PersonId;
+import org.registry.kernel.person.PersonRegistered;
 import org.registry.kernel.query.PageView;
 import org.registry.query.api.AreaFilter;
 import org.registry.query.api.Paging;
@@ -17,11 +26,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
-/** The household register (户籍册): every household, where it is, and its version. */
+/** The household register (户籍册): every household, where it is, its members and its version. */
 @Component
 @ProcessingGroup(HouseholdRegister.NAME)
 class HouseholdRegister {
@@ -31,12 +46,12 @@ class HouseholdRegister {
     private static final String COLUMNS = """
             household_id, community_code, address, kind, household_number, registered_on, version""";
     private static final RowMapper<HouseholdView> VIEW = (rs, row) -> new HouseholdView(
-            new HouseholdId(rs.getObject("household_id", java.util.UUID.class)),
+            new HouseholdId(rs.getObject("household_id", UUID.class)),
             new CommunityCode(rs.getString("community_code")),
             rs.getString("address"),
             HouseholdKind.valueOf(rs.getString("kind")),
             rs.getString("household_number"),
-            rs.getObject("registered_on", java.time.LocalDate.class),
+            rs.getObject("registered_on", LocalDate.class),
             rs.getLong("version"),
             List.of());
 
@@ -61,22 +76,101 @@ class HouseholdRegister {
     @EventHandler
     void on(HouseholdRelocated event, @SequenceNumber long version) {
         CommunityCode community = event.communityCode();
-        update(event.householdId(), jdbc.update("""
+        requireOne(jdbc.update("""
                 UPDATE household_register
                 SET community_code = ?, township_code = ?, county_code = ?, address = ?, version = ?
                 WHERE household_id = ?""",
                 community.value(), community.township().value(), community.county().value(), event.address(),
-                version, event.householdId().value()));
+                version, event.householdId().value()), "household " + event.householdId());
+    }
+
+    @EventHandler
+    void on(MemberJoinedHousehold event, @SequenceNumber long version) {
+        jdbc.update("INSERT INTO household_member (household_id, person_id, relation_to_head, since) VALUES (?, ?, ?, ?)",
+                event.householdId().value(), event.personId().value(), event.relationToHead().name(), event.date());
+        touch(event.householdId(), version);
+    }
+
+    @EventHandler
+    void on(MemberLeftHousehold event, @SequenceNumber long version) {
+        requireOne(jdbc.update("DELETE FROM household_member WHERE household_id = ? AND person_id = ?",
+                event.householdId().value(), event.personId().value()), "member " + event.personId());
+        touch(event.householdId(), version);
+    }
+
+    @EventHandler
+    void on(HouseholdHeadChanged event, @SequenceNumber long version) {
+        if (event.previousHeadId() != null) {
+            jdbc.update("UPDATE household_member SET relation_to_head = ? WHERE household_id = ? AND person_id = ?",
+                    event.previousHeadRelation().name(), event.householdId().value(), event.previousHeadId().value());
+        }
+        requireOne(jdbc.update("""
+                UPDATE household_member SET relation_to_head = 'HEAD' WHERE household_id = ? AND person_id = ?""",
+                event.householdId().value(), event.headId().value()), "member " + event.headId());
+        touch(event.householdId(), version);
+    }
+
+    @EventHandler
+    void on(PersonRegistered event) {
+        jdbc.update("INSERT INTO household_register_person (person_id, name) VALUES (?, ?)",
+                event.personId().value(), event.name());
+    }
+
+    @EventHandler
+    void on(BirthRegistered event) {
+        jdbc.update("INSERT INTO household_register_person (person_id, name) VALUES (?, ?)",
+                event.personId().value(), event.name());
+    }
+
+    @EventHandler
+    void on(PersonDetailCorrected event) {
+        if (event.field() == CorrectableField.NAME) {
+            requireOne(jdbc.update("UPDATE household_register_person SET name = ? WHERE person_id = ?",
+                    event.newValue(), event.personId().value()), "person " + event.personId());
+        }
     }
 
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM household_member");
+        jdbc.update("DELETE FROM household_register_person");
         jdbc.update("DELETE FROM household_register");
     }
 
     Optional<HouseholdView> find(HouseholdId id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM household_register WHERE household_id = ?", VIEW, id.value())
-                   .stream().findFirst();
+        return withMembers(jdbc.query("SELECT " + COLUMNS + " FROM household_register WHERE household_id = ?", VIEW,
+                id.value())).stream().findFirst();
+    }
+
+    /** The households with their members, read in one query for all of them. */
+    private List<HouseholdView> withMembers(List<HouseholdView> households) {
+        if (households.isEmpty()) {
+            return households;
+        }
+        Map<UUID, List<HouseholdView.MemberView>> members = new HashMap<>();
+        String ids = String.join(",", Collections.nCopies(households.size(), "?"));
+        jdbc.query("""
+                        SELECT m.household_id, m.person_id, p.name, m.relation_to_head, m.since
+                        FROM household_member m JOIN household_register_person p ON p.person_id = m.person_id
+                        WHERE m.household_id IN (%s)
+                        ORDER BY CASE m.relation_to_head WHEN 'HEAD' THEN 0 ELSE 1 END, m.since, p.name""".formatted(ids),
+                (ResultSet rs) -> {
+                    members.computeIfAbsent(rs.getObject("household_id", UUID.class), key -> new ArrayList<>())
+                           .add(new HouseholdView.MemberView(new PersonId(rs.getObject("person_id", UUID.class)),
+                                   rs.getString("name"), RelationToHead.valueOf(rs.getString("relation_to_head")),
+                                   rs.getObject("since", LocalDate.class)));
+                },
+                households.stream().map(household -> household.householdId().value()).toArray());
+        return households.stream().map(household -> new HouseholdView(household.householdId(),
+                household.communityCode(), household.address(), household.kind(), household.householdNumber(),
+                household.registeredOn(), household.version(),
+                members.getOrDefault(household.householdId().value(), List.of()))).toList();
+    }
+
+    /** Facts about members change the household's version too. */
+    private void touch(HouseholdId id, long version) {
+        requireOne(jdbc.update("UPDATE household_register SET version = ? WHERE household_id = ?", version, id.value()),
+                "household " + id);
     }
 
     PageView<HouseholdView> list(AreaFilter area, HouseholdKind kind, Paging paging) {
@@ -92,13 +186,13 @@ class HouseholdRegister {
         parameters.add(paging.offset());
         List<HouseholdView> items = jdbc.query("SELECT " + COLUMNS + " FROM household_register" + where
                 + " ORDER BY community_code, registered_on, household_id LIMIT ? OFFSET ?", VIEW, parameters.toArray());
-        return new PageView<>(items, paging.page(), paging.size(), total == null ? 0 : total);
+        return new PageView<>(withMembers(items), paging.page(), paging.size(), total == null ? 0 : total);
     }
 
     /** A handler that finds no row to update fails: a silently skipped fact would corrupt the register. */
-    private static void update(HouseholdId id, int rows) {
+    private static void requireOne(int rows, String record) {
         if (rows != 1) {
-            throw new IllegalStateException("household " + id + " is not in the register");
+            throw new IllegalStateException(record + " is not in the household register");
         }
     }
 }

@@ -31,6 +31,11 @@ public class RejectionException extends RuntimeException {
         return new RejectionException(new Rejection(RejectionKind.NOT_FOUND, code, message, null));
     }
 
+    /** A record named by an input field does not exist. */
+    public static RejectionException notFound(String field, String code, String message) {
+        return new RejectionException(new Rejection(RejectionKind.NOT_FOUND, code, message, field));
+    }
+
     public static RejectionException conflict(String code, String message) {
         return new RejectionException(new Rejection(RejectionKind.CONFLICT, code, message, null));
     }

@@ -2,6 +2,7 @@ package org.registry.kernel.household;
 
 import org.axonframework.serialization.Revision;
 import org.registry.kernel.area.CommunityCode;
+import org.registry.kernel.common.PersonalData;
 
 import java.time.LocalDate;
 
@@ -14,7 +15,7 @@ import java.time.LocalDate;
 @Revision("1")
 public record HouseholdRegistered(HouseholdId householdId,
                                   CommunityCode communityCode,
-                                  String address,
+                                  @PersonalData String address,
                                   HouseholdKind kind,
                                   String householdNumber,
                                   LocalDate registeredOn) implements HouseholdEvent {

@@ -2,6 +2,7 @@ package org.registry.kernel.household;
 
 import org.axonframework.serialization.Revision;
 import org.registry.kernel.area.CommunityCode;
+import org.registry.kernel.common.PersonalData;
 
 import java.time.LocalDate;
 
@@ -13,6 +14,6 @@ import java.time.LocalDate;
 public record HouseholdRelocated(HouseholdId householdId,
                                  CommunityCode fromCommunityCode,
                                  CommunityCode communityCode,
-                                 String address,
+                                 @PersonalData String address,
                                  LocalDate date) implements HouseholdEvent {
 }

@@ -1,6 +1,7 @@
 package org.registry.kernel.household;
 
 import org.registry.kernel.area.CommunityCode;
+import org.registry.kernel.common.PersonalData;
 import org.registry.kernel.person.PersonId;
 
 import java.time.LocalDate;
@@ -13,7 +14,7 @@ import java.util.List;
  */
 public record HouseholdView(HouseholdId householdId,
                             CommunityCode communityCode,
-                            String address,
+                            @PersonalData String address,
                             HouseholdKind kind,
                             String householdNumber,
                             LocalDate registeredOn,
@@ -25,6 +26,7 @@ public record HouseholdView(HouseholdId householdId,
     }
 
     /** A member of the household and how they relate to its head. */
-    public record MemberView(PersonId personId, String name, RelationToHead relationToHead, LocalDate since) {
+    public record MemberView(PersonId personId, @PersonalData String name, RelationToHead relationToHead,
+                             LocalDate since) {
     }
 }

@@ -1,0 +1,518 @@
+package org.registry.command.person;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.registry.command.directory.NationalIdHolders;
+import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.common.Require;
+import org.registry.kernel.household.HouseholdId;
+import org.registry.kernel.household.RelationToHead;
+import org.registry.kernel.person.AddNationalId;
+import org.registry.kernel.person.BecameParent;
+import org.registry.kernel.person.BirthRegistered;
+import org.registry.kernel.person.CorrectPersonDetail;
+import org.registry.kernel.person.FloatingCertificate;
+import org.registry.kernel.person.MaritalStatus;
+import org.registry.kernel.person.MaritalStatusRegistered;
+import org.registry.kernel.person.MoveReason;
+import org.registry.kernel.person.NationalId;
+import org.registry.kernel.person.NationalIdAdded;
+import org.registry.kernel.person.ParentRole;
+import org.registry.kernel.person.PersonDetailCorrected;
+import org.registry.kernel.person.PersonDied;
+import org.registry.kernel.person.PersonId;
+import org.registry.kernel.person.PersonMovedIn;
+import org.registry.kernel.person.PersonMovedOut;
+import org.registry.kernel.person.PersonRegistered;
+import org.registry.kernel.person.PersonTransferred;
+import org.registry.kernel.person.RegisterBirth;
+import org.registry.kernel.person.RegisterMaritalStatus;
+import org.registry.kernel.person.RegisterPerson;
+import org.registry.kernel.person.Residency;
+import org.registry.kernel.person.Sex;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A person (人) on the register: identity, household membership, residency, marital status, the children born
+ * to them, and death. Decisions that also change a household are taken here and carried out together with the
+ * household by {@link Registrations}.
+ */
+@Aggregate
+class Person {
+
+    /** The youngest a mother can be at a birth. */
+    static final int MINIMUM_PARENT_AGE = 12;
+    /** Two births of one mother on days further apart than a delivery, yet closer than this, are a mistake. */
+    static final int MINIMUM_DAYS_BETWEEN_PREGNANCIES = 168;
+    /** A father may have died this long before the birth of his child. */
+    static final int LONGEST_PREGNANCY_DAYS = 300;
+
+    @AggregateIdentifier
+    private PersonId personId;
+    private NationalId nationalId;
+    private String name;
+    private Sex sex;
+    private LocalDate birthDate;
+    private String ethnicity;
+    private MaritalStatus maritalStatus;
+    private LocalDate maritalSince;
+    private HouseholdId householdId;
+    private Residency residency;
+    /** The day of the latest change of residency or household; moves may not be dated before it. */
+    private LocalDate settledOn;
+    /** The day of the latest fact of the person's life; death may not be dated before it. */
+    private LocalDate lastFactOn;
+    private LocalDate diedOn;
+    private final List<Child> children = new ArrayList<>();
+
+    private record Child(PersonId childId, LocalDate birthDate) {
+    }
+
+    Person() {
+        // for Axon
+    }
+
+    Person(RegisterPerson command, LocalDate today, NationalIdHolders holders) {
+        requireBirthDate(command.birthDate(), today, "birthDate");
+        command.nationalId().requireAgreesWith(command.birthDate(), command.sex());
+        holders.requireFree(command.nationalId(), command.personId());
+        Require.notInFuture(command.residentSince(), today, "residentSince");
+        requireNotBeforeBirth(command.residentSince(), command.birthDate(), "residentSince");
+        if (command.certificate() != null && command.residency() != Residency.FLOATING_IN) {
+            throw RejectionException.invalid("certificateNumber", "VALIDATION_FAILED",
+                    "a floating-population certificate belongs to a FLOATING_IN resident");
+        }
+        apply(new PersonRegistered(command.personId(), command.nationalId(), command.name(), command.sex(),
+                command.birthDate(), command.ethnicity(), command.maritalStatus(), command.householdId(),
+                command.relationToHead(), command.residency(), command.residentSince(), command.origin(),
+                command.moveReason(), command.certificate()));
+    }
+
+    Person(RegisterBirth command, Residency residency, LocalDate today, NationalIdHolders holders) {
+        requireBirthDate(command.birthDate(), today, "birthDate");
+        if (command.nationalId() != null) {
+            command.nationalId().requireAgreesWith(command.birthDate(), command.sex());
+            holders.requireFree(command.nationalId(), command.childId());
+        }
+        apply(new BirthRegistered(command.childId(), command.motherId(), command.fatherId(), command.name(),
+                command.sex(), command.birthDate(), command.nationalId(), command.ethnicity(),
+                command.householdId(), command.relationToHead(), residency));
+    }
+
+    /**
+     * This woman gave birth to {@code child} on {@code birthDate}.
+     *
+     * @return the child's birth order among her live births, by birth date (twins by the order of registration)
+     */
+    int recordBirthAsMother(PersonId child, LocalDate birthDate, LocalDate today) {
+        requireBirthDate(birthDate, today, "birthDate");
+        if (sex != Sex.FEMALE) {
+            throw RejectionException.unprocessable("motherId", "MOTHER_NOT_FEMALE",
+                    "person " + personId + " is not a woman and cannot be registered as a mother");
+        }
+        if (diedOn != null && diedOn.isBefore(birthDate)) {
+            throw RejectionException.conflict("INVALID_STATE",
+                    "the mother died on " + diedOn + ", before the birth on " + birthDate);
+        }
+        requireParentAge(birthDate, "motherId");
+        for (Child earlier : children) {
+            long days = Math.abs(ChronoUnit.DAYS.between(earlier.birthDate(), birthDate));
+            if (days > 2 && days < MINIMUM_DAYS_BETWEEN_PREGNANCIES) {
+                throw RejectionException.unprocessable("birthDate", "BIRTHS_TOO_CLOSE",
+                        "the mother gave birth on " + earlier.birthDate() + "; another birth " + days
+                                + " days apart is not possible");
+            }
+        }
+        apply(new BecameParent(personId, child, ParentRole.MOTHER, birthDate));
+        return birthOrderOf(child);
+    }
+
+    /** This man fathered {@code child}, born on {@code birthDate}. */
+    void recordBirthAsFather(PersonId child, LocalDate birthDate) {
+        if (sex != Sex.MALE) {
+            throw RejectionException.unprocessable("fatherId", "FATHER_NOT_MALE",
+                    "person " + personId + " is not a man and cannot be registered as a father");
+        }
+        if (diedOn != null && diedOn.plusDays(LONGEST_PREGNANCY_DAYS).isBefore(birthDate)) {
+            throw RejectionException.conflict("INVALID_STATE",
+                    "the father died on " + diedOn + ", too long before the birth on " + birthDate);
+        }
+        requireParentAge(birthDate, "fatherId");
+        apply(new BecameParent(personId, child, ParentRole.FATHER, birthDate));
+    }
+
+    /** A newborn lives where its mother lives: here as a floating resident if she is one. */
+    Residency residencyOfNewborn() {
+        return residency == Residency.FLOATING_IN ? Residency.FLOATING_IN : Residency.PERMANENT;
+    }
+
+    /** @return the household the person leaves by dying, if any */
+    HouseholdId recordDeath(LocalDate date, LocalDate today) {
+        requireLiving();
+        Require.notInFuture(date, today, "date");
+        requireNotBeforeBirth(date, birthDate, "date");
+        if (lastFactOn != null && date.isBefore(lastFactOn)) {
+            throw RejectionException.invalid("date", "DATE_BEFORE_LAST_FACT",
+                    "the record holds a fact dated " + lastFactOn + "; a death cannot be dated " + date);
+        }
+        HouseholdId left = householdId;
+        apply(new PersonDied(personId, date));
+        return left;
+    }
+
+    /** @return the household the person leaves by moving away (a floating resident's), or null */
+    HouseholdId moveOut(LocalDate date, String destination, MoveReason reason, LocalDate today) {
+        requireLiving();
+        if (!residency.livesHere()) {
+            throw RejectionException.conflict("INVALID_STATE",
+                    "person " + personId + " has already moved away; record the return with direction IN");
+        }
+        requireMoveDate(date, today);
+        boolean leaves = residency == Residency.FLOATING_IN;
+        HouseholdId left = leaves ? householdId : null;
+        apply(new PersonMovedOut(personId, date, destination, reason, residency, leaves));
+        return left;
+    }
+
+    /**
+     * The person, who had moved away, lives here again: in their household, or in {@code household}.
+     *
+     * @return the change of household it makes, or null when the person stays in their household
+     */
+    HouseholdChange moveIn(LocalDate date, String origin, MoveReason reason, HouseholdId household,
+                           RelationToHead relation, FloatingCertificate certificate, LocalDate today) {
+        requireLiving();
+        if (residency != Residency.MOVED_OUT) {
+            throw RejectionException.conflict("INVALID_STATE",
+                    "person " + personId + " lives here already (" + residency + "); only a person who moved away "
+                            + "can move in again");
+        }
+        requireMoveDate(date, today);
+        HouseholdId destination = household != null ? household : householdId;
+        if (destination == null) {
+            throw RejectionException.invalid("toHouseholdId", "VALIDATION_FAILED",
+                    "person " + personId + " belongs to no household any more: name the household to live in");
+        }
+        HouseholdChange change = destination.equals(householdId) ? null
+                : new HouseholdChange(householdId, destination, relation);
+        if (change != null && relation == null) {
+            throw RejectionException.invalid("relationToHead", "VALIDATION_FAILED",
+                    "relationToHead is required when the person joins another household");
+        }
+        Residency now = certificate != null ? Residency.FLOATING_IN : Residency.PERMANENT;
+        apply(new PersonMovedIn(personId, date, origin, reason, now, destination,
+                change == null ? null : relation, certificate));
+        return change;
+    }
+
+    /**
+     * A person leaves one household ({@code left}, null when they belonged to none) and joins another.
+     */
+    record HouseholdChange(HouseholdId left, HouseholdId joined, RelationToHead relation) {
+    }
+
+    /** @return the household the person leaves */
+    HouseholdId transfer(HouseholdId to, RelationToHead relation, LocalDate date, LocalDate today) {
+        requireLiving();
+        if (householdId == null) {
+            throw RejectionException.conflict("INVALID_STATE",
+                    "person " + personId + " belongs to no household; a move IN names the household to join");
+        }
+        if (householdId.equals(to)) {
+            throw RejectionException.unprocessable("toHouseholdId", "NOTHING_CHANGES",
+                    "person " + personId + " is a member of household " + to + " already");
+        }
+        requireMoveDate(date, today);
+        HouseholdId from = householdId;
+        apply(new PersonTransferred(personId, from, to, relation, date));
+        return from;
+    }
+
+    @CommandHandler
+    void handle(RegisterMaritalStatus command, Clock clock) {
+        requireLiving();
+        LocalDate date = command.date();
+        Require.notInFuture(date, LocalDate.now(clock), "date");
+        requireNotBeforeBirth(date, birthDate, "date");
+        if (maritalSince != null && date.isBefore(maritalSince)) {
+            throw RejectionException.invalid("date", "DATE_BEFORE_LAST_FACT",
+                    "the marital status is " + maritalStatus + " since " + maritalSince
+                            + "; a change cannot be dated " + date);
+        }
+        MaritalStatus next = command.maritalStatus();
+        boolean allowed = switch (next) {
+            case SINGLE -> false;
+            case MARRIED -> maritalStatus != MaritalStatus.MARRIED;
+            case DIVORCED, WIDOWED -> maritalStatus == MaritalStatus.MARRIED;
+        };
+        if (!allowed) {
+            throw RejectionException.invalidState(next == MaritalStatus.SINGLE
+                    ? "a person does not become single again; a wrongly recorded status is corrected instead"
+                    : "a " + maritalStatus.name().toLowerCase(Locale.ROOT) + " person cannot become "
+                            + next.name().toLowerCase(Locale.ROOT));
+        }
+        apply(new MaritalStatusRegistered(personId, next, maritalStatus, date));
+    }
+
+    @CommandHandler
+    void handle(AddNationalId command, NationalIdHolders holders) {
+        requireLiving();
+        if (nationalId != null) {
+            throw RejectionException.invalidState("person " + personId + " has national ID " + nationalId
+                    + " already; a wrong one is corrected (field nationalId)");
+        }
+        command.nationalId().requireAgreesWith(birthDate, sex);
+        holders.requireFree(command.nationalId(), personId);
+        apply(new NationalIdAdded(personId, command.nationalId()));
+    }
+
+    /** Corrections are the one fact a deceased person's record still accepts. */
+    @CommandHandler
+    void handle(CorrectPersonDetail command, Clock clock, NationalIdHolders holders) {
+        LocalDate today = LocalDate.now(clock);
+        String value = command.value();
+        String old;
+        switch (command.field()) {
+            case NAME -> {
+                value = Require.text(value, "value", 50);
+                old = name;
+            }
+            case ETHNICITY -> old = ethnicity;
+            case SEX -> {
+                Sex corrected = parse(value, Sex.class);
+                if (nationalId != null) {
+                    nationalId.requireAgreesWith(null, corrected);
+                }
+                value = corrected.name();
+                old = sex.name();
+            }
+            case BIRTH_DATE -> {
+                LocalDate corrected = parseDate(value);
+                requireBirthDate(corrected, today, "value");
+                if (nationalId != null) {
+                    nationalId.requireAgreesWith(corrected, null);
+                }
+                LocalDate earliest = earliestFact();
+                if (earliest != null && earliest.isBefore(corrected)) {
+                    throw RejectionException.invalid("value", "DATE_AFTER_LATER_FACTS",
+                            "the record holds a fact dated " + earliest + "; the person cannot be born after it");
+                }
+                value = corrected.toString();
+                old = birthDate.toString();
+            }
+            case NATIONAL_ID -> {
+                NationalId corrected = new NationalId(Require.text(value, "value", 18));
+                corrected.requireAgreesWith(birthDate, sex);
+                holders.requireFree(corrected, personId);
+                value = corrected.value();
+                old = nationalId == null ? null : nationalId.value();
+            }
+            default -> throw new IllegalStateException("unhandled field " + command.field());
+        }
+        if (Objects.equals(old, value)) {
+            throw RejectionException.unprocessable("value", "NOTHING_CHANGES",
+                    command.field().apiName() + " is " + old + " already");
+        }
+        apply(new PersonDetailCorrected(personId, command.field(), old, value, command.reason()));
+    }
+
+    /** 1 + the children born before this one, or born the same day and registered before it. */
+    private int birthOrderOf(PersonId child) {
+        int index = 0;
+        while (!children.get(index).childId().equals(child)) {
+            index++;
+        }
+        LocalDate born = children.get(index).birthDate();
+        int order = 1;
+        for (int i = 0; i < children.size(); i++) {
+            LocalDate other = children.get(i).birthDate();
+            if (other.isBefore(born) || (other.equals(born) && i < index)) {
+                order++;
+            }
+        }
+        return order;
+    }
+
+    private LocalDate earliestFact() {
+        List<LocalDate> dates = new ArrayList<>();
+        if (settledOn != null) {
+            dates.add(settledOn);
+        }
+        if (maritalSince != null) {
+            dates.add(maritalSince);
+        }
+        children.forEach(child -> dates.add(child.birthDate()));
+        if (diedOn != null) {
+            dates.add(diedOn);
+        }
+        return dates.isEmpty() ? null : Collections.min(dates);
+    }
+
+    private void requireLiving() {
+        if (diedOn != null) {
+            throw RejectionException.invalidState("person " + personId + " died on " + diedOn
+                    + "; the record accepts corrections only");
+        }
+    }
+
+    private void requireMoveDate(LocalDate date, LocalDate today) {
+        Require.notInFuture(date, today, "date");
+        requireNotBeforeBirth(date, birthDate, "date");
+        if (settledOn != null && date.isBefore(settledOn)) {
+            throw RejectionException.invalid("date", "DATE_BEFORE_LAST_MOVE",
+                    "the person lives where the register says since " + settledOn + "; a move cannot be dated "
+                            + date);
+        }
+    }
+
+    private void requireParentAge(LocalDate childBirthDate, String field) {
+        if (childBirthDate.isBefore(birthDate.plusYears(MINIMUM_PARENT_AGE))) {
+            throw RejectionException.unprocessable(field, "PARENT_TOO_YOUNG",
+                    "person " + personId + ", born " + birthDate + ", was not " + MINIMUM_PARENT_AGE
+                            + " years old on " + childBirthDate);
+        }
+    }
+
+    private static void requireBirthDate(LocalDate date, LocalDate today, String field) {
+        Require.notInFuture(date, today, field);
+        if (date.isBefore(today.minusYears(130))) {
+            throw RejectionException.invalid(field, "DATE_IMPLAUSIBLE", "a birth date of " + date + " is implausible");
+        }
+    }
+
+    private static void requireNotBeforeBirth(LocalDate date, LocalDate birthDate, String field) {
+        if (date.isBefore(birthDate)) {
+            throw RejectionException.invalid(field, "DATE_BEFORE_BIRTH",
+                    field + " " + date + " lies before the person's birth on " + birthDate);
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, Require.text(value, "value", 20).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw RejectionException.invalid("value", "VALIDATION_FAILED",
+                    "'" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static LocalDate parseDate(String value) {
+        try {
+            return LocalDate.parse(Require.text(value, "value", 10));
+        } catch (DateTimeParseException e) {
+            throw RejectionException.invalid("value", "VALIDATION_FAILED", "'" + value + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PersonRegistered event) {
+        personId = event.personId();
+        nationalId = event.nationalId();
+        name = event.name();
+        sex = event.sex();
+        birthDate = event.birthDate();
+        ethnicity = event.ethnicity();
+        maritalStatus = event.maritalStatus();
+        householdId = event.householdId();
+        residency = event.residency();
+        settledOn = event.residentSince();
+        lastFactOn = event.residentSince();
+    }
+
+    @EventSourcingHandler
+    void on(BirthRegistered event) {
+        personId = event.personId();
+        nationalId = event.nationalId();
+        name = event.name();
+        sex = event.sex();
+        birthDate = event.birthDate();
+        ethnicity = event.ethnicity();
+        maritalStatus = MaritalStatus.SINGLE;
+        householdId = event.householdId();
+        residency = event.residency();
+        settledOn = event.birthDate();
+        lastFactOn = event.birthDate();
+    }
+
+    @EventSourcingHandler
+    void on(BecameParent event) {
+        children.add(new Child(event.childId(), event.childBirthDate()));
+        if (event.role() == ParentRole.MOTHER) {
+            lastFactOn = latest(lastFactOn, event.childBirthDate());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PersonDied event) {
+        diedOn = event.date();
+        residency = Residency.DECEASED;
+        householdId = null;
+    }
+
+    @EventSourcingHandler
+    void on(MaritalStatusRegistered event) {
+        maritalStatus = event.maritalStatus();
+        maritalSince = event.date();
+        lastFactOn = latest(lastFactOn, event.date());
+    }
+
+    @EventSourcingHandler
+    void on(NationalIdAdded event) {
+        nationalId = event.nationalId();
+    }
+
+    @EventSourcingHandler
+    void on(PersonDetailCorrected event) {
+        String value = event.newValue();
+        switch (event.field()) {
+            case NAME -> name = value;
+            case ETHNICITY -> ethnicity = value;
+            case SEX -> sex = Sex.valueOf(value);
+            case BIRTH_DATE -> birthDate = LocalDate.parse(value);
+            case NATIONAL_ID -> nationalId = value == null ? null : new NationalId(value);
+            default -> throw new IllegalStateException("unhandled field " + event.field());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PersonMovedOut event) {
+        residency = Residency.MOVED_OUT;
+        if (event.leftHousehold()) {
+            householdId = null;
+        }
+        settledOn = event.date();
+        lastFactOn = latest(lastFactOn, event.date());
+    }
+
+    @EventSourcingHandler
+    void on(PersonMovedIn event) {
+        residency = event.residency();
+        householdId = event.householdId();
+        settledOn = event.date();
+        lastFactOn = latest(lastFactOn, event.date());
+    }
+
+    @EventSourcingHandler
+    void on(PersonTransferred event) {
+        householdId = event.toHouseholdId();
+        settledOn = event.date();
+        lastFactOn = latest(lastFactOn, event.date());
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+}

@@ -1,0 +1,226 @@
+package org.registry.command.person;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.registry.command.api.CommandRequest;
+import org.registry.command.api.CommandTarget;
+import org.registry.command.api.Commands;
+import org.registry.command.directory.RecordDirectory;
+import org.registry.kernel.area.CommunityCode;
+import org.registry.kernel.common.Ids;
+import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.household.HouseholdId;
+import org.registry.kernel.household.RelationToHead;
+import org.registry.kernel.person.AddNationalId;
+import org.registry.kernel.person.CorrectPersonDetail;
+import org.registry.kernel.person.CorrectableField;
+import org.registry.kernel.person.FloatingCertificate;
+import org.registry.kernel.person.MaritalStatus;
+import org.registry.kernel.person.MoveReason;
+import org.registry.kernel.person.MovePersonIn;
+import org.registry.kernel.person.MovePersonOut;
+import org.registry.kernel.person.NationalId;
+import org.registry.kernel.person.PersonId;
+import org.registry.kernel.person.RegisterBirth;
+import org.registry.kernel.person.RegisterDeath;
+import org.registry.kernel.person.RegisterMaritalStatus;
+import org.registry.kernel.person.RegisterPerson;
+import org.registry.kernel.person.Residency;
+import org.registry.kernel.person.Sex;
+import org.registry.kernel.person.TransferPerson;
+import org.registry.platform.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+/** The HTTP commands of registration and moves (api.md, "Registration and moves"). */
+@RestController
+@Tag(name = "Persons")
+class PersonCommandsController {
+
+    private final Commands commands;
+    private final RecordDirectory directory;
+    private final Clock clock;
+
+    PersonCommandsController(Commands commands, RecordDirectory directory, Clock clock) {
+        this.commands = commands;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /**
+     * @param residentSince the day the person's stay here began; today when absent
+     * @param origin        where the person came from, for a registration that records a move in
+     * @param moveReason    why the person moved here, with an origin
+     */
+    record RegisterPersonRequest(@NotBlank String nationalId, @NotBlank String name, @NotNull Sex sex,
+                                 @NotNull LocalDate birthDate, @NotBlank String householdId,
+                                 @NotNull RelationToHead relationToHead,
+                                 @NotNull @Schema(allowableValues = {"PERMANENT", "FLOATING_IN"}) Residency residency,
+                                 MaritalStatus maritalStatus, String ethnicity, LocalDate residentSince,
+                                 String origin, MoveReason moveReason, String certificateNumber,
+                                 LocalDate certificateExpiry, String reason) implements CommandRequest {
+    }
+
+    @PostMapping("/api/persons")
+    @Operation(summary = "Register a person living here into a household")
+    ResponseEntity<Map<String, Object>> register(@Valid @RequestBody RegisterPersonRequest body,
+                                                 HttpServletRequest request) {
+        HouseholdId household = householdInScope(body.householdId(), "householdId");
+        PersonId id = new PersonId(UUID.randomUUID());
+        RegisterPerson command = new RegisterPerson(id, NationalId.of(body.nationalId()), body.name(), body.sex(),
+                body.birthDate(), body.ethnicity(), body.maritalStatus(), household, body.relationToHead(),
+                body.residency(), body.residentSince() != null ? body.residentSince() : LocalDate.now(clock),
+                body.origin(), body.moveReason(), FloatingCertificate.of(body.certificateNumber(),
+                body.certificateExpiry()));
+        return commands.create(CommandTarget.person(id), command, body, URI.create("/api/persons/" + id), request);
+    }
+
+    /** @param relationToHead the child's relation to the head of the household; CHILD when absent */
+    record RegisterBirthRequest(@NotBlank String motherId, @NotBlank String name, @NotNull Sex sex,
+                                @NotNull LocalDate birthDate, @NotBlank String householdId, String fatherId,
+                                String nationalId, String ethnicity, RelationToHead relationToHead,
+                                String reason) implements CommandRequest {
+    }
+
+    @PostMapping("/api/births")
+    @Operation(summary = "Register a birth; the answer names the birth order, derived from the mother's live births")
+    ResponseEntity<Map<String, Object>> birth(@Valid @RequestBody RegisterBirthRequest body,
+                                              HttpServletRequest request) {
+        HouseholdId household = householdInScope(body.householdId(), "householdId");
+        PersonId child = new PersonId(UUID.randomUUID());
+        RegisterBirth command = new RegisterBirth(child, PersonId.of(body.motherId()),
+                body.fatherId() == null ? null : PersonId.of(body.fatherId()), body.name(), body.sex(),
+                body.birthDate(), body.nationalId() == null ? null : NationalId.of(body.nationalId()),
+                body.ethnicity(), household, body.relationToHead());
+        return commands.send(new Commands.Call(CommandTarget.person(child), command, body, HttpStatus.CREATED,
+                URI.create("/api/persons/" + child), order -> Map.of("birthOrder", order)), request);
+    }
+
+    record DeathRequest(@NotNull LocalDate date, String reason) implements CommandRequest {
+    }
+
+    @PostMapping("/api/persons/{personId}/death")
+    @Operation(summary = "Register a death; the person leaves the household")
+    ResponseEntity<Map<String, Object>> death(@PathVariable String personId, @Valid @RequestBody DeathRequest body,
+                                              HttpServletRequest request) {
+        PersonId id = personInScope(personId);
+        return commands.update(CommandTarget.person(id), new RegisterDeath(id, body.date()), body, request);
+    }
+
+    record MaritalStatusRequest(@NotNull @Schema(allowableValues = {"MARRIED", "DIVORCED", "WIDOWED"})
+                                MaritalStatus maritalStatus, @NotNull LocalDate date, String reason)
+            implements CommandRequest {
+    }
+
+    @PostMapping("/api/persons/{personId}/marital-status")
+    @Operation(summary = "Register a marriage, a divorce or widowhood")
+    ResponseEntity<Map<String, Object>> maritalStatus(@PathVariable String personId,
+                                                      @Valid @RequestBody MaritalStatusRequest body,
+                                                      HttpServletRequest request) {
+        PersonId id = personInScope(personId);
+        return commands.update(CommandTarget.person(id), new RegisterMaritalStatus(id, body.maritalStatus(),
+                body.date()), body, request);
+    }
+
+    record NationalIdRequest(@NotBlank String nationalId, String reason) implements CommandRequest {
+    }
+
+    @PostMapping("/api/persons/{personId}/national-id")
+    @Operation(summary = "Add the national ID of a person registered without one")
+    ResponseEntity<Map<String, Object>> nationalId(@PathVariable String personId,
+                                                   @Valid @RequestBody NationalIdRequest body,
+                                                   HttpServletRequest request) {
+        PersonId id = personInScope(personId);
+        return commands.update(CommandTarget.person(id), new AddNationalId(id, NationalId.of(body.nationalId())),
+                body, request);
+    }
+
+    record CorrectionRequest(@NotNull @Schema(allowableValues = {"name", "sex", "birthDate", "ethnicity",
+            "nationalId"}) CorrectableField field, String value, @NotBlank String reason) implements CommandRequest {
+    }
+
+    @PostMapping("/api/persons/{personId}/corrections")
+    @Operation(summary = "Correct a wrongly recorded detail; the old value is kept beside the new one")
+    ResponseEntity<Map<String, Object>> correction(@PathVariable String personId,
+                                                   @Valid @RequestBody CorrectionRequest body,
+                                                   HttpServletRequest request) {
+        PersonId id = personInScope(personId);
+        return commands.update(CommandTarget.person(id), new CorrectPersonDetail(id, body.field(), body.value(),
+                body.reason()), body, request);
+    }
+
+    enum Direction { IN, OUT, TRANSFER }
+
+    /**
+     * @param place  the origin of a move in, the destination of a move out
+     * @param reason why the person moved (kept with the move, and in the audit trail)
+     */
+    record MoveRequest(@NotNull Direction direction, @NotNull LocalDate date, String place, MoveReason reason,
+                       String toHouseholdId, RelationToHead relationToHead, String certificateNumber,
+                       LocalDate certificateExpiry) implements CommandRequest {
+    }
+
+    @PostMapping("/api/persons/{personId}/moves")
+    @Operation(summary = "Record a move: IN (back) from elsewhere, OUT to elsewhere, or TRANSFER between households")
+    ResponseEntity<Map<String, Object>> move(@PathVariable String personId, @Valid @RequestBody MoveRequest body,
+                                             HttpServletRequest request) {
+        PersonId id = personInScope(personId);
+        HouseholdId to = body.toHouseholdId() == null ? null : householdInScope(body.toHouseholdId(), "toHouseholdId");
+        FloatingCertificate certificate = FloatingCertificate.of(body.certificateNumber(), body.certificateExpiry());
+        Object command = switch (body.direction()) {
+            case OUT -> {
+                only(body.direction(), "toHouseholdId", to, "relationToHead", body.relationToHead(),
+                        "certificateNumber", certificate);
+                yield new MovePersonOut(id, body.date(), body.place(), body.reason());
+            }
+            case IN -> new MovePersonIn(id, body.date(), body.place(), body.reason(), to, body.relationToHead(),
+                    certificate);
+            case TRANSFER -> {
+                only(body.direction(), "place", body.place(), "certificateNumber", certificate);
+                yield new TransferPerson(id, to, body.relationToHead(), body.date());
+            }
+        };
+        return commands.update(CommandTarget.person(id), command, body, request);
+    }
+
+    /** Refuses fields that do not go with the move's direction, rather than silently dropping them. */
+    private static void only(Direction direction, Object... namesAndValues) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                throw RejectionException.invalid((String) namesAndValues[i], "VALIDATION_FAILED",
+                        namesAndValues[i] + " does not go with a move " + direction);
+            }
+        }
+    }
+
+    private HouseholdId householdInScope(String text, String field) {
+        HouseholdId id = new HouseholdId(Ids.uuid(text, field));
+        CommunityCode community = directory.communityOf(id).orElseThrow(() ->
+                RejectionException.notFound(field, "HOUSEHOLD_NOT_FOUND", "no household with id " + text));
+        CurrentUser.requireScope(community);
+        return id;
+    }
+
+    private PersonId personInScope(String text) {
+        PersonId id = PersonId.of(text);
+        CommunityCode community = directory.communityOf(id).orElseThrow(() ->
+                RejectionException.notFound("PERSON_NOT_FOUND", "no person with id " + text));
+        CurrentUser.requireScope(community);
+        return id;
+    }
+}

@@ -1,0 +1,47 @@
+package org.registry.command.person;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Repository;
+import org.registry.kernel.person.PersonId;
+import org.registry.kernel.person.Residency;
+
+import java.time.LocalDate;
+
+/**
+ * Test-only commands that reach the decisions {@link Registrations} combines, one aggregate at a time: Axon's
+ * fixture holds a single aggregate, while a birth changes the mother, the father and the child.
+ */
+final class PersonHarness {
+
+    record RecordMotherhood(PersonId motherId, PersonId childId, LocalDate birthDate) {
+    }
+
+    record RecordFatherhood(PersonId fatherId, PersonId childId, LocalDate birthDate) {
+    }
+
+    record AskNewbornResidency(PersonId motherId) {
+    }
+
+    private final Repository<Person> persons;
+
+    PersonHarness(Repository<Person> persons) {
+        this.persons = persons;
+    }
+
+    @CommandHandler
+    int handle(RecordMotherhood command) throws Exception {
+        return persons.load(command.motherId().toString())
+                      .invoke(it -> it.recordBirthAsMother(command.childId(), command.birthDate(), People.TODAY));
+    }
+
+    @CommandHandler
+    void handle(RecordFatherhood command) {
+        persons.load(command.fatherId().toString())
+               .execute(it -> it.recordBirthAsFather(command.childId(), command.birthDate()));
+    }
+
+    @CommandHandler
+    Residency handle(AskNewbornResidency command) {
+        return persons.load(command.motherId().toString()).invoke(Person::residencyOfNewborn);
+    }
+}

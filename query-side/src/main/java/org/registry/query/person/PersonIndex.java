@@ -1,0 +1,291 @@
+package org.registry.query.person;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
+import org.registry.kernel.area.CommunityCode;
+import org.registry.kernel.household.HouseholdHeadChanged;
+import org.registry.kernel.household.HouseholdId;
+import org.registry.kernel.household.HouseholdRegistered;
+import org.registry.kernel.household.HouseholdRelocated;
+import org.registry.kernel.household.RelationToHead;
+import org.registry.kernel.person.BirthRegistered;
+import org.registry.kernel.person.FloatingCertificate;
+import org.registry.kernel.person.MaritalStatus;
+import org.registry.kernel.person.MaritalStatusRegistered;
+import org.registry.kernel.person.NationalId;
+import org.registry.kernel.person.NationalIdAdded;
+import org.registry.kernel.person.PersonDetailCorrected;
+import org.registry.kernel.person.PersonDied;
+import org.registry.kernel.person.PersonId;
+import org.registry.kernel.person.PersonMovedIn;
+import org.registry.kernel.person.PersonMovedOut;
+import org.registry.kernel.person.PersonRegistered;
+import org.registry.kernel.person.PersonTransferred;
+import org.registry.kernel.person.PersonView;
+import org.registry.kernel.person.Residency;
+import org.registry.kernel.person.Sex;
+import org.registry.kernel.query.PageView;
+import org.registry.query.api.AreaFilter;
+import org.registry.query.api.Paging;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The person index: every person on the register with their identity, household, residency and parents,
+ * searchable by area, name, national ID and residency. The birth order is derived when read, from the mother's
+ * children on the index, so a birth registered late takes its place among its siblings.
+ */
+@Component
+@ProcessingGroup(PersonIndex.NAME)
+class PersonIndex {
+
+    static final String NAME = "person-index";
+
+    private static final String SELECT = """
+            SELECT p.*, CASE WHEN p.mother_id IS NULL THEN NULL ELSE 1 + (
+                       SELECT COUNT(*) FROM person_index s
+                       WHERE s.mother_id = p.mother_id AND s.person_id <> p.person_id
+                         AND (s.birth_date < p.birth_date
+                              OR (s.birth_date = p.birth_date AND s.registered_position < p.registered_position)))
+                   END AS birth_order
+            FROM person_index p""";
+
+    private static final RowMapper<PersonView> VIEW = (rs, row) -> {
+        String nationalId = rs.getString("national_id");
+        String certificate = rs.getString("certificate_number");
+        UUID household = rs.getObject("household_id", UUID.class);
+        String relation = rs.getString("relation_to_head");
+        UUID mother = rs.getObject("mother_id", UUID.class);
+        UUID father = rs.getObject("father_id", UUID.class);
+        Number birthOrder = (Number) rs.getObject("birth_order");
+        return new PersonView(new PersonId(rs.getObject("person_id", UUID.class)),
+                nationalId == null ? null : new NationalId(nationalId),
+                rs.getString("name"),
+                Sex.valueOf(rs.getString("sex")),
+                rs.getObject("birth_date", LocalDate.class),
+                rs.getString("ethnicity"),
+                MaritalStatus.valueOf(rs.getString("marital_status")),
+                Residency.valueOf(rs.getString("residency")),
+                household == null ? null : new HouseholdId(household),
+                relation == null ? null : RelationToHead.valueOf(relation),
+                new CommunityCode(rs.getString("community_code")),
+                rs.getObject("resident_since", LocalDate.class),
+                rs.getString("origin"),
+                certificate == null ? null
+                        : new FloatingCertificate(certificate, rs.getObject("certificate_expiry", LocalDate.class)),
+                mother == null ? null : new PersonId(mother),
+                father == null ? null : new PersonId(father),
+                birthOrder == null ? null : birthOrder.intValue(),
+                rs.getObject("died_on", LocalDate.class),
+                rs.getLong("version"));
+    };
+
+    private final JdbcTemplate jdbc;
+
+    PersonIndex(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(HouseholdRegistered event) {
+        jdbc.update("INSERT INTO person_index_household (household_id, community_code) VALUES (?, ?)",
+                event.householdId().value(), event.communityCode().value());
+    }
+
+    @EventHandler
+    void on(HouseholdRelocated event) {
+        requireOne(jdbc.update("UPDATE person_index_household SET community_code = ? WHERE household_id = ?",
+                event.communityCode().value(), event.householdId().value()), "household " + event.householdId());
+        CommunityCode community = event.communityCode();
+        jdbc.update("""
+                UPDATE person_index SET community_code = ?, township_code = ?, county_code = ?
+                WHERE area_household_id = ?""",
+                community.value(), community.township().value(), community.county().value(),
+                event.householdId().value());
+    }
+
+    @EventHandler
+    void on(HouseholdHeadChanged event) {
+        if (event.previousHeadId() != null) {
+            jdbc.update("UPDATE person_index SET relation_to_head = ? WHERE person_id = ? AND household_id = ?",
+                    event.previousHeadRelation().name(), event.previousHeadId().value(), event.householdId().value());
+        }
+        requireOne(jdbc.update("UPDATE person_index SET relation_to_head = 'HEAD' WHERE person_id = ?",
+                event.headId().value()), "person " + event.headId());
+    }
+
+    @EventHandler
+    void on(PersonRegistered event, @SequenceNumber long version, TrackingToken token) {
+        FloatingCertificate certificate = event.certificate();
+        insert(event.personId(), event.nationalId(), event.name(), event.sex(), event.birthDate(), event.ethnicity(),
+                event.maritalStatus(), event.residency(), event.householdId(), event.relationToHead(),
+                event.residentSince(), event.origin(), certificate, null, null, position(token), version);
+    }
+
+    @EventHandler
+    void on(BirthRegistered event, @SequenceNumber long version, TrackingToken token) {
+        insert(event.personId(), event.nationalId(), event.name(), event.sex(), event.birthDate(), event.ethnicity(),
+                MaritalStatus.SINGLE, event.residency(), event.householdId(), event.relationToHead(),
+                event.birthDate(), null, null, event.motherId(), event.fatherId(), position(token), version);
+    }
+
+    @EventHandler
+    void on(PersonDied event, @SequenceNumber long version) {
+        update(event.personId(), version, """
+                residency = 'DECEASED', died_on = ?, household_id = NULL, relation_to_head = NULL""", event.date());
+    }
+
+    @EventHandler
+    void on(MaritalStatusRegistered event, @SequenceNumber long version) {
+        update(event.personId(), version, "marital_status = ?", event.maritalStatus().name());
+    }
+
+    @EventHandler
+    void on(NationalIdAdded event, @SequenceNumber long version) {
+        update(event.personId(), version, "national_id = ?", event.nationalId().value());
+    }
+
+    @EventHandler
+    void on(PersonDetailCorrected event, @SequenceNumber long version) {
+        String column = switch (event.field()) {
+            case NAME -> "name";
+            case SEX -> "sex";
+            case ETHNICITY -> "ethnicity";
+            case NATIONAL_ID -> "national_id";
+            case BIRTH_DATE -> "birth_date";
+        };
+        Object value = switch (event.field()) {
+            case BIRTH_DATE -> LocalDate.parse(event.newValue());
+            default -> event.newValue();
+        };
+        update(event.personId(), version, column + " = ?", value);
+    }
+
+    @EventHandler
+    void on(PersonMovedOut event, @SequenceNumber long version) {
+        update(event.personId(), version, event.leftHousehold()
+                ? "residency = 'MOVED_OUT', household_id = NULL, relation_to_head = NULL"
+                : "residency = 'MOVED_OUT'");
+    }
+
+    @EventHandler
+    void on(PersonMovedIn event, @SequenceNumber long version) {
+        CommunityCode community = communityOf(event.householdId());
+        FloatingCertificate certificate = event.certificate();
+        String relation = event.relationToHead() == null ? null : event.relationToHead().name();
+        update(event.personId(), version, """
+                        residency = ?, household_id = ?, area_household_id = ?,
+                        relation_to_head = COALESCE(?, relation_to_head),
+                        community_code = ?, township_code = ?, county_code = ?, resident_since = ?, origin = ?,
+                        certificate_number = ?, certificate_expiry = ?""",
+                event.residency().name(), event.householdId().value(), event.householdId().value(), relation,
+                community.value(), community.township().value(), community.county().value(), event.date(),
+                event.origin(), certificate == null ? null : certificate.number(),
+                certificate == null ? null : certificate.expiry());
+    }
+
+    @EventHandler
+    void on(PersonTransferred event, @SequenceNumber long version) {
+        CommunityCode community = communityOf(event.toHouseholdId());
+        update(event.personId(), version, """
+                        household_id = ?, area_household_id = ?, relation_to_head = ?,
+                        community_code = ?, township_code = ?, county_code = ?""",
+                event.toHouseholdId().value(), event.toHouseholdId().value(), event.relationToHead().name(),
+                community.value(), community.township().value(), community.county().value());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM person_index");
+        jdbc.update("DELETE FROM person_index_household");
+    }
+
+    Optional<PersonView> find(PersonId id) {
+        return jdbc.query(SELECT + " WHERE p.person_id = ?", VIEW, id.value()).stream().findFirst();
+    }
+
+    /**
+     * @param name a prefix of the name
+     */
+    PageView<PersonView> search(AreaFilter area, String name, NationalId nationalId, Residency residency,
+                                Paging paging) {
+        StringBuilder where = new StringBuilder(" WHERE ").append(area.sql());
+        List<Object> parameters = new ArrayList<>(area.parameters());
+        if (name != null && !name.isBlank()) {
+            where.append(" AND p.name LIKE ?");
+            parameters.add(name.strip().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (nationalId != null) {
+            where.append(" AND p.national_id = ?");
+            parameters.add(nationalId.value());
+        }
+        if (residency != null) {
+            where.append(" AND p.residency = ?");
+            parameters.add(residency.name());
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM person_index p" + where, Long.class,
+                parameters.toArray());
+        parameters.add(paging.size());
+        parameters.add(paging.offset());
+        List<PersonView> items = jdbc.query(SELECT + where + " ORDER BY p.community_code, p.name, p.person_id"
+                + " LIMIT ? OFFSET ?", VIEW, parameters.toArray());
+        return new PageView<>(items, paging.page(), paging.size(), total == null ? 0 : total);
+    }
+
+    private void insert(PersonId person, NationalId nationalId, String name, Sex sex, LocalDate birthDate,
+                        String ethnicity, MaritalStatus maritalStatus, Residency residency, HouseholdId household,
+                        RelationToHead relation, LocalDate residentSince, String origin,
+                        FloatingCertificate certificate, PersonId mother, PersonId father, long position,
+                        long version) {
+        CommunityCode community = communityOf(household);
+        jdbc.update("""
+                        INSERT INTO person_index (person_id, national_id, name, sex, birth_date, ethnicity,
+                            marital_status, residency, household_id, relation_to_head, area_household_id,
+                            community_code, township_code, county_code, resident_since, origin, certificate_number,
+                            certificate_expiry, mother_id, father_id, registered_position, version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                person.value(), nationalId == null ? null : nationalId.value(), name, sex.name(), birthDate,
+                ethnicity, maritalStatus.name(), residency.name(), household.value(), relation.name(),
+                household.value(), community.value(), community.township().value(), community.county().value(),
+                residentSince, origin, certificate == null ? null : certificate.number(),
+                certificate == null ? null : certificate.expiry(), mother == null ? null : mother.value(),
+                father == null ? null : father.value(), position, version);
+    }
+
+    private void update(PersonId person, long version, String assignments, Object... values) {
+        Object[] parameters = new Object[values.length + 2];
+        System.arraycopy(values, 0, parameters, 0, values.length);
+        parameters[values.length] = version;
+        parameters[values.length + 1] = person.value();
+        requireOne(jdbc.update("UPDATE person_index SET " + assignments + ", version = ? WHERE person_id = ?",
+                parameters), "person " + person);
+    }
+
+    private CommunityCode communityOf(HouseholdId household) {
+        return jdbc.queryForList("SELECT community_code FROM person_index_household WHERE household_id = ?",
+                        String.class, household.value())
+                   .stream().findFirst().map(CommunityCode::new)
+                   .orElseThrow(() -> new IllegalStateException("household " + household + " is not in the index"));
+    }
+
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("no position in " + token));
+    }
+
+    /** A handler that finds no row to update fails: a silently skipped fact would corrupt the index. */
+    private static void requireOne(int rows, String record) {
+        if (rows != 1) {
+            throw new IllegalStateException(record + " is not in the person index");
+        }
+    }
+}

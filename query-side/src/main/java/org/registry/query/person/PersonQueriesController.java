@@ -1,0 +1,55 @@
+package org.registry.query.person;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.person.NationalId;
+import org.registry.kernel.person.PersonId;
+import org.registry.kernel.person.PersonView;
+import org.registry.kernel.person.Residency;
+import org.registry.kernel.query.PageView;
+import org.registry.platform.security.CurrentUser;
+import org.registry.query.api.AreaFilter;
+import org.registry.query.api.Paging;
+import org.registry.query.api.ReadsFrom;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/persons")
+@Tag(name = "Persons")
+@ReadsFrom(PersonIndex.NAME)
+class PersonQueriesController {
+
+    private final PersonIndex index;
+
+    PersonQueriesController(PersonIndex index) {
+        this.index = index;
+    }
+
+    @GetMapping("/{personId}")
+    @Operation(summary = "A person; ETag is the person's version")
+    ResponseEntity<PersonView> person(@PathVariable String personId) {
+        PersonView person = index.find(PersonId.of(personId)).orElseThrow(() ->
+                RejectionException.notFound("PERSON_NOT_FOUND", "no person with id " + personId));
+        CurrentUser.requireScope(person.communityCode());
+        return ResponseEntity.ok().eTag(Long.toString(person.version())).body(person);
+    }
+
+    @GetMapping
+    @Operation(summary = "Persons by area (division code prefix), name prefix, national ID and residency; paged from 0")
+    PageView<PersonView> persons(@RequestParam(required = false) String areaCode,
+                                 @RequestParam(required = false) String name,
+                                 @RequestParam(required = false) String nationalId,
+                                 @RequestParam(required = false) Residency residency,
+                                 @RequestParam(required = false) Integer page,
+                                 @RequestParam(required = false) Integer size) {
+        return index.search(AreaFilter.forCaller(areaCode), name,
+                nationalId == null || nationalId.isBlank() ? null : NationalId.of(nationalId), residency,
+                Paging.of(page, size));
+    }
+}

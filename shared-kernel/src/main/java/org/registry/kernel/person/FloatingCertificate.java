@@ -1,0 +1,32 @@
+package org.registry.kernel.person;
+
+import org.registry.kernel.common.PersonalData;
+import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.common.Require;
+
+import java.time.LocalDate;
+
+/** The 流动人口婚育证明 a floating resident carries: its number and the day it expires. */
+public record FloatingCertificate(@PersonalData String number, LocalDate expiry) {
+
+    public FloatingCertificate {
+        number = Require.text(number, "certificateNumber", 40);
+        Require.present(expiry, "certificateExpiry");
+    }
+
+    /** Both parts or neither: a number without its expiry (or the reverse) is refused. */
+    public static FloatingCertificate of(String number, LocalDate expiry) {
+        if ((number == null || number.isBlank()) && expiry == null) {
+            return null;
+        }
+        if (number == null || number.isBlank()) {
+            throw RejectionException.invalid("certificateNumber", "VALIDATION_FAILED",
+                    "certificateNumber is required with certificateExpiry");
+        }
+        if (expiry == null) {
+            throw RejectionException.invalid("certificateExpiry", "VALIDATION_FAILED",
+                    "certificateExpiry is required with certificateNumber");
+        }
+        return new FloatingCertificate(number, expiry);
+    }
+}

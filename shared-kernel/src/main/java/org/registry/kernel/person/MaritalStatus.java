@@ -1,0 +1,5 @@
+package org.registry.kernel.person;
+
+public enum MaritalStatus {
+    SINGLE, MARRIED, DIVORCED, WIDOWED
+}

@@ -1,0 +1,5 @@
+package org.registry.kernel.person;
+
+public enum Sex {
+    MALE, FEMALE
+}

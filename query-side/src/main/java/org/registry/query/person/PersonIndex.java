@@ -87,7 +87,9 @@ class PersonIndex {
                 father == null ? null : new PersonId(father),
                 birthOrder == null ? null : birthOrder.intValue(),
                 rs.getObject("died_on", LocalDate.class),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                List.of(),
+                List.of());
     };
 
     private final JdbcTemplate jdbc;

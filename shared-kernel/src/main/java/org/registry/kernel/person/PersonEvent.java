@@ -6,7 +6,9 @@ package org.registry.kernel.person;
  */
 public sealed interface PersonEvent permits PersonRegistered, BirthRegistered, BecameParent, PersonDied,
         MaritalStatusRegistered, NationalIdAdded, PersonDetailCorrected, PersonMovedOut, PersonMovedIn,
-        PersonTransferred {
+        PersonTransferred, CheckUpRecorded, BenefitClaimFiled, BenefitClaimApproved, BenefitClaimRejected,
+        PublicNoticeStarted, ObjectionRaised, ObjectionResolved, BenefitClaimGranted, BenefitPaid,
+        BenefitClaimRecertified, BenefitClaimEnded {
 
     PersonId personId();
 }

@@ -1,11 +1,14 @@
 package org.registry.kernel.person;
 
 import org.registry.kernel.area.CommunityCode;
+import org.registry.kernel.benefit.ClaimView;
+import org.registry.kernel.checkup.CheckUpView;
 import org.registry.kernel.common.PersonalData;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.RelationToHead;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A person as the register shows it ({@code GET /api/persons/{id}}).
@@ -15,6 +18,8 @@ import java.time.LocalDate;
  * @param communityCode the community of that household, or of the last one
  * @param birthOrder    among the mother's live births, by birth date; null when the mother is not on the register
  * @param version       the person's version: the sequence number of the last event on the record
+ * @param checkUps      the person's check-ups, latest first
+ * @param claims        the person's benefit claims, each with its status
  */
 public record PersonView(PersonId personId,
                          @PersonalData NationalId nationalId,
@@ -34,5 +39,12 @@ public record PersonView(PersonId personId,
                          PersonId fatherId,
                          Integer birthOrder,
                          LocalDate diedOn,
-                         long version) {
+                         long version,
+                         List<CheckUpView> checkUps,
+                         List<ClaimView> claims) {
+
+    public PersonView {
+        checkUps = checkUps == null ? List.of() : List.copyOf(checkUps);
+        claims = claims == null ? List.of() : List.copyOf(claims);
+    }
 }

@@ -1,0 +1,5 @@
+package org.registry.kernel.benefit;
+
+public enum Outcome {
+    APPROVE, REJECT
+}

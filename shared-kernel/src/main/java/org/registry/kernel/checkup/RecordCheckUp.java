@@ -1,0 +1,52 @@
+package org.registry.kernel.checkup;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.common.Require;
+import org.registry.kernel.person.PersonId;
+
+import java.time.LocalDate;
+
+/**
+ * Record a check-up of a person.
+ *
+ * @param riskLevel   the risk assessment, for (and only for) a pre-pregnancy check-up
+ * @param followUpDue when a high-risk finding must be followed up; the configured period after the check-up
+ *                    when not given
+ */
+public record RecordCheckUp(@TargetAggregateIdentifier PersonId personId,
+                            CheckUpId checkUpId,
+                            CheckUpType type,
+                            LocalDate date,
+                            String facility,
+                            CheckUpResult result,
+                            RiskLevel riskLevel,
+                            String notes,
+                            LocalDate followUpDue) {
+
+    public RecordCheckUp {
+        Require.present(personId, "personId");
+        Require.present(checkUpId, "checkUpId");
+        Require.present(type, "type");
+        Require.present(date, "date");
+        facility = Require.text(facility, "facility", 200);
+        Require.present(result, "result");
+        notes = Require.optionalText(notes, "notes", 2000);
+        if (type == CheckUpType.PRE_PREGNANCY && riskLevel == null) {
+            throw RejectionException.invalid("riskLevel", "VALIDATION_FAILED",
+                    "a pre-pregnancy check-up records its risk assessment (LOW or HIGH)");
+        }
+        if (type != CheckUpType.PRE_PREGNANCY && riskLevel != null) {
+            throw RejectionException.invalid("riskLevel", "VALIDATION_FAILED",
+                    "a risk level belongs to a pre-pregnancy check-up");
+        }
+        if (followUpDue != null && riskLevel != RiskLevel.HIGH) {
+            throw RejectionException.invalid("followUpDue", "VALIDATION_FAILED",
+                    "a follow-up is due after a high-risk pre-pregnancy check-up only");
+        }
+        if (followUpDue != null && followUpDue.isBefore(date)) {
+            throw RejectionException.invalid("followUpDue", "VALIDATION_FAILED",
+                    "a follow-up cannot be due before the check-up on " + date);
+        }
+    }
+}

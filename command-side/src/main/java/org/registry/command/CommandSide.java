@@ -5,11 +5,13 @@ import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.registry.command.api.CommandOutcomeInterceptor;
+import org.registry.command.benefit.BenefitSettings;
 import org.registry.command.api.ExpectedVersionTargetResolver;
 import org.registry.command.directory.RecordDirectory;
 import org.registry.platform.Platform;
 import org.registry.platform.migration.SchemaMigration;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @Import(Platform.class)
+@EnableConfigurationProperties(BenefitSettings.class)
 public class CommandSide {
 
     @Bean

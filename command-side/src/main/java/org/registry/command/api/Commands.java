@@ -116,10 +116,10 @@ public class Commands {
     }
 
     private Answer answer(Call call, CommandOutcome outcome) {
-        Long version = outcome.versions().get(call.target().id());
+        Long version = outcome.versions().get(call.target().aggregateId());
         if (version == null) {
             throw new IllegalStateException("command " + call.command().getClass().getSimpleName()
-                    + " stored no event on its target " + call.target().id());
+                    + " stored no event on its target " + call.target().aggregateId());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(call.target().idField(), call.target().id());
@@ -129,12 +129,27 @@ public class Commands {
                 version, positions.positionOf(outcome.eventIdentifiers()).orElse(-1), body);
     }
 
+    /**
+     * Sends a command with the audit metadata of the request, for callers that answer in their own way (a payment
+     * run sends one command per claim).
+     */
+    public CommandOutcome sendWithAudit(Object command, CommandRequest body, HttpServletRequest request) {
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                                                        .andMetaData(metaData(CurrentUser.get(), body, request)));
+    }
+
+    /** The global position of the last of the events the outcomes stored, or -1. */
+    public long positionOf(java.util.Collection<CommandOutcome> outcomes) {
+        return positions.positionOf(outcomes.stream().flatMap(outcome -> outcome.eventIdentifiers().stream())
+                                            .toList()).orElse(-1);
+    }
+
     private CommandOutcome dispatch(Call call, MetaData metaData) {
         try {
             return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(call.command()).andMetaData(metaData));
         } catch (AggregateNotFoundException e) {
             throw RejectionException.notFound(call.target().notFoundCode(),
-                    "no record with id " + call.target().id());
+                    "no record with id " + call.target().aggregateId());
         }
     }
 

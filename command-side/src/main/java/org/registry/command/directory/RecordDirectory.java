@@ -2,38 +2,49 @@ package org.registry.command.directory;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.registry.kernel.area.AreaCode;
 import org.registry.kernel.area.CommunityCode;
+import org.registry.kernel.benefit.ClaimId;
+import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.HouseholdRelocated;
+import org.registry.kernel.person.BenefitClaimEnded;
+import org.registry.kernel.person.BenefitClaimFiled;
+import org.registry.kernel.person.BenefitClaimGranted;
 import org.registry.kernel.person.BirthRegistered;
-import org.registry.kernel.person.CorrectableField;
 import org.registry.kernel.person.NationalId;
 import org.registry.kernel.person.NationalIdAdded;
 import org.registry.kernel.person.PersonDetailCorrected;
+import org.registry.kernel.person.PersonDied;
 import org.registry.kernel.person.PersonId;
 import org.registry.kernel.person.PersonMovedIn;
 import org.registry.kernel.person.PersonRegistered;
 import org.registry.kernel.person.PersonTransferred;
+import org.registry.kernel.person.Sex;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The command side's own lookup of records across aggregates: the community of each household (for the area
- * scope of clerks), the household of each person, and who holds each national ID. It is written in the
+ * scope of clerks), the household, parents and death of each person (for the eligibility of claims), who holds
+ * each national ID, and when each claim was granted and ended (for payment runs). It is written in the
  * transaction that stores the events it follows (a subscribing processor), so a command never sees it behind
  * the event store, and its unique constraint settles two registrations of one ID racing each other.
  */
 @Component
 @ProcessingGroup(RecordDirectory.PROCESSING_GROUP)
-public class RecordDirectory implements NationalIdHolders {
+public class RecordDirectory implements NationalIdHolders, Kinship {
 
     public static final String PROCESSING_GROUP = "command-directory";
 
@@ -52,7 +63,7 @@ public class RecordDirectory implements NationalIdHolders {
                    .stream().findFirst().map(CommunityCode::new);
     }
 
-    /** The community of the household the person belongs to, or last belonged to. */
+    @Override
     public Optional<CommunityCode> communityOf(PersonId person) {
         return jdbc.queryForList("""
                         SELECT h.community_code FROM person_directory p
@@ -60,6 +71,48 @@ public class RecordDirectory implements NationalIdHolders {
                         WHERE p.person_id = ?""", String.class, person.value())
                    .stream().findFirst().map(CommunityCode::new);
     }
+
+    @Override
+    public List<Relative> childrenOf(PersonId parent) {
+        return jdbc.query("""
+                        SELECT person_id, sex, birth_date, died_on FROM person_directory
+                        WHERE mother_id = ? OR father_id = ? ORDER BY birth_date""",
+                RELATIVE, parent.value(), parent.value());
+    }
+
+    @Override
+    public Optional<Relative> find(PersonId person) {
+        return jdbc.query("SELECT person_id, sex, birth_date, died_on FROM person_directory WHERE person_id = ?",
+                RELATIVE, person.value()).stream().findFirst();
+    }
+
+    /** The person who owns a claim, if the claim exists. */
+    public Optional<PersonId> ownerOf(ClaimId claim) {
+        return jdbc.queryForList("SELECT person_id FROM claim_directory WHERE claim_id = ?", UUID.class, claim.value())
+                   .stream().findFirst().map(PersonId::new);
+    }
+
+    /** A claim a payment run may owe: granted, not ended before the period, its owner's household in the area. */
+    public record PayableClaim(PersonId personId, ClaimId claimId) {
+    }
+
+    public List<PayableClaim> payableClaims(Programme programme, AreaCode area, LocalDate periodStart,
+                                            LocalDate periodEnd) {
+        return jdbc.query("""
+                        SELECT c.person_id, c.claim_id FROM claim_directory c
+                        JOIN person_directory p ON p.person_id = c.person_id
+                        JOIN household_directory h ON h.household_id = p.household_id
+                        WHERE c.programme = ? AND c.granted_on <= ? AND (c.ended_on IS NULL OR c.ended_on >= ?)
+                          AND h.community_code LIKE ?
+                        ORDER BY c.claim_id""",
+                (rs, row) -> new PayableClaim(new PersonId(rs.getObject("person_id", UUID.class)),
+                        new ClaimId(rs.getObject("claim_id", UUID.class))),
+                programme.name(), periodEnd, periodStart, area.value() + "%");
+    }
+
+    private static final RowMapper<Relative> RELATIVE = (rs, row) -> new Relative(
+            new PersonId(rs.getObject("person_id", UUID.class)), Sex.valueOf(rs.getString("sex")),
+            rs.getObject("birth_date", LocalDate.class), rs.getObject("died_on", LocalDate.class));
 
     @Override
     public Optional<PersonId> holderOf(NationalId nationalId) {
@@ -82,12 +135,37 @@ public class RecordDirectory implements NationalIdHolders {
 
     @EventHandler
     void on(PersonRegistered event) {
-        enter(event.personId(), event.nationalId(), event.householdId());
+        enter(event.personId(), event.nationalId(), event.householdId(), event.sex(), event.birthDate(), null, null);
     }
 
     @EventHandler
     void on(BirthRegistered event) {
-        enter(event.personId(), event.nationalId(), event.householdId());
+        enter(event.personId(), event.nationalId(), event.householdId(), event.sex(), event.birthDate(),
+                event.motherId(), event.fatherId());
+    }
+
+    @EventHandler
+    void on(PersonDied event) {
+        requireOne(jdbc.update("UPDATE person_directory SET died_on = ? WHERE person_id = ?", event.date(),
+                event.personId().value()), "person " + event.personId());
+    }
+
+    @EventHandler
+    void on(BenefitClaimFiled event) {
+        jdbc.update("INSERT INTO claim_directory (claim_id, person_id, programme) VALUES (?, ?, ?)",
+                event.claimId().value(), event.personId().value(), event.programme().name());
+    }
+
+    @EventHandler
+    void on(BenefitClaimGranted event) {
+        requireOne(jdbc.update("UPDATE claim_directory SET granted_on = ? WHERE claim_id = ?", event.grantedOn(),
+                event.claimId().value()), "claim " + event.claimId());
+    }
+
+    @EventHandler
+    void on(BenefitClaimEnded event) {
+        requireOne(jdbc.update("UPDATE claim_directory SET ended_on = ? WHERE claim_id = ?", event.endedOn(),
+                event.claimId().value()), "claim " + event.claimId());
     }
 
     @EventHandler
@@ -97,8 +175,15 @@ public class RecordDirectory implements NationalIdHolders {
 
     @EventHandler
     void on(PersonDetailCorrected event) {
-        if (event.field() == CorrectableField.NATIONAL_ID) {
-            holds(event.personId(), event.newValue() == null ? null : new NationalId(event.newValue()));
+        switch (event.field()) {
+            case NATIONAL_ID -> holds(event.personId(), event.newValue() == null ? null : new NationalId(event.newValue()));
+            case SEX -> requireOne(jdbc.update("UPDATE person_directory SET sex = ? WHERE person_id = ?",
+                    event.newValue(), event.personId().value()), "person " + event.personId());
+            case BIRTH_DATE -> requireOne(jdbc.update("UPDATE person_directory SET birth_date = ? WHERE person_id = ?",
+                    LocalDate.parse(event.newValue()), event.personId().value()), "person " + event.personId());
+            default -> {
+                // names and ethnicity play no part in the directory's rules
+            }
         }
     }
 
@@ -112,10 +197,15 @@ public class RecordDirectory implements NationalIdHolders {
         belongsTo(event.personId(), event.householdId());
     }
 
-    private void enter(PersonId person, NationalId nationalId, HouseholdId household) {
+    private void enter(PersonId person, NationalId nationalId, HouseholdId household, Sex sex, LocalDate birthDate,
+                       PersonId mother, PersonId father) {
         try {
-            jdbc.update("INSERT INTO person_directory (person_id, national_id, household_id) VALUES (?, ?, ?)",
-                    person.value(), nationalId == null ? null : nationalId.value(), household.value());
+            jdbc.update("""
+                            INSERT INTO person_directory (person_id, national_id, household_id, sex, birth_date,
+                                                          mother_id, father_id)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                    person.value(), nationalId == null ? null : nationalId.value(), household.value(), sex.name(),
+                    birthDate, mother == null ? null : mother.value(), father == null ? null : father.value());
         } catch (DuplicateKeyException e) {
             throw duplicateOf(nationalId, e);
         }

@@ -5,6 +5,35 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.registry.command.directory.NationalIdHolders;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.registry.command.benefit.BenefitSettings;
+import org.registry.command.directory.Kinship;
+import org.registry.kernel.benefit.ClaimId;
+import org.registry.kernel.benefit.DecideBenefitClaim;
+import org.registry.kernel.benefit.EndReason;
+import org.registry.kernel.benefit.FileBenefitClaim;
+import org.registry.kernel.benefit.PayBenefit;
+import org.registry.kernel.benefit.Programme;
+import org.registry.kernel.benefit.RaiseObjection;
+import org.registry.kernel.benefit.RecertifyBenefitClaim;
+import org.registry.kernel.benefit.ResolveObjection;
+import org.registry.kernel.checkup.CheckUpId;
+import org.registry.kernel.checkup.RecordCheckUp;
+import org.registry.kernel.checkup.RiskLevel;
+import org.registry.kernel.person.BenefitClaimApproved;
+import org.registry.kernel.person.BenefitClaimEnded;
+import org.registry.kernel.person.BenefitClaimFiled;
+import org.registry.kernel.person.BenefitClaimGranted;
+import org.registry.kernel.person.BenefitClaimRecertified;
+import org.registry.kernel.person.BenefitClaimRejected;
+import org.registry.kernel.person.BenefitPaid;
+import org.registry.kernel.person.CheckUpRecorded;
+import org.registry.kernel.person.ObjectionRaised;
+import org.registry.kernel.person.ObjectionResolved;
+import org.registry.kernel.person.PublicNoticeStarted;
+import org.registry.platform.eventstore.AuditMetaData;
 import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.common.Require;
 import org.registry.kernel.household.HouseholdId;
@@ -39,7 +68,11 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -76,7 +109,11 @@ class Person {
     /** The day of the latest fact of the person's life; death may not be dated before it. */
     private LocalDate lastFactOn;
     private LocalDate diedOn;
+    private PersonId motherId;
+    private PersonId fatherId;
     private final List<Child> children = new ArrayList<>();
+    private final Set<CheckUpId> checkUps = new HashSet<>();
+    private final Map<ClaimId, BenefitClaim> claims = new LinkedHashMap<>();
 
     private record Child(PersonId childId, LocalDate birthDate) {
     }
@@ -170,6 +207,7 @@ class Person {
         }
         HouseholdId left = householdId;
         apply(new PersonDied(personId, date));
+        endClaims(EndReason.BENEFICIARY_DIED, date);
         return left;
     }
 
@@ -184,6 +222,7 @@ class Person {
         boolean leaves = residency == Residency.FLOATING_IN;
         HouseholdId left = leaves ? householdId : null;
         apply(new PersonMovedOut(personId, date, destination, reason, residency, leaves));
+        endClaims(EndReason.MOVED_AWAY, date);
         return left;
     }
 
@@ -329,6 +368,214 @@ class Person {
         apply(new PersonDetailCorrected(personId, command.field(), old, value, command.reason()));
     }
 
+    /** The parents of this person, as the register knows them, for facts about a child that concern them. */
+    List<PersonId> parents() {
+        List<PersonId> parents = new ArrayList<>();
+        if (motherId != null) {
+            parents.add(motherId);
+        }
+        if (fatherId != null) {
+            parents.add(fatherId);
+        }
+        return parents;
+    }
+
+    /** A child of this person died: an award resting on that only child ends. */
+    void childDied(PersonId child, LocalDate date) {
+        claims.values().stream()
+              .filter(claim -> claim.programme() == Programme.ONLY_CHILD_PARENT_AWARD && child.equals(claim.childId()))
+              .forEach(claim -> claim.end(EndReason.CHILD_DIED, date));
+    }
+
+    private void endClaims(EndReason reason, LocalDate date) {
+        claims.values().forEach(claim -> claim.end(reason, date));
+    }
+
+    // ---- check-ups ------------------------------------------------------------------------------------------
+
+    @CommandHandler
+    void handle(RecordCheckUp command, Clock clock) {
+        requireLiving();
+        Require.notInFuture(command.date(), LocalDate.now(clock), "date");
+        requireNotBeforeBirth(command.date(), birthDate, "date");
+        if (command.type().forWomenOnly() && sex != Sex.FEMALE) {
+            throw RejectionException.unprocessable("type", "CHECK_UP_NOT_APPLICABLE",
+                    "a " + command.type() + " check-up is given to women; person " + personId + " is not a woman");
+        }
+        if (command.riskLevel() == RiskLevel.HIGH && command.followUpDue() == null) {
+            throw RejectionException.invalid("followUpDue", "VALIDATION_FAILED",
+                    "a high-risk pre-pregnancy check-up records when its follow-up is due");
+        }
+        if (checkUps.contains(command.checkUpId())) {
+            throw RejectionException.conflict("CHECK_UP_EXISTS", "check-up " + command.checkUpId() + " exists");
+        }
+        apply(new CheckUpRecorded(personId, command.checkUpId(), command.type(), command.date(), command.facility(),
+                command.result(), command.riskLevel(), command.notes(), command.followUpDue()));
+    }
+
+    // ---- benefit claims -------------------------------------------------------------------------------------
+
+    /** The youngest age at which the rural reward support is paid. */
+    static final int RURAL_REWARD_AGE = 60;
+    static final int SPECIAL_SUPPORT_AGE = 49;
+    static final int AWARD_CHILD_AGE_LIMIT = 14;
+    static final String CHILD_TURNS_14 = "only-child-turns-14";
+
+    @CommandHandler
+    void handle(FileBenefitClaim command, Clock clock, Kinship kinship) {
+        requireLiving();
+        LocalDate today = LocalDate.now(clock);
+        if (residency != Residency.PERMANENT) {
+            throw notEligible("benefits are paid to residents registered and living here; person " + personId
+                    + " is " + residency);
+        }
+        claims.values().stream().filter(claim -> claim.programme() == command.programme() && claim.open())
+              .findFirst().ifPresent(open -> {
+                  throw RejectionException.conflict("CLAIM_ALREADY_OPEN", "person " + personId + " has an open "
+                          + command.programme() + " claim");
+              });
+        List<Kinship.Relative> children = kinship.childrenOf(personId);
+        PersonId child = switch (command.programme()) {
+            case ONLY_CHILD_PARENT_AWARD -> onlyChildUnder14(children, today);
+            case RURAL_REWARD_SUPPORT -> {
+                requireRural(kinship);
+                requireAge(RURAL_REWARD_AGE, today);
+                boolean oneChild = children.size() == 1;
+                boolean twoDaughters = children.size() == 2
+                        && children.stream().allMatch(c -> c.sex() == Sex.FEMALE);
+                if (!oneChild && !twoDaughters) {
+                    throw notEligible("the rural reward support is for parents of one child or of two daughters; "
+                            + "the register knows " + children.size() + " child(ren) of person " + personId);
+                }
+                yield null;
+            }
+            case SPECIAL_SUPPORT -> {
+                requireAge(SPECIAL_SUPPORT_AGE, today);
+                if (children.size() != 1) {
+                    throw notEligible("special support is for parents of an only child; the register knows "
+                            + children.size() + " child(ren) of person " + personId);
+                }
+                Kinship.Relative only = children.get(0);
+                if (only.livingOn(today) && command.basis() == null) {
+                    throw notEligible("the register knows the only child " + only.personId() + " to be alive: "
+                            + "the basis must state the child's severe disability");
+                }
+                yield only.personId();
+            }
+        };
+        apply(new BenefitClaimFiled(personId, command.claimId(), command.programme(), child, command.basis(), today));
+    }
+
+    private PersonId onlyChildUnder14(List<Kinship.Relative> children, LocalDate today) {
+        if (children.size() != 1) {
+            throw notEligible("the award is for parents of exactly one child; the register knows "
+                    + children.size() + " child(ren) of person " + personId);
+        }
+        Kinship.Relative only = children.get(0);
+        if (!only.livingOn(today)) {
+            throw notEligible("the only child " + only.personId() + " died on " + only.diedOn());
+        }
+        if (only.ageOn(today) >= AWARD_CHILD_AGE_LIMIT) {
+            throw notEligible("the only child " + only.personId() + " turned " + AWARD_CHILD_AGE_LIMIT
+                    + " on " + only.birthDate().plusYears(AWARD_CHILD_AGE_LIMIT));
+        }
+        return only.personId();
+    }
+
+    /** Rural: the household's community is a villagers' committee (division code 200-399 at village level). */
+    private void requireRural(Kinship kinship) {
+        int village = kinship.communityOf(personId).map(code -> Integer.parseInt(code.value().substring(9)))
+                             .orElse(0);
+        if (village < 200) {
+            throw notEligible("the rural reward support is for rural residents; person " + personId
+                    + " lives in an urban residents' committee (village code below 200)");
+        }
+    }
+
+    private void requireAge(int years, LocalDate today) {
+        if (birthDate.plusYears(years).isAfter(today)) {
+            throw notEligible("the programme is for persons aged " + years + " or more; person " + personId
+                    + " was born " + birthDate);
+        }
+    }
+
+    private static RejectionException notEligible(String reason) {
+        return RejectionException.unprocessable(null, "NOT_ELIGIBLE", reason);
+    }
+
+    @CommandHandler
+    void handle(DecideBenefitClaim command, Clock clock, DeadlineManager deadlines, BenefitSettings settings,
+                @MetaDataValue(AuditMetaData.ACTOR) String actor) {
+        claim(command.claimId()).decide(command.stage(), command.outcome(), command.note(), actor,
+                LocalDate.now(clock), clock.instant(), settings.publicNoticePeriod(), deadlines);
+    }
+
+    @CommandHandler
+    void handle(RaiseObjection command, Clock clock) {
+        claim(command.claimId()).raiseObjection(command.objectionId(), command.note(), LocalDate.now(clock));
+    }
+
+    @CommandHandler
+    void handle(ResolveObjection command, Clock clock, DeadlineManager deadlines, Kinship kinship,
+                @MetaDataValue(AuditMetaData.ACTOR) String actor) {
+        claim(command.claimId()).resolveObjection(command.objectionId(), command.upheld(), command.note(), actor,
+                LocalDate.now(clock), clock.instant());
+        scheduleEndOfAward(command.claimId(), deadlines, clock, kinship);
+    }
+
+    @CommandHandler
+    void handle(RecertifyBenefitClaim command, Clock clock) {
+        claim(command.claimId()).recertify(command.year(), command.outcome(), command.reason(), LocalDate.now(clock));
+    }
+
+    /** @return {@code PAID}, {@code ALREADY_PAID} or {@code NOT_DUE} */
+    @CommandHandler
+    BenefitClaim.Payment handle(PayBenefit command, Clock clock) {
+        return claim(command.claimId()).pay(command.period(), command.amount(), LocalDate.now(clock));
+    }
+
+    /** The public notice of a claim ran its course: granted unless an objection holds it. */
+    @DeadlineHandler(deadlineName = BenefitClaim.PUBLIC_NOTICE_ENDS)
+    void publicNoticeEnds(ClaimId claimId, Clock clock, DeadlineManager deadlines, Kinship kinship) {
+        BenefitClaim claim = claims.get(claimId);
+        if (claim != null && claim.noticeEnds(LocalDate.now(clock))) {
+            scheduleEndOfAward(claimId, deadlines, clock, kinship);
+        }
+    }
+
+    /** An award ends by itself when its only child turns 14. */
+    private void scheduleEndOfAward(ClaimId claimId, DeadlineManager deadlines, Clock clock, Kinship kinship) {
+        BenefitClaim claim = claims.get(claimId);
+        if (!claim.granted() || claim.programme() != Programme.ONLY_CHILD_PARENT_AWARD) {
+            return;
+        }
+        kinship.find(claim.childId()).ifPresent(child -> {
+            LocalDate fourteen = child.birthDate().plusYears(AWARD_CHILD_AGE_LIMIT);
+            if (!fourteen.isAfter(LocalDate.now(clock))) {
+                claim.end(EndReason.CHILD_TURNED_14, LocalDate.now(clock));
+            } else {
+                deadlines.schedule(fourteen.atStartOfDay(clock.getZone()).toInstant(), CHILD_TURNS_14, claimId);
+            }
+        });
+    }
+
+    @DeadlineHandler(deadlineName = CHILD_TURNS_14)
+    void onlyChildTurns14(ClaimId claimId, Clock clock) {
+        BenefitClaim claim = claims.get(claimId);
+        if (claim != null) {
+            claim.end(EndReason.CHILD_TURNED_14, LocalDate.now(clock));
+        }
+    }
+
+    private BenefitClaim claim(ClaimId id) {
+        BenefitClaim claim = claims.get(id);
+        if (claim == null) {
+            throw RejectionException.notFound("claimId", "CLAIM_NOT_FOUND",
+                    "person " + personId + " has no benefit claim " + id);
+        }
+        return claim;
+    }
+
     /** 1 + the children born before this one, or born the same day and registered before it. */
     private int birthOrderOf(PersonId child) {
         int index = 0;
@@ -435,6 +682,8 @@ class Person {
     @EventSourcingHandler
     void on(BirthRegistered event) {
         personId = event.personId();
+        motherId = event.motherId();
+        fatherId = event.fatherId();
         nationalId = event.nationalId();
         name = event.name();
         sex = event.sex();
@@ -510,6 +759,61 @@ class Person {
         householdId = event.toHouseholdId();
         settledOn = event.date();
         lastFactOn = latest(lastFactOn, event.date());
+    }
+
+    @EventSourcingHandler
+    void on(CheckUpRecorded event) {
+        checkUps.add(event.checkUpId());
+    }
+
+    @EventSourcingHandler
+    void on(BenefitClaimFiled event) {
+        claims.put(event.claimId(), new BenefitClaim(event));
+    }
+
+    @EventSourcingHandler
+    void on(BenefitClaimApproved event) {
+        claims.get(event.claimId()).on(event);
+    }
+
+    @EventSourcingHandler
+    void on(BenefitClaimRejected event) {
+        claims.get(event.claimId()).on(event);
+    }
+
+    @EventSourcingHandler
+    void on(PublicNoticeStarted event) {
+        claims.get(event.claimId()).on(event);
+    }
+
+    @EventSourcingHandler
+    void on(ObjectionRaised event) {
+        claims.get(event.claimId()).on(event);
+    }
+
+    @EventSourcingHandler
+    void on(ObjectionResolved event) {
+        claims.get(event.claimId()).on(event);
+    }
+
+    @EventSourcingHandler
+    void on(BenefitClaimGranted event) {
+        claims.get(event.claimId()).on(event);
+    }
+
+    @EventSourcingHandler
+    void on(BenefitPaid event) {
+        claims.get(event.claimId()).on(event);
+    }
+
+    @EventSourcingHandler
+    void on(BenefitClaimRecertified event) {
+        claims.get(event.claimId()).on(event);
+    }
+
+    @EventSourcingHandler
+    void on(BenefitClaimEnded event) {
+        claims.get(event.claimId()).on(event);
     }
 
     private static LocalDate latest(LocalDate a, LocalDate b) {

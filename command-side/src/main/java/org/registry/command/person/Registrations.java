@@ -72,12 +72,16 @@ class Registrations {
         return birthOrder;
     }
 
+    /** The person leaves the household; the parents' award resting on this child ends. */
     @CommandHandler
     void handle(RegisterDeath command, @MetaDataValue(AuditMetaData.EXPECTED_VERSION) Long expectedVersion) {
-        HouseholdId left = load(command.personId(), "personId", expectedVersion)
-                .invoke(it -> it.recordDeath(command.date(), LocalDate.now(clock)));
+        Aggregate<Person> person = load(command.personId(), "personId", expectedVersion);
+        HouseholdId left = person.invoke(it -> it.recordDeath(command.date(), LocalDate.now(clock)));
         if (left != null) {
             households.release(left, command.personId(), LeavingReason.DIED, command.date());
+        }
+        for (PersonId parent : person.invoke(Person::parents)) {
+            load(parent, "personId", null).execute(it -> it.childDied(command.personId(), command.date()));
         }
     }
 

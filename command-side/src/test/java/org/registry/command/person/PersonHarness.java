@@ -22,6 +22,9 @@ final class PersonHarness {
     record AskNewbornResidency(PersonId motherId) {
     }
 
+    record ChildDied(PersonId parentId, PersonId childId, LocalDate date) {
+    }
+
     private final Repository<Person> persons;
 
     PersonHarness(Repository<Person> persons) {
@@ -38,6 +41,11 @@ final class PersonHarness {
     void handle(RecordFatherhood command) {
         persons.load(command.fatherId().toString())
                .execute(it -> it.recordBirthAsFather(command.childId(), command.birthDate()));
+    }
+
+    @CommandHandler
+    void handle(ChildDied command) {
+        persons.load(command.parentId().toString()).execute(it -> it.childDied(command.childId(), command.date()));
     }
 
     @CommandHandler

@@ -11,7 +11,28 @@ import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.HouseholdRelocated;
 import org.registry.kernel.household.RelationToHead;
+import org.registry.kernel.benefit.ClaimId;
+import org.registry.kernel.benefit.ClaimStatus;
+import org.registry.kernel.benefit.ClaimView;
+import org.registry.kernel.benefit.EndReason;
+import org.registry.kernel.benefit.Programme;
+import org.registry.kernel.checkup.CheckUpId;
+import org.registry.kernel.checkup.CheckUpResult;
+import org.registry.kernel.checkup.CheckUpType;
+import org.registry.kernel.checkup.CheckUpView;
+import org.registry.kernel.checkup.RiskLevel;
+import org.registry.kernel.person.BenefitClaimApproved;
+import org.registry.kernel.person.BenefitClaimEnded;
+import org.registry.kernel.person.BenefitClaimFiled;
+import org.registry.kernel.person.BenefitClaimGranted;
+import org.registry.kernel.person.BenefitClaimRecertified;
+import org.registry.kernel.person.BenefitClaimRejected;
+import org.registry.kernel.person.BenefitPaid;
 import org.registry.kernel.person.BirthRegistered;
+import org.registry.kernel.person.CheckUpRecorded;
+import org.registry.kernel.person.ObjectionRaised;
+import org.registry.kernel.person.ObjectionResolved;
+import org.registry.kernel.person.PublicNoticeStarted;
 import org.registry.kernel.person.FloatingCertificate;
 import org.registry.kernel.person.MaritalStatus;
 import org.registry.kernel.person.MaritalStatusRegistered;
@@ -34,6 +55,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +63,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The person index: every person on the register with their identity, household, residency and parents,
- * searchable by area, name, national ID and residency. The birth order is derived when read, from the mother's
+ * The person index: every person on the register with their identity, household, residency, parents,
+ * check-ups and benefit claims, searchable by area, name, national ID and residency. The birth order is derived when read, from the mother's
  * children on the index, so a birth registered late takes its place among its siblings.
  */
 @Component
@@ -206,14 +228,137 @@ class PersonIndex {
                 community.value(), community.township().value(), community.county().value());
     }
 
+    @EventHandler
+    void on(CheckUpRecorded event, @SequenceNumber long version) {
+        jdbc.update("""
+                        INSERT INTO person_check_up (check_up_id, person_id, type, check_up_date, facility, result,
+                                                     risk_level, notes, follow_up_due)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.checkUpId().value(), event.personId().value(), event.type().name(), event.date(),
+                event.facility(), event.result().name(), event.riskLevel() == null ? null : event.riskLevel().name(),
+                event.notes(), event.followUpDue());
+        touch(event.personId(), version);
+    }
+
+    @EventHandler
+    void on(BenefitClaimFiled event, @SequenceNumber long version) {
+        jdbc.update("""
+                        INSERT INTO person_claim (claim_id, person_id, programme, status, filed_on, open_objections,
+                                                  paid_total)
+                        VALUES (?, ?, ?, 'APPLIED', ?, 0, 0)""",
+                event.claimId().value(), event.personId().value(), event.programme().name(), event.filedOn());
+        touch(event.personId(), version);
+    }
+
+    @EventHandler
+    void on(BenefitClaimApproved event, @SequenceNumber long version) {
+        ClaimStatus status = switch (event.stage()) {
+            case VILLAGE_ASSESSMENT -> ClaimStatus.VILLAGE_APPROVED;
+            case TOWNSHIP_REVIEW -> ClaimStatus.TOWNSHIP_APPROVED;
+            case COUNTY_APPROVAL -> ClaimStatus.PUBLIC_NOTICE;
+        };
+        claim(event.personId(), event.claimId(), version, "status = ?", status.name());
+    }
+
+    @EventHandler
+    void on(BenefitClaimRejected event, @SequenceNumber long version) {
+        claim(event.personId(), event.claimId(), version, "status = 'REJECTED'");
+    }
+
+    @EventHandler
+    void on(PublicNoticeStarted event, @SequenceNumber long version) {
+        claim(event.personId(), event.claimId(), version, "status = 'PUBLIC_NOTICE', notice_ends_at = ?",
+                Timestamp.from(event.endsAt()));
+    }
+
+    @EventHandler
+    void on(ObjectionRaised event, @SequenceNumber long version) {
+        claim(event.personId(), event.claimId(), version,
+                "status = 'OBJECTED', open_objections = open_objections + 1");
+    }
+
+    @EventHandler
+    void on(ObjectionResolved event, @SequenceNumber long version) {
+        claim(event.personId(), event.claimId(), version, """
+                open_objections = open_objections - 1,
+                status = CASE WHEN open_objections = 1 AND ? THEN 'PUBLIC_NOTICE' ELSE status END""",
+                !event.upheld());
+    }
+
+    @EventHandler
+    void on(BenefitClaimGranted event, @SequenceNumber long version) {
+        claim(event.personId(), event.claimId(), version, "status = 'GRANTED', granted_on = ?", event.grantedOn());
+    }
+
+    @EventHandler
+    void on(BenefitPaid event, @SequenceNumber long version) {
+        claim(event.personId(), event.claimId(), version, "paid_total = paid_total + ?", event.amount());
+    }
+
+    @EventHandler
+    void on(BenefitClaimRecertified event, @SequenceNumber long version) {
+        touch(event.personId(), version);
+    }
+
+    @EventHandler
+    void on(BenefitClaimEnded event, @SequenceNumber long version) {
+        claim(event.personId(), event.claimId(), version, "status = 'ENDED', ended_on = ?, end_reason = ?",
+                event.endedOn(), event.reason().name());
+    }
+
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM person_check_up");
+        jdbc.update("DELETE FROM person_claim");
         jdbc.update("DELETE FROM person_index");
         jdbc.update("DELETE FROM person_index_household");
     }
 
     Optional<PersonView> find(PersonId id) {
-        return jdbc.query(SELECT + " WHERE p.person_id = ?", VIEW, id.value()).stream().findFirst();
+        return jdbc.query(SELECT + " WHERE p.person_id = ?", VIEW, id.value()).stream().findFirst()
+                   .map(person -> new PersonView(person.personId(), person.nationalId(), person.name(), person.sex(),
+                           person.birthDate(), person.ethnicity(), person.maritalStatus(), person.residency(),
+                           person.householdId(), person.relationToHead(), person.communityCode(),
+                           person.residentSince(), person.origin(), person.certificate(), person.motherId(),
+                           person.fatherId(), person.birthOrder(), person.diedOn(), person.version(),
+                           checkUpsOf(id), claimsOf(id)));
+    }
+
+    private List<CheckUpView> checkUpsOf(PersonId id) {
+        return jdbc.query("SELECT * FROM person_check_up WHERE person_id = ? ORDER BY check_up_date DESC, check_up_id",
+                (rs, row) -> {
+                    String risk = rs.getString("risk_level");
+                    return new CheckUpView(new CheckUpId(rs.getObject("check_up_id", UUID.class)),
+                            CheckUpType.valueOf(rs.getString("type")), rs.getObject("check_up_date", LocalDate.class),
+                            rs.getString("facility"), CheckUpResult.valueOf(rs.getString("result")),
+                            risk == null ? null : RiskLevel.valueOf(risk), rs.getString("notes"),
+                            rs.getObject("follow_up_due", LocalDate.class));
+                }, id.value());
+    }
+
+    private List<ClaimView> claimsOf(PersonId id) {
+        return jdbc.query("SELECT * FROM person_claim WHERE person_id = ? ORDER BY filed_on, claim_id",
+                (rs, row) -> {
+                    Timestamp noticeEnds = rs.getTimestamp("notice_ends_at");
+                    String endReason = rs.getString("end_reason");
+                    return new ClaimView(new ClaimId(rs.getObject("claim_id", UUID.class)),
+                            Programme.valueOf(rs.getString("programme")), ClaimStatus.valueOf(rs.getString("status")),
+                            rs.getObject("filed_on", LocalDate.class),
+                            noticeEnds == null ? null : noticeEnds.toInstant(),
+                            rs.getObject("granted_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class),
+                            endReason == null ? null : EndReason.valueOf(endReason),
+                            rs.getBigDecimal("paid_total").setScale(2));
+                }, id.value());
+    }
+
+    /** A fact about a claim changes the claim and the person's version. */
+    private void claim(PersonId person, ClaimId claim, long version, String assignments, Object... values) {
+        Object[] parameters = new Object[values.length + 1];
+        System.arraycopy(values, 0, parameters, 0, values.length);
+        parameters[values.length] = claim.value();
+        requireOne(jdbc.update("UPDATE person_claim SET " + assignments + " WHERE claim_id = ?", parameters),
+                "claim " + claim);
+        touch(person, version);
     }
 
     /**
@@ -271,6 +416,12 @@ class PersonIndex {
         parameters[values.length + 1] = person.value();
         requireOne(jdbc.update("UPDATE person_index SET " + assignments + ", version = ? WHERE person_id = ?",
                 parameters), "person " + person);
+    }
+
+    /** A fact that changes only the person's records beside the index row still changes the person's version. */
+    private void touch(PersonId person, long version) {
+        requireOne(jdbc.update("UPDATE person_index SET version = ? WHERE person_id = ?", version, person.value()),
+                "person " + person);
     }
 
     private CommunityCode communityOf(HouseholdId household) {

@@ -9,11 +9,14 @@ import java.time.LocalDate;
 
 /**
  * A person applied for a benefit on {@code filedOn}; {@code basis} is what the applicant states.
+ *
+ * @param childId the only child the claim rests on (the award, special support), as the register knew it
  */
 @Revision("1")
 public record BenefitClaimFiled(PersonId personId,
                                 ClaimId claimId,
                                 Programme programme,
+                                PersonId childId,
                                 @PersonalData String basis,
                                 LocalDate filedOn) implements PersonEvent {
 }

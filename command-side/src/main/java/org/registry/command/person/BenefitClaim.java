@@ -1,0 +1,275 @@
+package org.registry.command.person;
+
+import org.axonframework.deadline.DeadlineManager;
+import org.registry.kernel.benefit.ClaimId;
+import org.registry.kernel.benefit.ClaimStatus;
+import org.registry.kernel.benefit.EndReason;
+import org.registry.kernel.benefit.ObjectionId;
+import org.registry.kernel.benefit.Outcome;
+import org.registry.kernel.benefit.Programme;
+import org.registry.kernel.benefit.Recertification;
+import org.registry.kernel.benefit.Stage;
+import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.person.BenefitClaimApproved;
+import org.registry.kernel.person.BenefitClaimEnded;
+import org.registry.kernel.person.BenefitClaimFiled;
+import org.registry.kernel.person.BenefitClaimGranted;
+import org.registry.kernel.person.BenefitClaimRecertified;
+import org.registry.kernel.person.BenefitClaimRejected;
+import org.registry.kernel.person.BenefitPaid;
+import org.registry.kernel.person.ObjectionRaised;
+import org.registry.kernel.person.ObjectionResolved;
+import org.registry.kernel.person.PersonId;
+import org.registry.kernel.person.PublicNoticeStarted;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A benefit claim, an entity of the person it is for: three levels decide it in order, no clerk decides two
+ * stages, the county's approval puts it on public notice, where objections hold it, and a granted claim is paid
+ * at most once per period and re-certified every year. Decisions apply events; only the {@code on} methods,
+ * called from the person's event sourcing handlers, change state.
+ */
+final class BenefitClaim {
+
+    static final String PUBLIC_NOTICE_ENDS = "public-notice-ends";
+
+    private final PersonId personId;
+    private final ClaimId claimId;
+    private final Programme programme;
+    private final PersonId childId;
+    private ClaimStatus status = ClaimStatus.APPLIED;
+    private final Set<String> deciders = new HashSet<>();
+    private Instant noticeEndsAt;
+    /** Objections raised, and whether each is still open. */
+    private final Map<ObjectionId, Boolean> objections = new HashMap<>();
+    private LocalDate grantedOn;
+    private LocalDate endedOn;
+    private final Map<Integer, Recertification> recertifications = new HashMap<>();
+    private final Set<String> paidPeriods = new HashSet<>();
+
+    BenefitClaim(BenefitClaimFiled filed) {
+        this.personId = filed.personId();
+        this.claimId = filed.claimId();
+        this.programme = filed.programme();
+        this.childId = filed.childId();
+    }
+
+    Programme programme() {
+        return programme;
+    }
+
+    PersonId childId() {
+        return childId;
+    }
+
+    boolean open() {
+        return status.open();
+    }
+
+    boolean granted() {
+        return status == ClaimStatus.GRANTED;
+    }
+
+    // ---- decisions ----------------------------------------------------------------------------------------
+
+    void decide(Stage stage, Outcome outcome, String note, String actor, LocalDate today, Instant now,
+                Duration noticePeriod, DeadlineManager deadlines) {
+        ClaimStatus awaiting = switch (stage) {
+            case VILLAGE_ASSESSMENT -> ClaimStatus.APPLIED;
+            case TOWNSHIP_REVIEW -> ClaimStatus.VILLAGE_APPROVED;
+            case COUNTY_APPROVAL -> ClaimStatus.TOWNSHIP_APPROVED;
+        };
+        if (status != awaiting) {
+            throw RejectionException.invalidState("claim " + claimId + " is " + status + ": the " + stage
+                    + " decides a claim that is " + awaiting);
+        }
+        if (actor != null && deciders.contains(actor)) {
+            throw RejectionException.forbidden("FOUR_EYES_VIOLATION", "user '" + actor
+                    + "' decided an earlier stage of claim " + claimId + "; another clerk decides the " + stage);
+        }
+        if (outcome == Outcome.REJECT) {
+            apply(new BenefitClaimRejected(personId, claimId, stage, note, actor, today));
+            return;
+        }
+        apply(new BenefitClaimApproved(personId, claimId, stage, note, actor, today));
+        if (stage == Stage.COUNTY_APPROVAL) {
+            Instant endsAt = now.plus(noticePeriod);
+            apply(new PublicNoticeStarted(personId, claimId, now, endsAt));
+            deadlines.schedule(endsAt, PUBLIC_NOTICE_ENDS, claimId);
+        }
+    }
+
+    void raiseObjection(ObjectionId objection, String note, LocalDate today) {
+        if (status != ClaimStatus.PUBLIC_NOTICE && status != ClaimStatus.OBJECTED) {
+            throw RejectionException.invalidState("claim " + claimId + " is " + status
+                    + "; objections are raised during its public notice");
+        }
+        if (objections.containsKey(objection)) {
+            throw RejectionException.conflict("OBJECTION_EXISTS", "objection " + objection + " exists already");
+        }
+        apply(new ObjectionRaised(personId, claimId, objection, note, today));
+    }
+
+    /** Upheld, the claim is refused; the last one dismissed after the notice period ran out, it is granted now. */
+    void resolveObjection(ObjectionId objection, boolean upheld, String note, String actor, LocalDate today,
+                          Instant now) {
+        Boolean open = objections.get(objection);
+        if (open == null) {
+            throw RejectionException.notFound("objectionId", "OBJECTION_NOT_FOUND",
+                    "claim " + claimId + " has no objection " + objection);
+        }
+        if (!open || status != ClaimStatus.OBJECTED) {
+            throw RejectionException.invalidState("objection " + objection + " is resolved already");
+        }
+        apply(new ObjectionResolved(personId, claimId, objection, upheld, note, actor, today));
+        if (upheld) {
+            apply(new BenefitClaimRejected(personId, claimId, null,
+                    note == null ? "objection " + objection + " upheld" : note, actor, today));
+        } else if (status == ClaimStatus.PUBLIC_NOTICE && !now.isBefore(noticeEndsAt)) {
+            apply(new BenefitClaimGranted(personId, claimId, today));
+        }
+    }
+
+    /** The public notice's clock ran out: granted, unless an objection holds the claim (then at its dismissal). */
+    boolean noticeEnds(LocalDate today) {
+        if (status != ClaimStatus.PUBLIC_NOTICE) {
+            return false;
+        }
+        apply(new BenefitClaimGranted(personId, claimId, today));
+        return true;
+    }
+
+    void recertify(int year, Recertification outcome, String reason, LocalDate today) {
+        if (status != ClaimStatus.GRANTED) {
+            throw RejectionException.invalidState("claim " + claimId + " is " + status
+                    + "; only a granted claim is re-certified");
+        }
+        if (year < grantedOn.getYear() || year > today.getYear()) {
+            throw RejectionException.invalid("year", "VALIDATION_FAILED", "claim " + claimId + " was granted in "
+                    + grantedOn.getYear() + "; it is re-certified for a year from then until " + today.getYear());
+        }
+        if (recertifications.containsKey(year)) {
+            throw RejectionException.conflict("ALREADY_RECERTIFIED", "claim " + claimId + " was re-certified for "
+                    + year + " already (" + recertifications.get(year) + ")");
+        }
+        if (outcome == Recertification.EXIT && reason == null) {
+            throw RejectionException.invalid("reason", "VALIDATION_FAILED", "an exit gives its reason");
+        }
+        apply(new BenefitClaimRecertified(personId, claimId, year, outcome, reason, today));
+        if (outcome == Recertification.EXIT) {
+            apply(new BenefitClaimEnded(personId, claimId, EndReason.EXITED, today));
+        }
+    }
+
+    enum Payment { PAID, ALREADY_PAID, NOT_DUE }
+
+    /**
+     * A claim is due for every period from the one it was granted in through the one it ended in; after its
+     * first year, for the years it was re-certified to continue.
+     */
+    Payment pay(YearMonth month, BigDecimal amount, LocalDate today) {
+        boolean yearly = programme.frequency() == Programme.Frequency.YEARLY;
+        String period = yearly ? Integer.toString(month.getYear()) : month.toString();
+        if (paidPeriods.contains(period)) {
+            return Payment.ALREADY_PAID;
+        }
+        LocalDate start = yearly ? Year.of(month.getYear()).atDay(1) : month.atDay(1);
+        LocalDate end = yearly ? Year.of(month.getYear()).atMonth(12).atEndOfMonth() : month.atEndOfMonth();
+        boolean due = grantedOn != null && !grantedOn.isAfter(end) && (endedOn == null || !endedOn.isBefore(start))
+                && (month.getYear() == grantedOn.getYear()
+                        || recertifications.get(month.getYear()) == Recertification.CONTINUE);
+        if (!due) {
+            return Payment.NOT_DUE;
+        }
+        apply(new BenefitPaid(personId, claimId, period, amount, today));
+        return Payment.PAID;
+    }
+
+    /** The register no longer allows the claim: a granted claim ends, one under review stops there. */
+    void end(EndReason reason, LocalDate date) {
+        if (status.open()) {
+            apply(new BenefitClaimEnded(personId, claimId, reason, date));
+        }
+    }
+
+    // ---- state --------------------------------------------------------------------------------------------
+
+    void on(BenefitClaimApproved event) {
+        deciders.add(event.decidedBy());
+        status = switch (event.stage()) {
+            case VILLAGE_ASSESSMENT -> ClaimStatus.VILLAGE_APPROVED;
+            case TOWNSHIP_REVIEW -> ClaimStatus.TOWNSHIP_APPROVED;
+            case COUNTY_APPROVAL -> ClaimStatus.PUBLIC_NOTICE;
+        };
+    }
+
+    void on(BenefitClaimRejected event) {
+        if (event.decidedBy() != null) {
+            deciders.add(event.decidedBy());
+        }
+        status = ClaimStatus.REJECTED;
+    }
+
+    void on(PublicNoticeStarted event) {
+        noticeEndsAt = event.endsAt();
+        status = ClaimStatus.PUBLIC_NOTICE;
+    }
+
+    void on(ObjectionRaised event) {
+        objections.put(event.objectionId(), true);
+        status = ClaimStatus.OBJECTED;
+    }
+
+    void on(ObjectionResolved event) {
+        objections.put(event.objectionId(), false);
+        if (!event.upheld() && !objections.containsValue(true)) {
+            status = ClaimStatus.PUBLIC_NOTICE;
+        }
+    }
+
+    void on(BenefitClaimGranted event) {
+        grantedOn = event.grantedOn();
+        status = ClaimStatus.GRANTED;
+    }
+
+    void on(BenefitPaid event) {
+        paidPeriods.add(event.period());
+    }
+
+    void on(BenefitClaimRecertified event) {
+        recertifications.put(event.year(), event.outcome());
+    }
+
+    void on(BenefitClaimEnded event) {
+        endedOn = event.endedOn();
+        status = ClaimStatus.ENDED;
+    }
+
+    /** By state, so that Axon's fixtures can tell a state change outside event sourcing from a faithful replay. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BenefitClaim that && claimId.equals(that.claimId) && status == that.status
+                && Objects.equals(childId, that.childId) && deciders.equals(that.deciders)
+                && Objects.equals(noticeEndsAt, that.noticeEndsAt) && objections.equals(that.objections)
+                && Objects.equals(grantedOn, that.grantedOn) && Objects.equals(endedOn, that.endedOn)
+                && recertifications.equals(that.recertifications) && paidPeriods.equals(that.paidPeriods);
+    }
+
+    @Override
+    public int hashCode() {
+        return claimId.hashCode();
+    }
+}

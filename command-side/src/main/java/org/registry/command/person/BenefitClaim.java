@@ -1,6 +1,8 @@
 package org.registry.command.person;
 
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.EntityId;
 import org.registry.kernel.benefit.ClaimId;
 import org.registry.kernel.benefit.ClaimStatus;
 import org.registry.kernel.benefit.EndReason;
@@ -39,14 +41,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A benefit claim, an entity of the person it is for: three levels decide it in order, no clerk decides two
  * stages, the county's approval puts it on public notice, where objections hold it, and a granted claim is paid
- * at most once per period and re-certified every year. Decisions apply events; only the {@code on} methods,
- * called from the person's event sourcing handlers, change state.
+ * at most once per period and re-certified every year. Decisions apply events; only the event sourcing handlers
+ * change state (Axon routes each claim's events to it by {@code claimId}).
  */
 final class BenefitClaim {
 
     static final String PUBLIC_NOTICE_ENDS = "public-notice-ends";
 
     private final PersonId personId;
+    @EntityId
     private final ClaimId claimId;
     private final Programme programme;
     private final PersonId childId;
@@ -207,6 +210,7 @@ final class BenefitClaim {
 
     // ---- state --------------------------------------------------------------------------------------------
 
+    @EventSourcingHandler
     void on(BenefitClaimApproved event) {
         deciders.add(event.decidedBy());
         status = switch (event.stage()) {
@@ -216,6 +220,7 @@ final class BenefitClaim {
         };
     }
 
+    @EventSourcingHandler
     void on(BenefitClaimRejected event) {
         if (event.decidedBy() != null) {
             deciders.add(event.decidedBy());
@@ -223,16 +228,19 @@ final class BenefitClaim {
         status = ClaimStatus.REJECTED;
     }
 
+    @EventSourcingHandler
     void on(PublicNoticeStarted event) {
         noticeEndsAt = event.endsAt();
         status = ClaimStatus.PUBLIC_NOTICE;
     }
 
+    @EventSourcingHandler
     void on(ObjectionRaised event) {
         objections.put(event.objectionId(), true);
         status = ClaimStatus.OBJECTED;
     }
 
+    @EventSourcingHandler
     void on(ObjectionResolved event) {
         objections.put(event.objectionId(), false);
         if (!event.upheld() && !objections.containsValue(true)) {
@@ -240,19 +248,23 @@ final class BenefitClaim {
         }
     }
 
+    @EventSourcingHandler
     void on(BenefitClaimGranted event) {
         grantedOn = event.grantedOn();
         status = ClaimStatus.GRANTED;
     }
 
+    @EventSourcingHandler
     void on(BenefitPaid event) {
         paidPeriods.add(event.period());
     }
 
+    @EventSourcingHandler
     void on(BenefitClaimRecertified event) {
         recertifications.put(event.year(), event.outcome());
     }
 
+    @EventSourcingHandler
     void on(BenefitClaimEnded event) {
         endedOn = event.endedOn();
         status = ClaimStatus.ENDED;

@@ -3,6 +3,8 @@ package org.registry.command.person;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.registry.command.directory.NationalIdHolders;
 import org.axonframework.deadline.DeadlineManager;
@@ -22,17 +24,8 @@ import org.registry.kernel.benefit.ResolveObjection;
 import org.registry.kernel.checkup.CheckUpId;
 import org.registry.kernel.checkup.RecordCheckUp;
 import org.registry.kernel.checkup.RiskLevel;
-import org.registry.kernel.person.BenefitClaimApproved;
-import org.registry.kernel.person.BenefitClaimEnded;
 import org.registry.kernel.person.BenefitClaimFiled;
-import org.registry.kernel.person.BenefitClaimGranted;
-import org.registry.kernel.person.BenefitClaimRecertified;
-import org.registry.kernel.person.BenefitClaimRejected;
-import org.registry.kernel.person.BenefitPaid;
 import org.registry.kernel.person.CheckUpRecorded;
-import org.registry.kernel.person.ObjectionRaised;
-import org.registry.kernel.person.ObjectionResolved;
-import org.registry.kernel.person.PublicNoticeStarted;
 import org.registry.platform.eventstore.AuditMetaData;
 import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.common.Require;
@@ -113,6 +106,8 @@ class Person {
     private PersonId fatherId;
     private final List<Child> children = new ArrayList<>();
     private final Set<CheckUpId> checkUps = new HashSet<>();
+    /** Each claim applies the events about it to itself (Axon routes them by {@code claimId}). */
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private final Map<ClaimId, BenefitClaim> claims = new LinkedHashMap<>();
 
     private record Child(PersonId childId, LocalDate birthDate) {
@@ -769,51 +764,6 @@ class Person {
     @EventSourcingHandler
     void on(BenefitClaimFiled event) {
         claims.put(event.claimId(), new BenefitClaim(event));
-    }
-
-    @EventSourcingHandler
-    void on(BenefitClaimApproved event) {
-        claims.get(event.claimId()).on(event);
-    }
-
-    @EventSourcingHandler
-    void on(BenefitClaimRejected event) {
-        claims.get(event.claimId()).on(event);
-    }
-
-    @EventSourcingHandler
-    void on(PublicNoticeStarted event) {
-        claims.get(event.claimId()).on(event);
-    }
-
-    @EventSourcingHandler
-    void on(ObjectionRaised event) {
-        claims.get(event.claimId()).on(event);
-    }
-
-    @EventSourcingHandler
-    void on(ObjectionResolved event) {
-        claims.get(event.claimId()).on(event);
-    }
-
-    @EventSourcingHandler
-    void on(BenefitClaimGranted event) {
-        claims.get(event.claimId()).on(event);
-    }
-
-    @EventSourcingHandler
-    void on(BenefitPaid event) {
-        claims.get(event.claimId()).on(event);
-    }
-
-    @EventSourcingHandler
-    void on(BenefitClaimRecertified event) {
-        claims.get(event.claimId()).on(event);
-    }
-
-    @EventSourcingHandler
-    void on(BenefitClaimEnded event) {
-        claims.get(event.claimId()).on(event);
     }
 
     private static LocalDate latest(LocalDate a, LocalDate b) {

@@ -1,0 +1,107 @@
+package org.registry.platform.privacy;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import org.registry.kernel.common.PersonalData;
+import org.registry.platform.security.RegistryUser;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Shows a value (an event's payload, a view) as JSON to a reader, with every field annotated {@link PersonalData}
+ * masked when the reader may not see personal data ({@link RegistryUser#seesPersonalData()}: analysts). The
+ * annotation decides what is personal; this class is the one place that decides how it is hidden, for the audit
+ * trail, the event export and any read that wants it. It works on the field wherever it occurs: on events and views,
+ * and on the records nested in them ({@code FloatingCertificate.number}, the members of a household).
+ *
+ * <p>Every personal value becomes {@value #MASK}, whatever it was; {@code null} stays {@code null} (that a person
+ * has no national ID yet is a fact about the record, not about the person). A mask rather than a pseudonym (a hash):
+ * analysts count and link persons by their {@code personId}, which is not personal data, so a pseudonym would add
+ * nothing they need; and a national ID has so few possible values (region, birth date, a 3-digit sequence) that an
+ * unkeyed hash of it is reversed by trying them all, while a keyed one still lets anyone who learns one pair link
+ * records across exports. A constant mask leaks nothing, not even which persons share a name.
+ */
+@Component
+public class PersonalDataMasking {
+
+    public static final String MASK = "***";
+
+    private final ObjectMapper plain;
+    private final ObjectMapper masking;
+
+    /** @param mapper the HTTP mapper: masked or not, values look as the rest of the API shows them */
+    public PersonalDataMasking(ObjectMapper mapper) {
+        this.plain = mapper;
+        this.masking = mapper.copy().registerModule(new SimpleModule("personal-data-masking")
+                .setSerializerModifier(new MaskPersonalData()));
+    }
+
+    /** True when personal data is hidden from this reader. */
+    public static boolean masksFor(RegistryUser reader) {
+        return !reader.seesPersonalData();
+    }
+
+    /** The value as JSON for this reader. */
+    public JsonNode toJson(Object value, RegistryUser reader) {
+        return toJson(value, masksFor(reader));
+    }
+
+    /** The value as JSON, with its personal data masked or not. */
+    public JsonNode toJson(Object value, boolean mask) {
+        return (mask ? masking : plain).valueToTree(value);
+    }
+
+    /** The mapper that writes values with ({@code mask}) or without their personal data masked. */
+    public ObjectMapper mapper(boolean mask) {
+        return mask ? masking : plain;
+    }
+
+    /** Replaces each property annotated {@link PersonalData}, whatever bean it belongs to, by its masked form. */
+    private static final class MaskPersonalData extends BeanSerializerModifier {
+
+        @Override
+        public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription bean,
+                                                         List<BeanPropertyWriter> properties) {
+            properties.replaceAll(property -> property.getAnnotation(PersonalData.class) != null
+                    ? new MaskedProperty(property) : property);
+            return properties;
+        }
+    }
+
+    /** Writes {@value #MASK} in place of any value but {@code null}. */
+    private static final class MaskedProperty extends BeanPropertyWriter {
+
+        MaskedProperty(BeanPropertyWriter property) {
+            super(property);
+        }
+
+        @Override
+        public void serializeAsField(Object bean, JsonGenerator generator, SerializerProvider provider)
+                throws Exception {
+            if (get(bean) == null) {
+                super.serializeAsField(bean, generator, provider);
+                return;
+            }
+            generator.writeFieldName(_name);
+            generator.writeString(MASK);
+        }
+
+        @Override
+        public void serializeAsElement(Object bean, JsonGenerator generator, SerializerProvider provider)
+                throws Exception {
+            if (get(bean) == null) {
+                super.serializeAsElement(bean, generator, provider);
+                return;
+            }
+            generator.writeString(MASK);
+        }
+    }
+}

@@ -15,6 +15,7 @@ import org.registry.kernel.household.HouseholdRelocated;
 import org.registry.kernel.household.LeavingReason;
 import org.registry.kernel.household.MemberJoinedHousehold;
 import org.registry.kernel.household.MemberLeftHousehold;
+import org.registry.kernel.household.PostalCode;
 import org.registry.kernel.household.RegisterHousehold;
 import org.registry.kernel.household.RelationToHead;
 import org.registry.kernel.household.RelocateHousehold;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -35,6 +37,7 @@ class Household {
     private HouseholdId householdId;
     private CommunityCode communityCode;
     private String address;
+    private PostalCode postalCode;
     /** The date of the latest fact that places the household somewhere; moves may not be dated before it. */
     private LocalDate settledOn;
     private final Map<PersonId, RelationToHead> members = new HashMap<>();
@@ -48,7 +51,7 @@ class Household {
     Household(RegisterHousehold command, Clock clock) {
         Require.notInFuture(command.registeredOn(), LocalDate.now(clock), "date");
         apply(new HouseholdRegistered(command.householdId(), command.communityCode(), command.address(),
-                command.kind(), command.householdNumber(), command.registeredOn()));
+                command.postalCode(), command.kind(), command.householdNumber(), command.registeredOn()));
     }
 
     @CommandHandler
@@ -59,12 +62,13 @@ class Household {
                     "the household is registered at its address since " + settledOn
                             + "; a relocation cannot be dated " + command.date());
         }
-        if (command.communityCode().equals(communityCode) && command.address().equals(address)) {
+        if (command.communityCode().equals(communityCode) && command.address().equals(address)
+                && Objects.equals(command.postalCode(), postalCode)) {
             throw RejectionException.unprocessable("address", "NOTHING_CHANGES",
                     "the household already lives at this address in community " + communityCode);
         }
         apply(new HouseholdRelocated(householdId, communityCode, command.communityCode(), command.address(),
-                command.date()));
+                command.postalCode(), command.date()));
     }
 
     @CommandHandler
@@ -119,6 +123,7 @@ class Household {
         householdId = event.householdId();
         communityCode = event.communityCode();
         address = event.address();
+        postalCode = event.postalCode();
         settledOn = event.registeredOn();
     }
 
@@ -126,6 +131,7 @@ class Household {
     void on(HouseholdRelocated event) {
         communityCode = event.communityCode();
         address = event.address();
+        postalCode = event.postalCode();
         settledOn = event.date();
     }
 

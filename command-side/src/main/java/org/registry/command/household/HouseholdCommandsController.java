@@ -15,6 +15,7 @@ import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.household.ChangeHouseholdHead;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.HouseholdKind;
+import org.registry.kernel.household.PostalCode;
 import org.registry.kernel.household.RegisterHousehold;
 import org.registry.kernel.household.RelocateHousehold;
 import org.registry.kernel.person.PersonId;
@@ -47,8 +48,11 @@ class HouseholdCommandsController {
         this.clock = clock;
     }
 
-    /** @param date the day of registration; today when absent */
-    record RegisterHouseholdRequest(@NotBlank String communityCode, @NotBlank String address,
+    /**
+     * @param postalCode the six-digit postal code of the address, optional
+     * @param date       the day of registration; today when absent
+     */
+    record RegisterHouseholdRequest(@NotBlank String communityCode, @NotBlank String address, String postalCode,
                                     @NotNull HouseholdKind kind, String householdNumber, LocalDate date,
                                     String reason) implements CommandRequest {
     }
@@ -62,11 +66,13 @@ class HouseholdCommandsController {
         HouseholdId id = new HouseholdId(UUID.randomUUID());
         LocalDate date = body.date() != null ? body.date() : LocalDate.now(clock);
         return commands.create(CommandTarget.household(id),
-                new RegisterHousehold(id, community, body.address(), body.kind(), body.householdNumber(), date),
+                new RegisterHousehold(id, community, body.address(), PostalCode.optional(body.postalCode()),
+                        body.kind(), body.householdNumber(), date),
                 body, URI.create("/api/households/" + id), request);
     }
 
-    record RelocateHouseholdRequest(@NotBlank String communityCode, @NotBlank String address,
+    /** @param postalCode the postal code of the new address, optional */
+    record RelocateHouseholdRequest(@NotBlank String communityCode, @NotBlank String address, String postalCode,
                                     @NotNull LocalDate date, String reason) implements CommandRequest {
     }
 
@@ -79,7 +85,8 @@ class HouseholdCommandsController {
         CommunityCode destination = new CommunityCode(body.communityCode());
         CurrentUser.requireScope(destination);
         return commands.update(CommandTarget.household(id),
-                new RelocateHousehold(id, destination, body.address(), body.date()), body, request);
+                new RelocateHousehold(id, destination, body.address(), PostalCode.optional(body.postalCode()),
+                        body.date()), body, request);
     }
 
     record ChangeHeadRequest(@NotBlank String personId, @NotNull LocalDate date, String reason)

@@ -12,6 +12,7 @@ import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.LeavingReason;
 import org.registry.kernel.household.MemberJoinedHousehold;
 import org.registry.kernel.household.MemberLeftHousehold;
+import org.registry.kernel.household.PostalCode;
 import org.registry.kernel.household.RelationToHead;
 import org.registry.kernel.household.HouseholdKind;
 import org.registry.kernel.household.HouseholdRegistered;
@@ -32,6 +33,7 @@ class HouseholdTest {
     static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
     static final CommunityCode WENSAN = new CommunityCode("330106001001");
     static final CommunityCode XIXI = new CommunityCode("330106002003");
+    static final PostalCode POSTCODE = PostalCode.of("310012");
 
     private final HouseholdId id = new HouseholdId(UUID.randomUUID());
     private AggregateTestFixture<Household> fixture;
@@ -170,13 +172,13 @@ class HouseholdTest {
     }
 
     private HouseholdRegistered registered(LocalDate on) {
-        return new HouseholdRegistered(id, WENSAN, "1 Wensan Road", HouseholdKind.REGISTERED, "H-17", on);
+        return new HouseholdRegistered(id, WENSAN, "1 Wensan Road", POSTCODE, HouseholdKind.REGISTERED, "H-17", on);
     }
 
     @Test
     void givenNothing_whenRegisterHousehold_thenRegistered() {
         fixture.givenNoPriorActivity()
-               .when(new RegisterHousehold(id, WENSAN, " 1 Wensan Road ", HouseholdKind.REGISTERED, "H-17", TODAY))
+               .when(new RegisterHousehold(id, WENSAN, " 1 Wensan Road ", POSTCODE, HouseholdKind.REGISTERED, "H-17", TODAY))
                .expectSuccessfulHandlerExecution()
                .expectEvents(registered(TODAY));
     }
@@ -184,7 +186,7 @@ class HouseholdTest {
     @Test
     void givenNothing_whenRegisterHouseholdDatedTomorrow_thenRejected() {
         fixture.givenNoPriorActivity()
-               .when(new RegisterHousehold(id, WENSAN, "1 Wensan Road", HouseholdKind.REGISTERED, null,
+               .when(new RegisterHousehold(id, WENSAN, "1 Wensan Road", null, HouseholdKind.REGISTERED, null,
                        TODAY.plusDays(1)))
                .expectNoEvents()
                .expectException(rejectedWith("DATE_IN_FUTURE", "date"));
@@ -193,29 +195,37 @@ class HouseholdTest {
     @Test
     void givenHousehold_whenRelocateToAnotherCommunity_thenRelocatedFromTheOldOne() {
         fixture.given(registered(TODAY.minusYears(3)))
-               .when(new RelocateHousehold(id, XIXI, "8 Xixi Road", TODAY.minusDays(2)))
-               .expectEvents(new HouseholdRelocated(id, WENSAN, XIXI, "8 Xixi Road", TODAY.minusDays(2)));
+               .when(new RelocateHousehold(id, XIXI, "8 Xixi Road", null, TODAY.minusDays(2)))
+               .expectEvents(new HouseholdRelocated(id, WENSAN, XIXI, "8 Xixi Road", null, TODAY.minusDays(2)));
     }
 
     @Test
     void givenHousehold_whenRelocateWithinItsCommunity_thenRelocated() {
         fixture.given(registered(TODAY.minusYears(3)))
-               .when(new RelocateHousehold(id, WENSAN, "2 Wensan Road", TODAY))
-               .expectEvents(new HouseholdRelocated(id, WENSAN, WENSAN, "2 Wensan Road", TODAY));
+               .when(new RelocateHousehold(id, WENSAN, "2 Wensan Road", null, TODAY))
+               .expectEvents(new HouseholdRelocated(id, WENSAN, WENSAN, "2 Wensan Road", null, TODAY));
     }
 
     @Test
     void givenHousehold_whenRelocateToWhereItIs_thenRejected() {
         fixture.given(registered(TODAY.minusYears(3)))
-               .when(new RelocateHousehold(id, WENSAN, "1 Wensan Road", TODAY))
+               .when(new RelocateHousehold(id, WENSAN, "1 Wensan Road", POSTCODE, TODAY))
                .expectNoEvents()
                .expectException(rejectedWith("NOTHING_CHANGES"));
     }
 
     @Test
+    void givenHousehold_whenOnlyThePostalCodeOfItsAddressChanges_thenRelocated() {
+        fixture.given(registered(TODAY.minusYears(3)))
+               .when(new RelocateHousehold(id, WENSAN, "1 Wensan Road", PostalCode.of("310013"), TODAY))
+               .expectEvents(new HouseholdRelocated(id, WENSAN, WENSAN, "1 Wensan Road", PostalCode.of("310013"),
+                       TODAY));
+    }
+
+    @Test
     void givenHousehold_whenRelocateInTheFuture_thenRejected() {
         fixture.given(registered(TODAY.minusYears(3)))
-               .when(new RelocateHousehold(id, XIXI, "8 Xixi Road", TODAY.plusDays(1)))
+               .when(new RelocateHousehold(id, XIXI, "8 Xixi Road", null, TODAY.plusDays(1)))
                .expectNoEvents()
                .expectException(rejectedWith("DATE_IN_FUTURE", "date"));
     }
@@ -223,7 +233,7 @@ class HouseholdTest {
     @Test
     void givenHousehold_whenRelocateBeforeItWasRegistered_thenRejected() {
         fixture.given(registered(TODAY.minusYears(1)))
-               .when(new RelocateHousehold(id, XIXI, "8 Xixi Road", TODAY.minusYears(2)))
+               .when(new RelocateHousehold(id, XIXI, "8 Xixi Road", null, TODAY.minusYears(2)))
                .expectNoEvents()
                .expectException(rejectedWith("DATE_BEFORE_LAST_MOVE", "date"));
     }
@@ -231,8 +241,8 @@ class HouseholdTest {
     @Test
     void givenRelocatedHousehold_whenRelocateDatedBeforeTheLastMove_thenRejected() {
         fixture.given(registered(TODAY.minusYears(3)),
-                      new HouseholdRelocated(id, WENSAN, XIXI, "8 Xixi Road", TODAY.minusMonths(1)))
-               .when(new RelocateHousehold(id, WENSAN, "9 Wensan Road", TODAY.minusMonths(2)))
+                      new HouseholdRelocated(id, WENSAN, XIXI, "8 Xixi Road", null, TODAY.minusMonths(1)))
+               .when(new RelocateHousehold(id, WENSAN, "9 Wensan Road", null, TODAY.minusMonths(2)))
                .expectNoEvents()
                .expectException(rejectedWith("DATE_BEFORE_LAST_MOVE"));
     }

@@ -67,7 +67,7 @@ class PersonalDataMaskingTest {
         assertThat(certificate.get("number").asText()).isEqualTo(PersonalDataMasking.MASK);
         assertThat(certificate.get("expiry").asText()).isEqualTo("2027-12-31");
 
-        HouseholdView household = new HouseholdView(householdId, new CommunityCode("330106001001"), "1 Wensan Road",
+        HouseholdView household = new HouseholdView(householdId, new CommunityCode("330106001001"), "1 Wensan Road", null,
                 HouseholdKind.REGISTERED, null, LocalDate.of(2020, 1, 1), 3,
                 List.of(new HouseholdView.MemberView(personId, "Zhang Wei", RelationToHead.HEAD,
                         LocalDate.of(2020, 1, 1))));

@@ -13,6 +13,7 @@ import org.registry.kernel.household.HouseholdView;
 import org.registry.kernel.household.HouseholdHeadChanged;
 import org.registry.kernel.household.MemberJoinedHousehold;
 import org.registry.kernel.household.MemberLeftHousehold;
+import org.registry.kernel.household.PostalCode;
 import org.registry.kernel.household.RelationToHead;
 import org.registry.kernel.person.BirthRegistered;
 import org.registry.kernel.person.CorrectableField;
@@ -44,11 +45,12 @@ class HouseholdRegister {
     static final String NAME = "household-register";
 
     private static final String COLUMNS = """
-            household_id, community_code, address, kind, household_number, registered_on, version""";
+            household_id, community_code, address, postal_code, kind, household_number, registered_on, version""";
     private static final RowMapper<HouseholdView> VIEW = (rs, row) -> new HouseholdView(
             new HouseholdId(rs.getObject("household_id", UUID.class)),
             new CommunityCode(rs.getString("community_code")),
             rs.getString("address"),
+            PostalCode.optional(rs.getString("postal_code")),
             HouseholdKind.valueOf(rs.getString("kind")),
             rs.getString("household_number"),
             rs.getObject("registered_on", LocalDate.class),
@@ -66,10 +68,10 @@ class HouseholdRegister {
         CommunityCode community = event.communityCode();
         jdbc.update("""
                 INSERT INTO household_register (household_id, community_code, township_code, county_code, address,
-                                                kind, household_number, registered_on, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                                postal_code, kind, household_number, registered_on, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.householdId().value(), community.value(), community.township().value(),
-                community.county().value(), event.address(), event.kind().name(), event.householdNumber(),
+                community.county().value(), event.address(), text(event.postalCode()), event.kind().name(), event.householdNumber(),
                 event.registeredOn(), version);
     }
 
@@ -78,10 +80,10 @@ class HouseholdRegister {
         CommunityCode community = event.communityCode();
         requireOne(jdbc.update("""
                 UPDATE household_register
-                SET community_code = ?, township_code = ?, county_code = ?, address = ?, version = ?
+                SET community_code = ?, township_code = ?, county_code = ?, address = ?, postal_code = ?, version = ?
                 WHERE household_id = ?""",
                 community.value(), community.township().value(), community.county().value(), event.address(),
-                version, event.householdId().value()), "household " + event.householdId());
+                text(event.postalCode()), version, event.householdId().value()), "household " + event.householdId());
     }
 
     @EventHandler
@@ -162,8 +164,8 @@ class HouseholdRegister {
                 },
                 households.stream().map(household -> household.householdId().value()).toArray());
         return households.stream().map(household -> new HouseholdView(household.householdId(),
-                household.communityCode(), household.address(), household.kind(), household.householdNumber(),
-                household.registeredOn(), household.version(),
+                household.communityCode(), household.address(), household.postalCode(), household.kind(),
+                household.householdNumber(), household.registeredOn(), household.version(),
                 members.getOrDefault(household.householdId().value(), List.of()))).toList();
     }
 
@@ -187,6 +189,10 @@ class HouseholdRegister {
         List<HouseholdView> items = jdbc.query("SELECT " + COLUMNS + " FROM household_register" + where
                 + " ORDER BY community_code, registered_on, household_id LIMIT ? OFFSET ?", VIEW, parameters.toArray());
         return new PageView<>(withMembers(items), paging.page(), paging.size(), total == null ? 0 : total);
+    }
+
+    private static String text(PostalCode code) {
+        return code == null ? null : code.value();
     }
 
     /** A handler that finds no row to update fails: a silently skipped fact would corrupt the register. */

@@ -15,6 +15,7 @@ import java.util.List;
 public record HouseholdView(HouseholdId householdId,
                             CommunityCode communityCode,
                             @PersonalData String address,
+                            PostalCode postalCode,
                             HouseholdKind kind,
                             String householdNumber,
                             LocalDate registeredOn,

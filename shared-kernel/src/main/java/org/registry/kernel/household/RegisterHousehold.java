@@ -14,6 +14,7 @@ import java.time.LocalDate;
 public record RegisterHousehold(@TargetAggregateIdentifier HouseholdId householdId,
                                 CommunityCode communityCode,
                                 String address,
+                                PostalCode postalCode,
                                 HouseholdKind kind,
                                 String householdNumber,
                                 LocalDate registeredOn) {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 public record RelocateHousehold(@TargetAggregateIdentifier HouseholdId householdId,
                                 CommunityCode communityCode,
                                 String address,
+                                PostalCode postalCode,
                                 LocalDate date) {
 
     public RelocateHousehold {

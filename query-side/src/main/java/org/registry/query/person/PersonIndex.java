@@ -28,6 +28,7 @@ import org.registry.kernel.person.BenefitClaimGranted;
 import org.registry.kernel.person.BenefitClaimRecertified;
 import org.registry.kernel.person.BenefitClaimRejected;
 import org.registry.kernel.person.BenefitPaid;
+import org.registry.kernel.person.BecameParent;
 import org.registry.kernel.person.BirthRegistered;
 import org.registry.kernel.person.CheckUpRecorded;
 import org.registry.kernel.person.ObjectionRaised;
@@ -161,6 +162,12 @@ class PersonIndex {
         insert(event.personId(), event.nationalId(), event.name(), event.sex(), event.birthDate(), event.ethnicity(),
                 MaritalStatus.SINGLE, event.residency(), event.householdId(), event.relationToHead(),
                 event.birthDate(), null, null, event.motherId(), event.fatherId(), position(token), version);
+    }
+
+    /** A child born is a fact on the parent's own record too: it moves the parent's version on, as every fact does. */
+    @EventHandler
+    void on(BecameParent event, @SequenceNumber long version) {
+        touch(event.personId(), version);
     }
 
     @EventHandler

@@ -30,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,11 @@ public class EventStoreConfiguration {
     @Bean
     @Primary
     public Serializer serializer() {
+        return storageSerializer();
+    }
+
+    /** How events, tokens and snapshots are serialized: also for readers of the store outside Axon (the export). */
+    public static Serializer storageSerializer() {
         return JacksonSerializer.builder()
                                 .objectMapper(storageObjectMapper())
                                 .revisionResolver(new AnnotationRevisionResolver())
@@ -92,6 +98,15 @@ public class EventStoreConfiguration {
     @Bean
     public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
                                  TokenStoreProperties properties) {
+        return tokenStore(connectionProvider, serializer, properties.getClaimTimeout());
+    }
+
+    /**
+     * The token store on the {@code token_entry} table of whatever schema the connections use: the application's,
+     * or the shadow schema a projection is rebuilt in.
+     */
+    public static TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
+                                        java.time.Duration claimTimeout) {
         return JdbcTokenStore.builder()
                              .connectionProvider(connectionProvider)
                              .serializer(serializer)
@@ -105,7 +120,7 @@ public class EventStoreConfiguration {
                                                 .setTimestampColumn("time_stamp")
                                                 .setOwnerColumn("owner")
                                                 .build())
-                             .claimTimeout(properties.getClaimTimeout())
+                             .claimTimeout(claimTimeout)
                              .build();
     }
 
@@ -184,6 +199,13 @@ public class EventStoreConfiguration {
         @Bean
         public EventPositions eventPositions(NamedParameterJdbcTemplate jdbc) {
             return EventPositions.database(jdbc);
+        }
+
+        /** The store read with global positions, for the audit trail and the event export. */
+        @Bean
+        public StoredEvents storedEvents(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                         Configuration configuration) {
+            return new StoredEvents(jdbc, eventSerializer, configuration::upcasterChain);
         }
     }
 

@@ -23,6 +23,7 @@ import org.registry.kernel.person.PersonRegistered;
 import org.registry.kernel.query.PageView;
 import org.registry.query.api.AreaFilter;
 import org.registry.query.api.Paging;
+import org.registry.query.api.Projection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -40,7 +41,7 @@ import java.util.UUID;
 /** The household register (户籍册): every household, where it is, its members and its version. */
 @Component
 @ProcessingGroup(HouseholdRegister.NAME)
-class HouseholdRegister {
+class HouseholdRegister implements Projection {
 
     static final String NAME = "household-register";
 
@@ -61,6 +62,11 @@ class HouseholdRegister {
 
     HouseholdRegister(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("household_register", "household_member", "household_register_person");
     }
 
     @EventHandler

@@ -52,6 +52,7 @@ import org.registry.kernel.person.Sex;
 import org.registry.kernel.query.PageView;
 import org.registry.query.api.AreaFilter;
 import org.registry.query.api.Paging;
+import org.registry.query.api.Projection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -70,7 +71,7 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(PersonIndex.NAME)
-class PersonIndex {
+class PersonIndex implements Projection {
 
     static final String NAME = "person-index";
 
@@ -119,6 +120,11 @@ class PersonIndex {
 
     PersonIndex(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("person_index_household", "person_index", "person_check_up", "person_claim");
     }
 
     @EventHandler

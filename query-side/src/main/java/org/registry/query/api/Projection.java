@@ -1,0 +1,43 @@
+package org.registry.query.api;
+
+import org.axonframework.config.ProcessingGroup;
+import org.springframework.util.ClassUtils;
+
+import java.util.List;
+
+/**
+ * A read model that projection operations can replay and verify ({@code /api/admin/projections}): a bean with
+ * {@code @ProcessingGroup}, whose event handlers write only to the tables it names here. Implementing it is all a
+ * projection needs to be rebuilt into a shadow and swapped in, without going offline:
+ *
+ * <pre>{@code
+ * @Component
+ * @ProcessingGroup("migration-flows")
+ * class MigrationFlows implements Projection {
+ *     public List<String> tables() { return List.of("migration_flow", "migration_flow_end"); }
+ *     ...
+ * }}</pre>
+ *
+ * <p>The shadow is a second instance of the same class, built with the same constructor: a {@code JdbcTemplate},
+ * {@code NamedParameterJdbcTemplate}, {@code JdbcClient} or {@code DataSource} parameter is given one bound to the
+ * shadow's schema, every other parameter the application's bean. So a projection reads and writes its tables only
+ * through those, and reads no other projection's tables.
+ */
+public interface Projection {
+
+    /**
+     * Every table the projection writes, parents first (rows are copied in this order, deleted in reverse). The
+     * tables are created by the query side's Flyway migrations.
+     */
+    List<String> tables();
+
+    /** The processing group: the name of the projection in the API and of its tokens. */
+    default String name() {
+        ProcessingGroup group = ClassUtils.getUserClass(this).getAnnotation(ProcessingGroup.class);
+        if (group == null) {
+            throw new IllegalStateException(ClassUtils.getUserClass(this).getName()
+                    + " is a projection without @ProcessingGroup");
+        }
+        return group.value();
+    }
+}

@@ -2,6 +2,7 @@ package org.registry.app;
 
 import org.registry.command.CommandSide;
 import org.registry.query.QuerySide;
+import org.registry.query.export.EventExportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -13,7 +14,11 @@ import org.springframework.context.annotation.Import;
 @Import({CommandSide.class, QuerySide.class})
 public class RegistryApplication {
 
+    /** Starts the service; {@code export-events ...} runs the event export instead ({@link EventExportCommand}). */
     public static void main(String[] args) {
+        if (EventExportCommand.requested(args)) {
+            System.exit(EventExportCommand.run(args));
+        }
         SpringApplication.run(RegistryApplication.class, args);
     }
 }

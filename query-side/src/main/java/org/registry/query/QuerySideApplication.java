@@ -1,5 +1,6 @@
 package org.registry.query;
 
+import org.registry.query.export.EventExportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -14,7 +15,11 @@ import org.springframework.context.annotation.Import;
 @Import(QuerySide.class)
 public class QuerySideApplication {
 
+    /** Starts the service; {@code export-events ...} runs the event export instead ({@link EventExportCommand}). */
     public static void main(String[] args) {
+        if (EventExportCommand.requested(args)) {
+            System.exit(EventExportCommand.run(args));
+        }
         SpringApplication.run(QuerySideApplication.class, args);
     }
 }

@@ -1,0 +1,108 @@
+package org.registry.query.operations;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The event store as a rebuild reads it: no event after a limit, which may be raised while the rebuild runs. A
+ * rebuild that is compared with the live projection must stop exactly where the live one stands.
+ */
+final class BoundedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    private final StreamableMessageSource<TrackedEventMessage<?>> store;
+    private volatile long limit;
+    private volatile Runnable wakeUp = () -> { };
+
+    BoundedEventSource(StreamableMessageSource<TrackedEventMessage<?>> store, long limit) {
+        this.store = store;
+        this.limit = limit;
+    }
+
+    /** Lets events up to {@code position} through, and wakes the reader. */
+    void raiseLimit(long position) {
+        limit = Math.max(limit, position);
+        wakeUp.run();
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        return new Bounded(store.openStream(trackingToken));
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return store.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return store.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return store.createTokenAt(dateTime);
+    }
+
+    @Override
+    public TrackingToken createTokenSince(Duration duration) {
+        return store.createTokenSince(duration);
+    }
+
+    private final class Bounded implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final BlockingStream<TrackedEventMessage<?>> events;
+
+        Bounded(BlockingStream<TrackedEventMessage<?>> events) {
+            this.events = events;
+        }
+
+        private boolean allowed(Optional<TrackedEventMessage<?>> next) {
+            return next.isPresent() && next.get().trackingToken().position().orElse(Long.MAX_VALUE) <= limit;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            Optional<TrackedEventMessage<?>> next = events.peek();
+            return allowed(next) ? next : Optional.empty();
+        }
+
+        @Override
+        public boolean hasNextAvailable() {
+            return events.hasNextAvailable() && allowed(events.peek());
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            return events.hasNextAvailable(timeout, unit) && allowed(events.peek());
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            return events.nextAvailable();
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            wakeUp = callback;
+            return events.setOnAvailableCallback(callback);
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            events.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        @Override
+        public void close() {
+            events.close();
+        }
+    }
+}

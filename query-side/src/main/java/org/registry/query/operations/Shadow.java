@@ -1,0 +1,240 @@
+package org.registry.query.operations;
+
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.flywaydb.core.Flyway;
+import org.registry.platform.eventstore.EventStoreConfiguration;
+import org.registry.query.api.Projection;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.util.ClassUtils;
+
+import javax.sql.DataSource;
+import java.lang.reflect.Constructor;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A projection rebuilt from the first event in a schema of its own: the query side's tables (its Flyway migrations,
+ * with their own history there) and a token table, written by a second instance of the projection's class whose
+ * connections work in that schema, fed by a pooled processor of its own that reads the live event store. Its token
+ * is stored in the shadow schema in the transaction of its rows, so the shadow is consistent at every commit, like
+ * the live projection. Nothing of it is visible to readers until it is copied over the live tables
+ * ({@link ProjectionRebuilds}).
+ */
+final class Shadow implements AutoCloseable {
+
+    static final String TOKEN_TABLE = """
+            CREATE TABLE token_entry (
+                processor_name VARCHAR(255) NOT NULL,
+                segment        INTEGER      NOT NULL,
+                token          VARCHAR,
+                token_type     VARCHAR(255),
+                time_stamp     VARCHAR(255),
+                owner          VARCHAR(255),
+                PRIMARY KEY (processor_name, segment)
+            )""";
+
+    final String name;
+    final String schema;
+    final DataSource dataSource;
+    private final JdbcTemplate live;
+    private final BoundedEventSource events;
+    private final PooledStreamingEventProcessor processor;
+    private final ScheduledExecutorService coordinator;
+    private final ScheduledExecutorService workers;
+    private final AtomicReference<Exception> failure;
+
+    private Shadow(String name, String schema, DataSource dataSource, JdbcTemplate live, BoundedEventSource events,
+                   PooledStreamingEventProcessor processor, ScheduledExecutorService coordinator,
+                   ScheduledExecutorService workers, AtomicReference<Exception> failure) {
+        this.name = name;
+        this.schema = schema;
+        this.dataSource = dataSource;
+        this.live = live;
+        this.events = events;
+        this.processor = processor;
+        this.coordinator = coordinator;
+        this.workers = workers;
+        this.failure = failure;
+    }
+
+    /** What a shadow is built with: the application's pieces it reuses. */
+    record Parts(DataSource dataSource, StreamableMessageSource<TrackedEventMessage<?>> store, Serializer serializer,
+                 Configuration axon, BeanFactory beans, int batchSize, Duration claimTimeout) {
+    }
+
+    /**
+     * Creates the shadow schema (dropping a leftover of an interrupted rebuild), and starts rebuilding
+     * {@code projection} in it from the first event, up to {@code limit} for now.
+     *
+     * @param segments as many as the live processor has, so its tokens can replace the live ones one for one
+     */
+    static Shadow start(Projection projection, String liveSchema, int segments, long limit, Parts parts) {
+        String name = projection.name();
+        String schema = schemaFor(liveSchema, name);
+        JdbcTemplate live = new JdbcTemplate(parts.dataSource());
+        drop(live, schema);
+        live.execute("CREATE SCHEMA " + quote(schema));
+        DataSource shadow = new SchemaBoundDataSource(parts.dataSource(), schema);
+        // Flyway too gets connections that go back to the pool in the schema they came in (it moves them about).
+        Flyway.configure()
+              .dataSource(shadow)
+              .schemas(schema)
+              .defaultSchema(schema)
+              .locations("classpath:db/query")
+              .table("flyway_history_query")
+              .load()
+              .migrate();
+        new JdbcTemplate(shadow).execute(TOKEN_TABLE);
+
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        ListenerInvocationErrorHandler recordFailure = (exception, event, handler) -> {
+            failure.compareAndSet(null, exception);
+            PropagatingErrorHandler.instance().onError(exception, event, handler);
+        };
+        Object instance = instantiate(projection, shadow, parts.beans());
+        SimpleEventHandlerInvoker invoker = SimpleEventHandlerInvoker.builder()
+                .eventHandlers(instance)
+                .parameterResolverFactory(parts.axon().parameterResolverFactory())
+                .handlerDefinition(parts.axon().handlerDefinition(instance.getClass()))
+                .listenerInvocationErrorHandler(recordFailure)
+                .build();
+        TokenStore tokens = EventStoreConfiguration.tokenStore(new SpringDataSourceConnectionProvider(shadow),
+                parts.serializer(), parts.claimTimeout());
+        BoundedEventSource events = new BoundedEventSource(parts.store(), limit);
+        ScheduledExecutorService coordinator = executor("rebuild-" + name, 1);
+        ScheduledExecutorService workers = executor("rebuild-" + name + "-worker", segments);
+        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
+                .name(name)
+                .eventHandlerInvoker(invoker)
+                .errorHandler(PropagatingErrorHandler.instance())
+                .messageSource(events)
+                .tokenStore(tokens)
+                .transactionManager(new SpringTransactionManager(new DataSourceTransactionManager(shadow)))
+                .coordinatorExecutor(coordinator)
+                .workerExecutor(workers)
+                .initialSegmentCount(segments)
+                .initialToken(StreamableMessageSource::createTailToken)
+                .batchSize(parts.batchSize())
+                .tokenClaimInterval(200)
+                .build();
+        Shadow started = new Shadow(name, schema, shadow, live, events, processor, coordinator, workers, failure);
+        processor.start();
+        return started;
+    }
+
+    /** The first failure of a handler, if any: the rebuild cannot go on past the event that caused it. */
+    Exception failure() {
+        return failure.get();
+    }
+
+    /** The position every segment has handled (and committed), 0 before the first batch. */
+    long position() {
+        return processor.processingStatus().values().stream()
+                        .map(EventTrackerStatus::getCurrentPosition)
+                        .mapToLong(position -> position.orElse(0))
+                        .min()
+                        .orElse(0);
+    }
+
+    void raiseLimit(long position) {
+        events.raiseLimit(position);
+    }
+
+    /** Stops the processor; what it committed stays in the shadow schema. */
+    void stop() {
+        processor.shutDown();
+        coordinator.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    /** Stops and drops the shadow schema with everything in it. */
+    @Override
+    public void close() {
+        try {
+            if (processor.isRunning()) {
+                stop();
+            }
+        } finally {
+            drop(live, schema);
+        }
+    }
+
+    static void drop(JdbcTemplate live, String schema) {
+        live.execute("DROP SCHEMA IF EXISTS " + quote(schema) + " CASCADE");
+    }
+
+    /** {@code <live schema>_rebuild_<projection>}, beside the live schema, within the 63 characters of PostgreSQL. */
+    static String schemaFor(String liveSchema, String projection) {
+        String name = (liveSchema + "_rebuild_" + projection).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        return name.length() <= 63 ? name : name.substring(0, 63);
+    }
+
+    static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * A second instance of the projection's class, by its constructor: what it is given to reach the database is
+     * bound to the shadow schema, everything else is the application's bean.
+     */
+    static Object instantiate(Projection projection, DataSource shadow, BeanFactory beans) {
+        Class<?> type = ClassUtils.getUserClass(projection);
+        Constructor<?> constructor = Arrays.stream(type.getDeclaredConstructors())
+                .max(Comparator.comparingInt(Constructor::getParameterCount))
+                .orElseThrow();
+        Object[] arguments = Arrays.stream(constructor.getParameterTypes()).map(parameter -> {
+            if (parameter == JdbcTemplate.class) {
+                return new JdbcTemplate(shadow);
+            }
+            if (parameter == NamedParameterJdbcTemplate.class) {
+                return new NamedParameterJdbcTemplate(shadow);
+            }
+            if (parameter == JdbcClient.class) {
+                return JdbcClient.create(shadow);
+            }
+            if (parameter == DataSource.class) {
+                return shadow;
+            }
+            return beans.getBean(parameter);
+        }).toArray();
+        try {
+            constructor.setAccessible(true);
+            return constructor.newInstance(arguments);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build a second " + type.getName() + " for its rebuild", e);
+        }
+    }
+
+    private static ScheduledExecutorService executor(String name, int threads) {
+        AtomicInteger count = new AtomicInteger();
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(threads, runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setKeepAliveTime(1, TimeUnit.MINUTES);
+        return executor;
+    }
+}

@@ -2,6 +2,7 @@ package org.registry.platform.processing;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,7 +27,11 @@ public class ProcessingConfiguration {
         return configurer -> configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors((config, builder) -> {
                     source.ifAvailable(builder::messageSource);
-                    return builder.batchSize(properties.batchSize())
+                    // A processing group without tokens starts at the first event, so a projection added to a running
+                    // register catches up with everything recorded before it. (Axon's default also starts there, but as
+                    // a replay, which handlers marked @DisallowReplay would skip.)
+                    return builder.initialToken(StreamableMessageSource::createTailToken)
+                                  .batchSize(properties.batchSize())
                                   .initialSegmentCount(properties.initialSegmentCount())
                                   .tokenClaimInterval(properties.tokenClaimInterval().toMillis())
                                   .claimExtensionThreshold(properties.claimExtensionThreshold().toMillis())

@@ -1,0 +1,121 @@
+package org.registry.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.registry.kernel.household.HouseholdRegistered;
+import org.registry.kernel.household.HouseholdRelocated;
+import org.registry.platform.test.Api;
+import org.registry.platform.test.RegistryTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.registry.app.HouseholdApiTest.assertProblem;
+
+/**
+ * Events stored before the postal code had a field of its own (revision 1 of HouseholdRegistered and
+ * HouseholdRelocated) still replay: into the projections, the audit trail, and the household aggregate.
+ */
+@RegistryTest
+@TestPropertySource(properties = {"registry.export.gap-timeout=2s", "registry.projections.progress-log-interval=100ms"})
+class UpcastingTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    Api api;
+    Register register;
+
+    @BeforeEach
+    void setUp() {
+        api = Api.at(port);
+        register = new Register(api);
+    }
+
+    /** A row as a revision-1 build stored it; answers its position. */
+    private long storeRevisionOne(String household, long sequence, Class<?> type, String json) {
+        String eventId = UUID.randomUUID().toString();
+        jdbc.update("""
+                        INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                            time_stamp, payload_type, payload_revision, payload, meta_data)
+                        VALUES (?, ?, ?, 'Household', ?, ?, '1', ?, ?)""",
+                eventId, household, sequence, Instant.now().toString(), type.getName(), json,
+                "{\"actor\":\"clerk\",\"role\":\"CLERK\",\"reason\":\"before postal codes\"}");
+        return jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
+                Long.class, eventId);
+    }
+
+    @Test
+    void householdsStoredWithThePostalCodeInTheAddressReplayWithItInAFieldOfItsOwn() {
+        String household = UUID.randomUUID().toString();
+        storeRevisionOne(household, 0, HouseholdRegistered.class, """
+                {"householdId":"%s","communityCode":"330106001001","address":"8 Old Road, 310011",\
+                "kind":"REGISTERED","householdNumber":"H-OLD","registeredOn":"2019-05-01"}""".formatted(household));
+        long relocated = storeRevisionOne(household, 1, HouseholdRelocated.class, """
+                {"householdId":"%s","fromCommunityCode":"330106001001","communityCode":"330106001002",\
+                "address":"文三路9号 邮编310012","date":"2020-05-01"}""".formatted(household));
+
+        JsonNode read = api.as("clerk").header("X-Min-Event-Position", Long.toString(relocated))
+                           .get("/api/households/" + household).expect(200).json();
+        assertThat(read.get("address").asText()).isEqualTo("文三路9号");
+        assertThat(read.get("postalCode").asText()).isEqualTo("310012");
+        assertThat(read.get("communityCode").asText()).isEqualTo("330106001002");
+        assertThat(read.get("version").asLong()).isEqualTo(1);
+
+        JsonNode trail = api.as("auditor").get("/api/audit/households/" + household).expect(200).json();
+        assertThat(trail.get(0).get("payload").get("address").asText()).isEqualTo("8 Old Road");
+        assertThat(trail.get(0).get("payload").get("postalCode").asText()).isEqualTo("310011");
+        assertThat(trail.get(0).get("occurredOn").asText()).isEqualTo("2019-05-01");
+        assertThat(trail.get(0).get("reason").asText()).isEqualTo("before postal codes");
+        assertThat(trail.get(1).get("payload").get("postalCode").asText()).isEqualTo("310012");
+        JsonNode asOf = api.as("auditor").get("/api/audit/households/" + household + "/state?asOf=" + Instant.now())
+                           .expect(200).json();
+        assertThat(asOf).isEqualTo(read);
+
+        // The command side's lookup of households, which the old build kept in the events' transaction too.
+        jdbc.update("INSERT INTO household_directory (household_id, community_code) VALUES (?, '330106001002')",
+                UUID.fromString(household));
+        // The aggregate loads its old history through the same upcaster: the same address is no relocation.
+        assertProblem(api.as("clerk").post("/api/households/" + household + "/relocation", Map.of(
+                "communityCode", "330106001002", "address", "文三路9号", "postalCode", "310012",
+                "date", "2021-01-01")).expect(422), "NOTHING_CHANGES");
+        Api.Response moved = api.as("clerk").post("/api/households/" + household + "/relocation", Map.of(
+                "communityCode", "330106001003", "address", "1 New Road", "date", "2021-01-01")).expect(200);
+        assertThat(moved.json().get("version").asLong()).isEqualTo(2);
+
+        JsonNode verified = api.as("admin").post("/api/admin/projections/household-register/verify", Map.of())
+                               .expect(200).json();
+        assertThat(verified.get("identical").asBoolean()).as("%s", verified).isTrue();
+    }
+
+    @Test
+    void aHouseholdIsRegisteredAndRelocatedWithItsPostalCode() {
+        Api.Response created = api.as("clerk").post("/api/households", Map.of("communityCode", "330106001001",
+                "address", "1 Wensan Road", "postalCode", "310012", "kind", "REGISTERED", "date", "2024-01-01"))
+                                  .expect(201);
+        String id = created.field("householdId");
+        JsonNode read = api.as("clerk").header("X-Min-Event-Position", Long.toString(created.eventPosition()))
+                           .get("/api/households/" + id).expect(200).json();
+        assertThat(read.get("address").asText()).isEqualTo("1 Wensan Road");
+        assertThat(read.get("postalCode").asText()).isEqualTo("310012");
+
+        Api.Response moved = api.as("clerk").post("/api/households/" + id + "/relocation", Map.of(
+                "communityCode", "330106002003", "address", "8 Xixi Road", "date", "2024-06-01")).expect(200);
+        JsonNode after = api.as("clerk").header("X-Min-Event-Position", Long.toString(moved.eventPosition()))
+                            .get("/api/households/" + id).expect(200).json();
+        assertThat(after.get("postalCode").isNull()).isTrue();
+
+        Api.Response bad = api.as("clerk").post("/api/households", Map.of("communityCode", "330106001001",
+                "address", "x", "postalCode", "3100", "kind", "REGISTERED")).expect(400);
+        assertProblem(bad, "POSTAL_CODE_INVALID");
+        assertThat(HouseholdApiTest.fields(bad)).containsExactly("postalCode");
+    }
+}

@@ -312,5 +312,9 @@ class AuditApiTest {
         assertProblem(auditor.get("/api/audit").expect(400), "VALIDATION_FAILED");
         assertProblem(auditor.get("/api/audit?actor=x&from=2026-02-01&to=2026-01-01").expect(400),
                 "VALIDATION_FAILED");
+
+        JsonNode verified = api.as("admin").post("/api/admin/projections/audit-actor-index/verify", Map.of())
+                               .expect(200).json();
+        assertThat(verified.get("identical").asBoolean()).as("%s", verified).isTrue();
     }
 }

@@ -113,6 +113,10 @@ class MigrationFlowsTest {
                 "OUTSIDE_AREA_SCOPE");
         assertProblem(api.as("clerk").get("/api/dashboards/migration-flows?from=2021-02&to=2021-01").expect(400),
                 "VALIDATION_FAILED");
+
+        JsonNode verified = api.as("analyst").post("/api/admin/projections/migration-flows/verify", Map.of())
+                               .expect(200).json();
+        assertThat(verified.get("identical").asBoolean()).as("%s", verified).isTrue();
     }
 
     @Test

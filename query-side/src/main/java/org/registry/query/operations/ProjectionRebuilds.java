@@ -86,6 +86,7 @@ public class ProjectionRebuilds implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
+    private volatile boolean closing;
     private volatile String liveSchema;
     private volatile Boolean postgres;
 
@@ -168,6 +169,8 @@ public class ProjectionRebuilds implements DisposableBean {
         String name = projection.name();
         Shadow shadow = null;
         boolean liveStopped = false;
+        String failure = null;
+        long swappedAt = 0;
         try {
             log.info("Replay of projection [{}] started: rebuilding it in a shadow schema up to position {} (the "
                     + "head now), while the live projection keeps answering", name, rebuild.target);
@@ -179,23 +182,28 @@ public class ProjectionRebuilds implements DisposableBean {
             liveStopped = true;
             fence(name);
             shadow.stop();
-            long position = swap(projection, shadow);
-            rebuild.position = Math.max(rebuild.position, position);
-            rebuild.finish(Rebuild.State.DONE, null);
-            log.info("Replay of projection [{}] done: {} events in {} s ({} events/s); the rebuilt projection is "
-                            + "live from position {}", name, rebuild.target,
-                    Duration.between(rebuild.startedAt, rebuild.finishedAt).toMillis() / 1000.0,
-                    rebuild.eventsPerSecond(), position);
+            swappedAt = swap(projection, shadow);
+            rebuild.position = Math.max(rebuild.position, swappedAt);
         } catch (Exception e) {
-            rebuild.finish(Rebuild.State.FAILED, describe(e));
+            failure = describe(e);
             log.error("Replay of projection [{}] failed; the live projection is left as it was", name, e);
         } finally {
             closeQuietly(shadow);
             if (liveStopped) {
                 jdbc.update("UPDATE token_entry SET owner = NULL WHERE processor_name = ? AND owner = ?", name, FENCE);
-                live.start();
+                if (!closing) {
+                    live.start();
+                }
             }
+            // Only now is the projection free for the next rebuild: say it is done no earlier.
             end(rebuild);
+            rebuild.finish(failure == null ? Rebuild.State.DONE : Rebuild.State.FAILED, failure);
+        }
+        if (failure == null) {
+            log.info("Replay of projection [{}] done: {} events in {} s ({} events/s); the rebuilt projection is "
+                            + "live from position {}", name, rebuild.target,
+                    Duration.between(rebuild.startedAt, rebuild.finishedAt).toMillis() / 1000.0,
+                    rebuild.eventsPerSecond(), swappedAt);
         }
     }
 
@@ -249,6 +257,8 @@ public class ProjectionRebuilds implements DisposableBean {
         Projection projection = projection(name);
         Rebuild rebuild = begin(name, Rebuild.Kind.VERIFY);
         Shadow shadow = null;
+        Rebuild.State outcome = Rebuild.State.FAILED;
+        String failure = null;
         try {
             log.info("Verification of projection [{}] started: rebuilding it in a shadow schema to compare", name);
             shadow = Shadow.start(projection, liveSchema(), segments(name), rebuild.target, parts);
@@ -264,7 +274,7 @@ public class ProjectionRebuilds implements DisposableBean {
                             TableChecksum.columns(jdbc, liveSchema(), table)))
                     .toList();
             Verification verification = Verification.of(name, live.position(), live.tables(), rebuilt);
-            rebuild.finish(Rebuild.State.DONE, null);
+            outcome = Rebuild.State.DONE;
             if (verification.identical()) {
                 log.info("Verification of projection [{}] at position {}: the rebuild equals the live projection "
                         + "({} rows)", name, live.position(), verification.liveRows());
@@ -274,13 +284,14 @@ public class ProjectionRebuilds implements DisposableBean {
             }
             return verification;
         } catch (RuntimeException e) {
-            rebuild.finish(Rebuild.State.FAILED, describe(e));
+            failure = describe(e);
             log.error("Verification of projection [{}] failed", name, e);
             throw RejectionException.conflict("REBUILD_FAILED", "the rebuild of " + name + " failed: "
                     + describe(e));
         } finally {
             closeQuietly(shadow);
             end(rebuild);
+            rebuild.finish(outcome, failure);
         }
     }
 
@@ -461,8 +472,10 @@ public class ProjectionRebuilds implements DisposableBean {
         }
     }
 
+    /** A replay under way is abandoned: its shadow is dropped, the live projection stays as it was. */
     @Override
     public void destroy() {
+        closing = true;
         workers.shutdownNow();
     }
 

@@ -118,8 +118,8 @@ class AuditApiTest {
                 "2010-01-01"));
         Api auditor = api.as("auditor");
 
-        auditor.get("/api/households/" + home).expect(200);
-        auditor.get("/api/persons/" + person).expect(200);
+        register.read("auditor", "/api/households/" + home);
+        register.read("auditor", "/api/persons/" + person);
         assertProblem(auditor.post("/api/households", Map.of("communityCode", "330106001001", "address", "x",
                 "kind", "REGISTERED")).expect(403), "FORBIDDEN");
         assertProblem(auditor.post("/api/persons/" + person + "/death", Map.of("date", "2020-01-01")).expect(403),
@@ -279,6 +279,43 @@ class AuditApiTest {
         Moment motherNow = moment("/api/persons/" + mother);
         assertThat(api.as("auditor").get("/api/audit/persons/" + mother + "/state?asOf=" + motherNow.at())
                       .expect(200).json()).isEqualTo(motherNow.read());
+    }
+
+    @Test
+    void checkUpsAndAClaimOnItsWayAreReadAsOfEachMomentToo() throws InterruptedException {
+        String home = register.household("330106001006", "12 Audit Road", "2010-01-01");
+        Map<String, Object> body = register.person(home, "Tang Yun", "FEMALE", "1990-01-01", "HEAD", "2010-01-01");
+        body.put("maritalStatus", "MARRIED");
+        String mother = register.register(body);
+        register.post("clerk", "/api/births", Map.of("motherId", mother, "name", "Tang Xiao", "sex", "FEMALE",
+                "birthDate", LocalDate.now().minusYears(5).toString(), "householdId", home), 201);
+        String path = "/api/persons/" + mother;
+        List<Moment> moments = new ArrayList<>();
+        moments.add(moment(path));
+        register.post("clerk", path + "/check-ups", Map.of("type", "REPRODUCTIVE_HEALTH", "date", "2025-03-01",
+                "facility", "Xihu MCH Station", "result", "NORMAL"), 201);
+        moments.add(moment(path));
+        String claim = register.post("clerk", path + "/benefit-claims", Map.of("programme",
+                "ONLY_CHILD_PARENT_AWARD"), 201).field("claimId");
+        moments.add(moment(path));
+        String decisions = path + "/benefit-claims/" + claim + "/decisions";
+        register.post("clerk", decisions, Map.of("stage", "VILLAGE_ASSESSMENT", "outcome", "APPROVE"), 200);
+        register.post("clerk2", decisions, Map.of("stage", "TOWNSHIP_REVIEW", "outcome", "APPROVE"), 200);
+        register.post("clerk3", decisions, Map.of("stage", "COUNTY_APPROVAL", "outcome", "APPROVE"), 200);
+        moments.add(moment(path));
+        String objection = register.post("clerk", path + "/benefit-claims/" + claim + "/objections",
+                Map.of("note", "the child lives elsewhere"), 201).field("objectionId");
+        moments.add(moment(path));
+        register.post("clerk2", path + "/benefit-claims/" + claim + "/objections/" + objection + "/resolution",
+                Map.of("upheld", false, "note", "she lives here"), 200);
+        moments.add(moment(path));
+
+        assertThat(moments).extracting(moment -> moment.read().get("claims").size()).containsExactly(0, 0, 1, 1, 1, 1);
+        assertThat(moments.get(4).read().get("claims").get(0).get("status").asText()).isEqualTo("OBJECTED");
+        for (Moment moment : moments) {
+            assertThat(api.as("auditor").get("/api/audit/persons/" + mother + "/state?asOf=" + moment.at())
+                          .expect(200).json()).as("the person as of %s", moment.at()).isEqualTo(moment.read());
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
@@ -39,8 +40,9 @@ public class PersonalDataMasking {
 
     /** @param mapper the HTTP mapper: masked or not, values look as the rest of the API shows them */
     public PersonalDataMasking(ObjectMapper mapper) {
-        this.plain = mapper;
-        this.masking = mapper.copy().registerModule(new SimpleModule("personal-data-masking")
+        // As trees too, values keep their form: 20.00 stays 20.00 (Jackson's trees drop trailing zeros by default).
+        this.plain = mapper.copy().configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+        this.masking = plain.copy().registerModule(new SimpleModule("personal-data-masking")
                 .setSerializerModifier(new MaskPersonalData()));
     }
 

@@ -101,6 +101,15 @@ class PersonalDataMaskingTest {
     }
 
     @Test
+    void amountsKeepTheirTwoDecimalPlaces() {
+        JsonNode json = masking.toJson(new org.registry.kernel.person.BenefitPaid(personId,
+                new org.registry.kernel.benefit.ClaimId(UUID.randomUUID()), "2026-03", new java.math.BigDecimal("20.00"),
+                LocalDate.of(2026, 3, 31)), analyst);
+
+        assertThat(json.get("amount").toString()).isEqualTo("20.00");
+    }
+
+    @Test
     void anAuditorSeesEverything() {
         JsonNode json = masking.toJson(registered, auditor);
 

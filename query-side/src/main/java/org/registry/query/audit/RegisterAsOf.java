@@ -327,8 +327,8 @@ class RegisterAsOf {
             } else if (payload instanceof PublicNoticeStarted notice) {
                 ClaimState claim = claims.get(notice.claimId());
                 claim.status = ClaimStatus.PUBLIC_NOTICE;
-                // The index keeps the instant as a SQL timestamp, to the microsecond.
-                claim.noticeEndsAt = notice.endsAt().truncatedTo(ChronoUnit.MICROS);
+                // The index keeps the instant as a SQL timestamp, rounded to the microsecond (PostgreSQL and H2 alike).
+                claim.noticeEndsAt = notice.endsAt().plusNanos(500).truncatedTo(ChronoUnit.MICROS);
             } else if (payload instanceof ObjectionRaised raised) {
                 ClaimState claim = claims.get(raised.claimId());
                 claim.status = ClaimStatus.OBJECTED;

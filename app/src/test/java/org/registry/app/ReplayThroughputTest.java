@@ -110,7 +110,7 @@ class ReplayThroughputTest {
         LocalDate since = LocalDate.of(2020, 1, 1);
         for (int h = 0; h < households; h++) {
             HouseholdId household = new HouseholdId(UUID.randomUUID());
-            CommunityCode community = new CommunityCode(String.format("3301%02d%03d%03d", h % 10, h % 7 + 1,
+            CommunityCode community = new CommunityCode(String.format("3301%02d%03d%03d", h % 9 + 1, h % 7 + 1,
                     h % 13 + 1));
             rows.add(row(serializer, "Household", household.toString(), 0, new HouseholdRegistered(household,
                     community, h + " Generated Road", null, HouseholdKind.REGISTERED, null, since), metaData));

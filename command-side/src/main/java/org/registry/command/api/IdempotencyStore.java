@@ -49,6 +49,11 @@ class IdempotencyStore {
                 actor, key);
     }
 
+    /** Forgets the keys recorded before {@code cutoff}: a retry comes within minutes or hours, not months. */
+    int forgetRecordedBefore(java.time.Instant cutoff) {
+        return jdbc.update("DELETE FROM idempotency_record WHERE created_at < ?", Timestamp.from(cutoff));
+    }
+
     record StoredAnswer(String requestHash, int status, String location, long version, long eventPosition,
                         String body) {
     }

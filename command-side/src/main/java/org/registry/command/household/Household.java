@@ -38,6 +38,7 @@ class Household {
     /** The date of the latest fact that places the household somewhere; moves may not be dated before it. */
     private LocalDate settledOn;
     private final Map<PersonId, RelationToHead> members = new HashMap<>();
+    private final Map<PersonId, LocalDate> memberSince = new HashMap<>();
     private PersonId head;
 
     Household() {
@@ -78,6 +79,11 @@ class Household {
         if (relation == RelationToHead.HEAD) {
             throw RejectionException.unprocessable("personId", "NOTHING_CHANGES",
                     "person " + command.personId() + " already heads household " + householdId);
+        }
+        LocalDate since = memberSince.get(command.personId());
+        if (command.date().isBefore(since)) {
+            throw RejectionException.invalid("date", "DATE_BEFORE_MEMBERSHIP", "person " + command.personId()
+                    + " is a member since " + since + " and cannot head the household from " + command.date());
         }
         apply(new HouseholdHeadChanged(householdId, command.personId(), head,
                 head == null ? null : reciprocal(relation), command.date()));
@@ -132,6 +138,7 @@ class Household {
     @EventSourcingHandler
     void on(MemberJoinedHousehold event) {
         members.put(event.personId(), event.relationToHead());
+        memberSince.put(event.personId(), event.date());
         if (event.relationToHead() == RelationToHead.HEAD) {
             head = event.personId();
         }
@@ -140,6 +147,7 @@ class Household {
     @EventSourcingHandler
     void on(MemberLeftHousehold event) {
         members.remove(event.personId());
+        memberSince.remove(event.personId());
         if (event.personId().equals(head)) {
             head = null;
         }

@@ -47,7 +47,7 @@ class IdempotencyStoreTest {
         assertThat(store.claim("clerk", "k-1", "hash")).isTrue();
         assertThat(store.claim("clerk", "k-1", "hash")).isFalse();
         assertThat(store.claim("clerk2", "k-1", "hash")).isTrue();
-        store.answer("clerk", "k-1", new IdempotencyStore.StoredAnswer("hash", 201, "/api/x", 3, 42, "{}"));
+        store.answer("clerk", "k-1", new IdempotencyStore.StoredAnswer("hash", 201, "/api/x", 3L, 42, "{}"));
         assertThat(store.find("clerk", "k-1")).hasValueSatisfying(answer -> {
             assertThat(answer.status()).isEqualTo(201);
             assertThat(answer.eventPosition()).isEqualTo(42);

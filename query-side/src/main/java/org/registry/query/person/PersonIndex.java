@@ -25,7 +25,6 @@ import org.registry.kernel.person.BenefitClaimApproved;
 import org.registry.kernel.person.BenefitClaimEnded;
 import org.registry.kernel.person.BenefitClaimFiled;
 import org.registry.kernel.person.BenefitClaimGranted;
-import org.registry.kernel.person.BenefitClaimRecertified;
 import org.registry.kernel.person.BenefitClaimRejected;
 import org.registry.kernel.person.BenefitPaid;
 import org.registry.kernel.person.BirthRegistered;
@@ -40,6 +39,7 @@ import org.registry.kernel.person.NationalId;
 import org.registry.kernel.person.NationalIdAdded;
 import org.registry.kernel.person.PersonDetailCorrected;
 import org.registry.kernel.person.PersonDied;
+import org.registry.kernel.person.PersonEvent;
 import org.registry.kernel.person.PersonId;
 import org.registry.kernel.person.PersonMovedIn;
 import org.registry.kernel.person.PersonMovedOut;
@@ -296,14 +296,15 @@ class PersonIndex {
     }
 
     @EventHandler
-    void on(BenefitClaimRecertified event, @SequenceNumber long version) {
-        touch(event.personId(), version);
-    }
-
-    @EventHandler
     void on(BenefitClaimEnded event, @SequenceNumber long version) {
         claim(event.personId(), event.claimId(), version, "status = 'ENDED', ended_on = ?, end_reason = ?",
                 event.endedOn(), event.reason().name());
+    }
+
+    /** Facts the index shows nothing of (a parent's births, a notice's end) still change the person's version. */
+    @EventHandler
+    void on(PersonEvent event, @SequenceNumber long version) {
+        touch(event.personId(), version);
     }
 
     @ResetHandler

@@ -216,6 +216,73 @@ class PersonApiTest {
     }
 
     @Test
+    void aCorrectedBirthDateIsFollowedByTheMothersBirths() {
+        String home = household("330106001001");
+        String mother = register(person(home, "Chen Mei", "FEMALE", "1988-03-03", "SPOUSE")).field("personId");
+        String first = clerk.post("/api/births", Map.of("motherId", mother, "name", "A", "sex", "MALE",
+                "birthDate", "2018-01-01", "householdId", home)).expect(201).field("personId");
+
+        clerk.post("/api/persons/" + first + "/corrections", Map.of("field", "birthDate", "value", "2017-01-01",
+                "reason", "the hospital record says 2017")).expect(200);
+
+        assertProblem(clerk.post("/api/births", Map.of("motherId", mother, "name", "B", "sex", "MALE",
+                "birthDate", "2017-04-01", "householdId", home)).expect(422), "BIRTHS_TOO_CLOSE");
+        Api.Response second = clerk.post("/api/births", Map.of("motherId", mother, "name", "C", "sex", "FEMALE",
+                "birthDate", "2017-12-01", "householdId", home)).expect(201);
+        assertThat(second.json().get("birthOrder").asInt()).isEqualTo(2);
+        assertThat(read("/api/persons/" + second.field("personId"), second.eventPosition()).get("birthOrder").asInt())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aBirthIsRegisteredOnlyByAClerkOfTheParentsAreasToo() {
+        String elsewhere = household("330106002001");
+        String mother = register(person(elsewhere, "Far Away", "FEMALE", "1990-01-01", "HEAD")).field("personId");
+        String villageHome = household("330106001001");
+        Api.Response refused = Api.at(port).as("village").post("/api/births", Map.of("motherId", mother,
+                "name", "X", "sex", "MALE", "birthDate", "2025-01-01", "householdId", villageHome)).expect(403);
+        assertProblem(refused, "OUTSIDE_AREA_SCOPE");
+    }
+
+    @Test
+    void transfersInOppositeDirectionsAtOnceAllSucceed() throws Exception {
+        String a = household("330106001001");
+        String b = household("330106001001");
+        List<String> fromA = new ArrayList<>();
+        List<String> fromB = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            fromA.add(register(person(a, "A" + i, "MALE", "1990-01-01", "OTHER")).field("personId"));
+            fromB.add(register(person(b, "B" + i, "MALE", "1990-01-01", "OTHER")).field("personId"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Callable<Api.Response>> transfers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String x = fromA.get(i);
+                String y = fromB.get(i);
+                transfers.add(() -> clerk.post("/api/persons/" + x + "/moves", Map.of("direction", "TRANSFER",
+                        "toHouseholdId", b, "relationToHead", "OTHER", "date", "2026-02-02")));
+                transfers.add(() -> clerk.post("/api/persons/" + y + "/moves", Map.of("direction", "TRANSFER",
+                        "toHouseholdId", a, "relationToHead", "OTHER", "date", "2026-02-02")));
+            }
+            for (Future<Api.Response> answer : pool.invokeAll(transfers)) {
+                answer.get().expect(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aStaleIfMatchIsA412EvenWhenTheCommandWouldChangeNothing() {
+        String home = household("330106001001");
+        String head = register(person(home, "Head", "MALE", "1970-01-01", "HEAD")).field("personId");
+        register(person(home, "Spouse", "FEMALE", "1972-01-01", "SPOUSE"));
+        assertProblem(clerk.header("If-Match", "\"0\"").post("/api/households/" + home + "/head",
+                Map.of("personId", head, "date", "2026-01-01")).expect(412), "CONCURRENT_MODIFICATION");
+    }
+
+    @Test
     void aBirthToAnUnknownOrMaleMotherIsRefused() {
         String home = household("330106001001");
         String man = register(person(home, "Wang Gang", "MALE", "1986-01-01", "HEAD")).field("personId");

@@ -67,7 +67,8 @@ class PublicNoticeRestartTest {
 
             JdbcTemplate database = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(
                     schema.url(), schema.user(), schema.password()));
-            assertThat(database.queryForObject("SELECT COUNT(*) FROM scheduled_tasks", Integer.class)).isEqualTo(1);
+            assertThat(database.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?",
+                    Integer.class, "AxonDeadline")).isEqualTo(1);
 
             try (ConfigurableApplicationContext after = start(schema)) {
                 Api clerk = api(after, "clerk");

@@ -73,7 +73,7 @@ class ServicesApiTest {
 
     Api.Response decide(String user, String person, String claim, String stage, String outcome) {
         return Api.at(port).as(user).post("/api/persons/" + person + "/benefit-claims/" + claim + "/decisions",
-                Map.of("stage", stage, "outcome", outcome, "note", "checked"));
+                Map.of("stage", stage, "outcome", outcome, "note", "checked", "reason", "monthly review"));
     }
 
     String grantedAward(String community) {
@@ -222,6 +222,25 @@ class ServicesApiTest {
         assertThat(again.get("alreadyPaid").asInt()).isEqualTo(1);
         assertThat(again.get("amount").asText()).isEqualTo("0.00");
         assertThat(payments(mother)).isEqualTo(1);
+    }
+
+    @Test
+    void aPaymentRunRetriedWithItsIdempotencyKeyGetsTheFirstAnswer() {
+        String community = "330106007" + String.format("%03d", (int) (Math.random() * 199) + 1);
+        String mother = grantedAward(community);
+        Api keyed = clerk.header("Idempotency-Key", "run-" + community + "-" + THIS_MONTH);
+        Map<String, Object> run = Map.of("programme", "ONLY_CHILD_PARENT_AWARD", "period", THIS_MONTH,
+                "areaCode", community);
+
+        Api.Response first = keyed.post("/api/benefit-payment-runs", run).expect(200);
+        Api.Response retry = keyed.post("/api/benefit-payment-runs", run).expect(200);
+
+        assertThat(first.json().get("paid").asInt()).isEqualTo(1);
+        assertThat(retry.json()).isEqualTo(first.json());
+        assertThat(retry.header("Idempotent-Replayed")).contains("true");
+        assertThat(payments(mother)).isEqualTo(1);
+        assertProblem(keyed.post("/api/benefit-payment-runs", Map.of("programme", "ONLY_CHILD_PARENT_AWARD",
+                "period", THIS_MONTH, "areaCode", "330106")).expect(422), "IDEMPOTENCY_KEY_REUSED");
     }
 
     @Test

@@ -6,10 +6,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.registry.kernel.common.RejectionException;
 import org.registry.platform.eventstore.AuditMetaData;
 import org.registry.platform.eventstore.EventPositions;
+import org.registry.platform.eventstore.LockConflicts;
 import org.registry.platform.security.CurrentUser;
 import org.registry.platform.security.RegistryUser;
 import org.registry.platform.web.RequestIds;
@@ -17,14 +20,17 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -41,16 +47,19 @@ public class Commands {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     public static final String EVENT_POSITION = "X-Event-Position";
     public static final String REPLAYED = "Idempotent-Replayed";
+    private static final int LOCK_CONFLICT_ATTEMPTS = 3;
 
     private final CommandGateway gateway;
+    private final EventStore eventStore;
     private final EventPositions positions;
     private final IdempotencyStore idempotency;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
 
-    Commands(CommandGateway gateway, EventPositions positions, IdempotencyStore idempotency,
+    Commands(CommandGateway gateway, EventStore eventStore, EventPositions positions, IdempotencyStore idempotency,
              TransactionTemplate transaction, ObjectMapper json) {
         this.gateway = gateway;
+        this.eventStore = eventStore;
         this.positions = positions;
         this.idempotency = idempotency;
         this.transaction = transaction;
@@ -98,13 +107,18 @@ public class Commands {
         });
     }
 
-    /** What a command's caller is told: the status, where the record is, its version, the events' position. */
-    private record Answer(int status, String location, long version, long position, Map<String, Object> body) {
+    /**
+     * What a command's caller is told: the status, where the record is, its version (null when the answer is not
+     * about one record), the events' position.
+     */
+    private record Answer(int status, String location, Long version, long position, Map<String, Object> body) {
 
         ResponseEntity<Map<String, Object>> response(boolean replayed) {
             ResponseEntity.BodyBuilder builder = ResponseEntity.status(status)
-                    .eTag(Long.toString(version))
                     .header(EVENT_POSITION, Long.toString(position));
+            if (version != null) {
+                builder.eTag(Long.toString(version));
+            }
             if (location != null) {
                 builder.location(URI.create(location));
             }
@@ -130,6 +144,31 @@ public class Commands {
     }
 
     /**
+     * Runs work that is idempotent by itself (a payment run, which pays nobody twice) under the request's
+     * {@code Idempotency-Key}: a retry with the key gets the first answer, the key with another body is refused.
+     * Two requests racing with one key may both do the work (harmlessly); both get the answer stored first.
+     *
+     * @param work answers with the status, the body and the position of the last event it stored
+     */
+    public ResponseEntity<Map<String, Object>> once(CommandRequest body, HttpServletRequest request,
+                                                    java.util.function.Supplier<ResponseEntity<Map<String, Object>>> work) {
+        String key = idempotencyKey(request);
+        if (key == null) {
+            return work.get();
+        }
+        RegistryUser user = CurrentUser.get();
+        String hash = hash(request, body);
+        if (idempotency.find(user.name(), key).isPresent()) {
+            return replay(user, key, hash);
+        }
+        ResponseEntity<Map<String, Object>> answer = work.get();
+        long position = Long.parseLong(answer.getHeaders().getFirst(EVENT_POSITION));
+        boolean first = idempotency.remember(user.name(), key, new IdempotencyStore.StoredAnswer(hash,
+                answer.getStatusCode().value(), null, null, position, write(answer.getBody())));
+        return first ? answer : replay(user, key, hash);
+    }
+
+    /**
      * Sends a command with the audit metadata of the request, for callers that answer in their own way (a payment
      * run sends one command per claim).
      */
@@ -138,18 +177,46 @@ public class Commands {
                                                         .andMetaData(metaData(CurrentUser.get(), body, request)));
     }
 
-    /** The global position of the last of the events the outcomes stored, or -1. */
-    public long positionOf(java.util.Collection<CommandOutcome> outcomes) {
-        return positions.positionOf(outcomes.stream().flatMap(outcome -> outcome.eventIdentifiers().stream())
-                                            .toList()).orElse(-1);
+    /**
+     * The global position of the last of the events the outcomes stored; when they stored none, the head of the
+     * store (a read that waits for it sees everything the caller could have caused).
+     */
+    public long positionOf(Collection<CommandOutcome> outcomes) {
+        List<String> events = outcomes.stream().flatMap(outcome -> outcome.eventIdentifiers().stream()).toList();
+        return (events.isEmpty() ? positions.head() : positions.positionOf(events)).orElse(0);
     }
 
     private CommandOutcome dispatch(Call call, MetaData metaData) {
-        try {
-            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(call.command()).andMetaData(metaData));
-        } catch (AggregateNotFoundException e) {
-            throw RejectionException.notFound(call.target().notFoundCode(),
-                    "no record with id " + call.target().aggregateId());
+        requireExpectedVersion(call.target(), (Long) metaData.get(AuditMetaData.EXPECTED_VERSION));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(call.command()).andMetaData(metaData));
+            } catch (AggregateNotFoundException e) {
+                throw RejectionException.notFound(call.target().notFoundCode(),
+                        "no record with id " + call.target().aggregateId());
+            } catch (RuntimeException e) {
+                // A command that lost a lock conflict stored nothing and is sent again, unless it runs inside a
+                // caller's transaction, which the failure has doomed (the caller answers 409 then).
+                if (!LockConflicts.isLockConflict(e) || attempt == LOCK_CONFLICT_ATTEMPTS
+                        || TransactionSynchronizationManager.isActualTransactionActive()) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code If-Match} is a precondition: a record that moved on is answered 412 before the command's own rules
+     * are asked (which might otherwise refuse it for a reason that no longer holds). Axon checks the version again
+     * when the events are stored, which settles a write racing this one.
+     */
+    private void requireExpectedVersion(CommandTarget target, Long expected) {
+        if (expected == null) {
+            return;
+        }
+        Long actual = eventStore.lastSequenceNumberFor(target.aggregateId()).orElse(null);
+        if (actual != null && !actual.equals(expected)) {
+            throw new ConflictingAggregateVersionException(target.aggregateId(), expected, actual);
         }
     }
 

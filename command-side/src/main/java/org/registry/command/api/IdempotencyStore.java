@@ -36,8 +36,8 @@ class IdempotencyStore {
                         SELECT request_hash, status, location, version, event_position, body
                         FROM idempotency_record WHERE actor = ? AND idempotency_key = ?""",
                 (rs, row) -> new StoredAnswer(rs.getString("request_hash"), rs.getInt("status"),
-                        rs.getString("location"), rs.getLong("version"), rs.getLong("event_position"),
-                        rs.getString("body")),
+                        rs.getString("location"), (Long) rs.getObject("version", Long.class),
+                        rs.getLong("event_position"), rs.getString("body")),
                 actor, key).stream().findFirst();
     }
 
@@ -49,7 +49,26 @@ class IdempotencyStore {
                 actor, key);
     }
 
-    record StoredAnswer(String requestHash, int status, String location, long version, long eventPosition,
+    /**
+     * Claims the key and stores its answer at once, for work that is idempotent by itself (a payment run): true
+     * when this answer is the first; false when another request stored one first.
+     */
+    boolean remember(String actor, String key, StoredAnswer answer) {
+        return jdbc.update("""
+                INSERT INTO idempotency_record (actor, idempotency_key, request_hash, created_at, status, location,
+                                                version, event_position, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                actor, key, answer.requestHash(), Timestamp.from(clock.instant()), answer.status(), answer.location(),
+                answer.version(), answer.eventPosition(), answer.body()) == 1;
+    }
+
+    /** Forgets the keys recorded before {@code cutoff}: a retry comes within minutes or hours, not months. */
+    int forgetRecordedBefore(java.time.Instant cutoff) {
+        return jdbc.update("DELETE FROM idempotency_record WHERE created_at < ?", Timestamp.from(cutoff));
+    }
+
+    /** @param version the record's version, for answers about one record; null for others */
+    record StoredAnswer(String requestHash, int status, String location, Long version, long eventPosition,
                         String body) {
     }
 }

@@ -13,8 +13,10 @@ import org.registry.command.api.Commands;
 import org.registry.command.directory.RecordDirectory;
 import org.registry.kernel.area.AreaCode;
 import org.registry.kernel.benefit.PayBenefit;
+import org.registry.kernel.benefit.PaymentOutcome;
 import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.common.RejectionException;
+import org.registry.platform.eventstore.LockConflicts;
 import org.registry.platform.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,7 +36,8 @@ import java.util.Map;
 /**
  * A payment run pays every granted claim of a programme in an area that is due for the period. Each claim is
  * paid by a command of its own, on the claim, which pays a period at most once: a run repeated, or two runs
- * racing (the later writer to a person's record retries and then finds the payment), pays nobody twice.
+ * racing (the later writer to a person's record retries and then finds the payment), pays nobody twice. With an
+ * {@code Idempotency-Key}, a retry also gets the first run's answer.
  */
 @RestController
 @Tag(name = "Benefits")
@@ -61,6 +64,10 @@ class PaymentRuns {
     @PostMapping("/api/benefit-payment-runs")
     @Operation(summary = "Pay every due claim of a programme in an area for a period (YYYY-MM); nobody twice")
     ResponseEntity<Map<String, Object>> run(@Valid @RequestBody PaymentRunRequest body, HttpServletRequest request) {
+        return commands.once(body, request, () -> pay(body, request));
+    }
+
+    private ResponseEntity<Map<String, Object>> pay(PaymentRunRequest body, HttpServletRequest request) {
         AreaCode area = new AreaCode(body.areaCode());
         CurrentUser.requireScope(area);
         if (body.period().isAfter(YearMonth.now(clock))) {
@@ -78,15 +85,16 @@ class PaymentRuns {
         int notDue = 0;
         List<CommandOutcome> payments = new ArrayList<>();
         for (RecordDirectory.PayableClaim claim : directory.payableClaims(body.programme(), area, start, end)) {
-            CommandOutcome outcome = pay(new PayBenefit(claim.personId(), claim.claimId(), body.period(), amount),
-                    body, request);
-            switch (String.valueOf(outcome.value())) {
-                case "PAID" -> {
+            CommandOutcome outcome = payClaim(new PayBenefit(claim.personId(), claim.claimId(), body.period(),
+                    amount), body, request);
+            // The outcome crosses Axon Server as its name; locally it is the enum itself.
+            switch (PaymentOutcome.valueOf(String.valueOf(outcome.value()))) {
+                case PAID -> {
                     paid++;
                     payments.add(outcome);
                 }
-                case "ALREADY_PAID" -> alreadyPaid++;
-                default -> notDue++;
+                case ALREADY_PAID -> alreadyPaid++;
+                case NOT_DUE -> notDue++;
             }
         }
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -102,12 +110,13 @@ class PaymentRuns {
     }
 
     /** Another run paying the same person at the same moment wins the write; this one retries and sees it. */
-    private CommandOutcome pay(PayBenefit command, CommandRequest body, HttpServletRequest request) {
+    private CommandOutcome payClaim(PayBenefit command, CommandRequest body, HttpServletRequest request) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return commands.sendWithAudit(command, body, request);
-            } catch (ConcurrencyException e) {
-                if (attempt == ATTEMPTS) {
+            } catch (RuntimeException e) {
+                boolean raced = e instanceof ConcurrencyException || LockConflicts.isLockConflict(e);
+                if (!raced || attempt == ATTEMPTS) {
                     throw e;
                 }
             }

@@ -41,6 +41,7 @@ class Household {
     /** The date of the latest fact that places the household somewhere; moves may not be dated before it. */
     private LocalDate settledOn;
     private final Map<PersonId, RelationToHead> members = new HashMap<>();
+    private final Map<PersonId, LocalDate> memberSince = new HashMap<>();
     private PersonId head;
 
     Household() {
@@ -82,6 +83,11 @@ class Household {
         if (relation == RelationToHead.HEAD) {
             throw RejectionException.unprocessable("personId", "NOTHING_CHANGES",
                     "person " + command.personId() + " already heads household " + householdId);
+        }
+        LocalDate since = memberSince.get(command.personId());
+        if (command.date().isBefore(since)) {
+            throw RejectionException.invalid("date", "DATE_BEFORE_MEMBERSHIP", "person " + command.personId()
+                    + " is a member since " + since + " and cannot head the household from " + command.date());
         }
         apply(new HouseholdHeadChanged(householdId, command.personId(), head,
                 head == null ? null : reciprocal(relation), command.date()));
@@ -138,6 +144,7 @@ class Household {
     @EventSourcingHandler
     void on(MemberJoinedHousehold event) {
         members.put(event.personId(), event.relationToHead());
+        memberSince.put(event.personId(), event.date());
         if (event.relationToHead() == RelationToHead.HEAD) {
             head = event.personId();
         }
@@ -146,6 +153,7 @@ class Household {
     @EventSourcingHandler
     void on(MemberLeftHousehold event) {
         members.remove(event.personId());
+        memberSince.remove(event.personId());
         if (event.personId().equals(head)) {
             head = null;
         }

@@ -18,4 +18,7 @@ public interface HouseholdMembership {
 
     /** The person leaves the household. */
     void release(HouseholdId household, PersonId person, LeavingReason reason, LocalDate date);
+
+    /** The person leaves one household and joins another, on one date. */
+    void transfer(PersonId person, HouseholdId from, HouseholdId to, RelationToHead relation, LocalDate date);
 }

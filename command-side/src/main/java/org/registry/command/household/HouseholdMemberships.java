@@ -32,6 +32,19 @@ class HouseholdMemberships implements HouseholdMembership {
         load(household).execute(it -> it.release(person, reason, date));
     }
 
+    /**
+     * Both households are loaded, and so locked, in the order of their ids: two transfers in opposite directions
+     * then wait for each other instead of deadlocking.
+     */
+    @Override
+    public void transfer(PersonId person, HouseholdId from, HouseholdId to, RelationToHead relation, LocalDate date) {
+        boolean fromFirst = from.toString().compareTo(to.toString()) < 0;
+        Aggregate<Household> first = load(fromFirst ? from : to);
+        Aggregate<Household> second = load(fromFirst ? to : from);
+        (fromFirst ? first : second).execute(it -> it.release(person, LeavingReason.TRANSFERRED, date));
+        (fromFirst ? second : first).execute(it -> it.admit(person, relation, date));
+    }
+
     private Aggregate<Household> load(HouseholdId id) {
         try {
             return households.load(id.toString());

@@ -7,6 +7,7 @@ import org.registry.kernel.benefit.ClaimId;
 import org.registry.kernel.benefit.ClaimStatus;
 import org.registry.kernel.benefit.EndReason;
 import org.registry.kernel.benefit.ObjectionId;
+import org.registry.kernel.benefit.PaymentOutcome;
 import org.registry.kernel.benefit.Outcome;
 import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.benefit.Recertification;
@@ -22,6 +23,7 @@ import org.registry.kernel.person.BenefitPaid;
 import org.registry.kernel.person.ObjectionRaised;
 import org.registry.kernel.person.ObjectionResolved;
 import org.registry.kernel.person.PersonId;
+import org.registry.kernel.person.PublicNoticeEnded;
 import org.registry.kernel.person.PublicNoticeStarted;
 
 import java.math.BigDecimal;
@@ -56,6 +58,7 @@ final class BenefitClaim {
     private ClaimStatus status = ClaimStatus.APPLIED;
     private final Set<String> deciders = new HashSet<>();
     private Instant noticeEndsAt;
+    private boolean noticeEnded;
     /** Objections raised, and whether each is still open. */
     private final Map<ObjectionId, Boolean> objections = new HashMap<>();
     private LocalDate grantedOn;
@@ -115,10 +118,14 @@ final class BenefitClaim {
         }
     }
 
-    void raiseObjection(ObjectionId objection, String note, LocalDate today) {
+    void raiseObjection(ObjectionId objection, String note, LocalDate today, Instant now) {
         if (status != ClaimStatus.PUBLIC_NOTICE && status != ClaimStatus.OBJECTED) {
             throw RejectionException.invalidState("claim " + claimId + " is " + status
                     + "; objections are raised during its public notice");
+        }
+        if (noticeEnded || !now.isBefore(noticeEndsAt)) {
+            throw RejectionException.invalidState("the public notice of claim " + claimId + " ended at "
+                    + noticeEndsAt + "; objections are raised during the notice");
         }
         if (objections.containsKey(objection)) {
             throw RejectionException.conflict("OBJECTION_EXISTS", "objection " + objection + " exists already");
@@ -126,9 +133,13 @@ final class BenefitClaim {
         apply(new ObjectionRaised(personId, claimId, objection, note, today));
     }
 
-    /** Upheld, the claim is refused; the last one dismissed after the notice period ran out, it is granted now. */
-    void resolveObjection(ObjectionId objection, boolean upheld, String note, String actor, LocalDate today,
-                          Instant now) {
+    /**
+     * Upheld, the claim is refused; the last one dismissed after the notice period ended, it is granted now.
+     *
+     * @return whether the claim was granted
+     */
+    boolean resolveObjection(ObjectionId objection, boolean upheld, String note, String actor, LocalDate today,
+                             LocalDate childTurns14) {
         Boolean open = objections.get(objection);
         if (open == null) {
             throw RejectionException.notFound("objectionId", "OBJECTION_NOT_FOUND",
@@ -141,14 +152,31 @@ final class BenefitClaim {
         if (upheld) {
             apply(new BenefitClaimRejected(personId, claimId, null,
                     note == null ? "objection " + objection + " upheld" : note, actor, today));
-        } else if (status == ClaimStatus.PUBLIC_NOTICE && !now.isBefore(noticeEndsAt)) {
-            apply(new BenefitClaimGranted(personId, claimId, today));
+            return false;
         }
+        return status == ClaimStatus.PUBLIC_NOTICE && noticeEnded && grant(today, childTurns14);
     }
 
-    /** The public notice's clock ran out: granted, unless an objection holds the claim (then at its dismissal). */
-    boolean noticeEnds(LocalDate today) {
-        if (status != ClaimStatus.PUBLIC_NOTICE) {
+    /**
+     * The public notice ran its period: the claim is granted, unless an objection holds it (then at the last
+     * dismissal).
+     *
+     * @param childTurns14 for an award, the day its only child turns 14; null otherwise
+     * @return whether the claim was granted
+     */
+    boolean noticeEnds(LocalDate today, Instant now, LocalDate childTurns14) {
+        if (noticeEnded || (status != ClaimStatus.PUBLIC_NOTICE && status != ClaimStatus.OBJECTED)) {
+            return false;
+        }
+        boolean held = status == ClaimStatus.OBJECTED;
+        apply(new PublicNoticeEnded(personId, claimId, now, held));
+        return !held && grant(today, childTurns14);
+    }
+
+    /** An award whose only child turned 14 while it was reviewed ends on that birthday, never granted nor paid. */
+    private boolean grant(LocalDate today, LocalDate childTurns14) {
+        if (childTurns14 != null && !childTurns14.isAfter(today)) {
+            apply(new BenefitClaimEnded(personId, claimId, EndReason.CHILD_TURNED_14, childTurns14));
             return false;
         }
         apply(new BenefitClaimGranted(personId, claimId, today));
@@ -177,17 +205,15 @@ final class BenefitClaim {
         }
     }
 
-    enum Payment { PAID, ALREADY_PAID, NOT_DUE }
-
     /**
      * A claim is due for every period from the one it was granted in through the one it ended in; after its
      * first year, for the years it was re-certified to continue.
      */
-    Payment pay(YearMonth month, BigDecimal amount, LocalDate today) {
+    PaymentOutcome pay(YearMonth month, BigDecimal amount, LocalDate today) {
         boolean yearly = programme.frequency() == Programme.Frequency.YEARLY;
         String period = yearly ? Integer.toString(month.getYear()) : month.toString();
         if (paidPeriods.contains(period)) {
-            return Payment.ALREADY_PAID;
+            return PaymentOutcome.ALREADY_PAID;
         }
         LocalDate start = yearly ? Year.of(month.getYear()).atDay(1) : month.atDay(1);
         LocalDate end = yearly ? Year.of(month.getYear()).atMonth(12).atEndOfMonth() : month.atEndOfMonth();
@@ -195,10 +221,10 @@ final class BenefitClaim {
                 && (month.getYear() == grantedOn.getYear()
                         || recertifications.get(month.getYear()) == Recertification.CONTINUE);
         if (!due) {
-            return Payment.NOT_DUE;
+            return PaymentOutcome.NOT_DUE;
         }
         apply(new BenefitPaid(personId, claimId, period, amount, today));
-        return Payment.PAID;
+        return PaymentOutcome.PAID;
     }
 
     /** The register no longer allows the claim: a granted claim ends, one under review stops there. */
@@ -232,6 +258,11 @@ final class BenefitClaim {
     void on(PublicNoticeStarted event) {
         noticeEndsAt = event.endsAt();
         status = ClaimStatus.PUBLIC_NOTICE;
+    }
+
+    @EventSourcingHandler
+    void on(PublicNoticeEnded event) {
+        noticeEnded = true;
     }
 
     @EventSourcingHandler
@@ -275,7 +306,8 @@ final class BenefitClaim {
     public boolean equals(Object other) {
         return other instanceof BenefitClaim that && claimId.equals(that.claimId) && status == that.status
                 && Objects.equals(childId, that.childId) && deciders.equals(that.deciders)
-                && Objects.equals(noticeEndsAt, that.noticeEndsAt) && objections.equals(that.objections)
+                && Objects.equals(noticeEndsAt, that.noticeEndsAt) && noticeEnded == that.noticeEnded
+                && objections.equals(that.objections)
                 && Objects.equals(grantedOn, that.grantedOn) && Objects.equals(endedOn, that.endedOn)
                 && recertifications.equals(that.recertifications) && paidPeriods.equals(that.paidPeriods);
     }

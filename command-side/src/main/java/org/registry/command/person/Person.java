@@ -17,6 +17,7 @@ import org.registry.kernel.benefit.DecideBenefitClaim;
 import org.registry.kernel.benefit.EndReason;
 import org.registry.kernel.benefit.FileBenefitClaim;
 import org.registry.kernel.benefit.PayBenefit;
+import org.registry.kernel.benefit.PaymentOutcome;
 import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.benefit.RaiseObjection;
 import org.registry.kernel.benefit.RecertifyBenefitClaim;
@@ -26,6 +27,8 @@ import org.registry.kernel.checkup.RecordCheckUp;
 import org.registry.kernel.checkup.RiskLevel;
 import org.registry.kernel.person.BenefitClaimFiled;
 import org.registry.kernel.person.CheckUpRecorded;
+import org.registry.kernel.person.ChildBirthDateCorrected;
+import org.registry.kernel.person.CorrectableField;
 import org.registry.platform.eventstore.AuditMetaData;
 import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.common.Require;
@@ -102,6 +105,8 @@ class Person {
     /** The day of the latest fact of the person's life; death may not be dated before it. */
     private LocalDate lastFactOn;
     private LocalDate diedOn;
+    /** Where the person lived before moving away: a return restores it. */
+    private Residency residencyBeforeMoveOut;
     private PersonId motherId;
     private PersonId fatherId;
     private final List<Child> children = new ArrayList<>();
@@ -246,7 +251,12 @@ class Person {
             throw RejectionException.invalid("relationToHead", "VALIDATION_FAILED",
                     "relationToHead is required when the person joins another household");
         }
-        Residency now = certificate != null ? Residency.FLOATING_IN : Residency.PERMANENT;
+        Residency now = residencyBeforeMoveOut == null ? Residency.PERMANENT : residencyBeforeMoveOut;
+        if (certificate != null && now != Residency.FLOATING_IN) {
+            throw RejectionException.invalid("certificateNumber", "VALIDATION_FAILED",
+                    "person " + personId + " returns as a " + now + " resident; a floating-population certificate "
+                            + "belongs to a FLOATING_IN resident");
+        }
         apply(new PersonMovedIn(personId, date, origin, reason, now, destination,
                 change == null ? null : relation, certificate));
         return change;
@@ -313,10 +323,12 @@ class Person {
         apply(new NationalIdAdded(personId, command.nationalId()));
     }
 
-    /** Corrections are the one fact a deceased person's record still accepts. */
-    @CommandHandler
-    void handle(CorrectPersonDetail command, Clock clock, NationalIdHolders holders) {
-        LocalDate today = LocalDate.now(clock);
+    /**
+     * Corrections are the one fact a deceased person's record still accepts.
+     *
+     * @return the birth date before a correction of it, for the parents' records to follow; null otherwise
+     */
+    LocalDate correct(CorrectPersonDetail command, LocalDate today, NationalIdHolders holders) {
         String value = command.value();
         String old;
         switch (command.field()) {
@@ -324,7 +336,10 @@ class Person {
                 value = Require.text(value, "value", 50);
                 old = name;
             }
-            case ETHNICITY -> old = ethnicity;
+            case ETHNICITY -> {
+                value = Require.optionalText(value, "value", 20);
+                old = ethnicity;
+            }
             case SEX -> {
                 Sex corrected = parse(value, Sex.class);
                 if (nationalId != null) {
@@ -361,6 +376,37 @@ class Person {
                     command.field().apiName() + " is " + old + " already");
         }
         apply(new PersonDetailCorrected(personId, command.field(), old, value, command.reason()));
+        return command.field() == CorrectableField.BIRTH_DATE ? LocalDate.parse(old) : null;
+    }
+
+    /**
+     * The birth date of a child of this person was corrected: the births follow it, and so must the rules on
+     * them; an award resting on the child ends on the child's (corrected) 14th birthday.
+     */
+    void childBirthDateCorrected(PersonId child, LocalDate previous, LocalDate corrected, DeadlineManager deadlines,
+                                 Clock clock) {
+        requireParentAge(corrected, "value");
+        for (Child other : children) {
+            long days = Math.abs(ChronoUnit.DAYS.between(other.birthDate(), corrected));
+            if (!other.childId().equals(child) && days > 2 && days < MINIMUM_DAYS_BETWEEN_PREGNANCIES
+                    && isMotherOf(child)) {
+                throw RejectionException.unprocessable("value", "BIRTHS_TOO_CLOSE",
+                        "the mother gave birth on " + other.birthDate() + "; a birth on " + corrected + ", " + days
+                                + " days apart, is not possible");
+            }
+        }
+        apply(new ChildBirthDateCorrected(personId, child, previous, corrected));
+        claims.forEach((id, claim) -> {
+            if (claim.granted() && claim.programme() == Programme.ONLY_CHILD_PARENT_AWARD
+                    && child.equals(claim.childId())) {
+                deadlines.cancelAllWithinScope(CHILD_TURNS_14);
+                scheduleEndOfAward(id, corrected.plusYears(AWARD_CHILD_AGE_LIMIT), deadlines, clock);
+            }
+        });
+    }
+
+    private boolean isMotherOf(PersonId child) {
+        return sex == Sex.FEMALE && children.stream().anyMatch(c -> c.childId().equals(child));
     }
 
     /** The parents of this person, as the register knows them, for facts about a child that concern them. */
@@ -481,9 +527,9 @@ class Person {
     private void requireRural(Kinship kinship) {
         int village = kinship.communityOf(personId).map(code -> Integer.parseInt(code.value().substring(9)))
                              .orElse(0);
-        if (village < 200) {
-            throw notEligible("the rural reward support is for rural residents; person " + personId
-                    + " lives in an urban residents' committee (village code below 200)");
+        if (village < 200 || village > 399) {
+            throw notEligible("the rural reward support is for rural residents; the community of person " + personId
+                    + " is no villagers' committee (village code " + village + ", not 200-399)");
         }
     }
 
@@ -507,15 +553,19 @@ class Person {
 
     @CommandHandler
     void handle(RaiseObjection command, Clock clock) {
-        claim(command.claimId()).raiseObjection(command.objectionId(), command.note(), LocalDate.now(clock));
+        claim(command.claimId()).raiseObjection(command.objectionId(), command.note(), LocalDate.now(clock),
+                clock.instant());
     }
 
     @CommandHandler
     void handle(ResolveObjection command, Clock clock, DeadlineManager deadlines, Kinship kinship,
                 @MetaDataValue(AuditMetaData.ACTOR) String actor) {
-        claim(command.claimId()).resolveObjection(command.objectionId(), command.upheld(), command.note(), actor,
-                LocalDate.now(clock), clock.instant());
-        scheduleEndOfAward(command.claimId(), deadlines, clock, kinship);
+        BenefitClaim claim = claim(command.claimId());
+        LocalDate childTurns14 = childTurns14(claim, kinship);
+        if (claim.resolveObjection(command.objectionId(), command.upheld(), command.note(), actor,
+                LocalDate.now(clock), childTurns14)) {
+            scheduleEndOfAward(command.claimId(), childTurns14, deadlines, clock);
+        }
     }
 
     @CommandHandler
@@ -523,9 +573,8 @@ class Person {
         claim(command.claimId()).recertify(command.year(), command.outcome(), command.reason(), LocalDate.now(clock));
     }
 
-    /** @return {@code PAID}, {@code ALREADY_PAID} or {@code NOT_DUE} */
     @CommandHandler
-    BenefitClaim.Payment handle(PayBenefit command, Clock clock) {
+    PaymentOutcome handle(PayBenefit command, Clock clock) {
         return claim(command.claimId()).pay(command.period(), command.amount(), LocalDate.now(clock));
     }
 
@@ -533,32 +582,38 @@ class Person {
     @DeadlineHandler(deadlineName = BenefitClaim.PUBLIC_NOTICE_ENDS)
     void publicNoticeEnds(ClaimId claimId, Clock clock, DeadlineManager deadlines, Kinship kinship) {
         BenefitClaim claim = claims.get(claimId);
-        if (claim != null && claim.noticeEnds(LocalDate.now(clock))) {
-            scheduleEndOfAward(claimId, deadlines, clock, kinship);
-        }
-    }
-
-    /** An award ends by itself when its only child turns 14. */
-    private void scheduleEndOfAward(ClaimId claimId, DeadlineManager deadlines, Clock clock, Kinship kinship) {
-        BenefitClaim claim = claims.get(claimId);
-        if (!claim.granted() || claim.programme() != Programme.ONLY_CHILD_PARENT_AWARD) {
+        if (claim == null) {
             return;
         }
-        kinship.find(claim.childId()).ifPresent(child -> {
-            LocalDate fourteen = child.birthDate().plusYears(AWARD_CHILD_AGE_LIMIT);
-            if (!fourteen.isAfter(LocalDate.now(clock))) {
-                claim.end(EndReason.CHILD_TURNED_14, LocalDate.now(clock));
-            } else {
-                deadlines.schedule(fourteen.atStartOfDay(clock.getZone()).toInstant(), CHILD_TURNS_14, claimId);
-            }
-        });
+        LocalDate childTurns14 = childTurns14(claim, kinship);
+        if (claim.noticeEnds(LocalDate.now(clock), clock.instant(), childTurns14)) {
+            scheduleEndOfAward(claimId, childTurns14, deadlines, clock);
+        }
     }
 
+    /** The day the only child of an award turns 14, as the register knows its birth date now; else null. */
+    private static LocalDate childTurns14(BenefitClaim claim, Kinship kinship) {
+        if (claim.programme() != Programme.ONLY_CHILD_PARENT_AWARD || claim.childId() == null) {
+            return null;
+        }
+        return kinship.find(claim.childId()).map(child -> child.birthDate().plusYears(AWARD_CHILD_AGE_LIMIT))
+                      .orElse(null);
+    }
+
+    /** A granted award ends by itself on its only child's 14th birthday. */
+    private void scheduleEndOfAward(ClaimId claimId, LocalDate childTurns14, DeadlineManager deadlines, Clock clock) {
+        if (childTurns14 != null) {
+            deadlines.schedule(childTurns14.atStartOfDay(clock.getZone()).toInstant(), CHILD_TURNS_14, claimId);
+        }
+    }
+
+    /** Ends the award on the birthday itself, whenever the deadline runs. */
     @DeadlineHandler(deadlineName = CHILD_TURNS_14)
-    void onlyChildTurns14(ClaimId claimId, Clock clock) {
+    void onlyChildTurns14(ClaimId claimId, Clock clock, Kinship kinship) {
         BenefitClaim claim = claims.get(claimId);
-        if (claim != null) {
-            claim.end(EndReason.CHILD_TURNED_14, LocalDate.now(clock));
+        LocalDate birthday = claim == null ? null : childTurns14(claim, kinship);
+        if (birthday != null && claim.granted() && !birthday.isAfter(LocalDate.now(clock))) {
+            claim.end(EndReason.CHILD_TURNED_14, birthday);
         }
     }
 
@@ -687,8 +742,6 @@ class Person {
         maritalStatus = MaritalStatus.SINGLE;
         householdId = event.householdId();
         residency = event.residency();
-        settledOn = event.birthDate();
-        lastFactOn = event.birthDate();
     }
 
     @EventSourcingHandler
@@ -697,6 +750,12 @@ class Person {
         if (event.role() == ParentRole.MOTHER) {
             lastFactOn = latest(lastFactOn, event.childBirthDate());
         }
+    }
+
+    @EventSourcingHandler
+    void on(ChildBirthDateCorrected event) {
+        children.replaceAll(child -> child.childId().equals(event.childId())
+                ? new Child(child.childId(), event.birthDate()) : child);
     }
 
     @EventSourcingHandler
@@ -733,6 +792,7 @@ class Person {
 
     @EventSourcingHandler
     void on(PersonMovedOut event) {
+        residencyBeforeMoveOut = event.previousResidency();
         residency = Residency.MOVED_OUT;
         if (event.leftHousehold()) {
             householdId = null;

@@ -102,9 +102,11 @@ class PersonCommandsController {
     ResponseEntity<Map<String, Object>> birth(@Valid @RequestBody RegisterBirthRequest body,
                                               HttpServletRequest request) {
         HouseholdId household = householdInScope(body.householdId(), "householdId");
+        // A birth is a fact on the parents' records too: the clerk must act in their areas as well.
+        PersonId mother = parentInScope(body.motherId(), "motherId");
+        PersonId father = body.fatherId() == null ? null : parentInScope(body.fatherId(), "fatherId");
         PersonId child = new PersonId(UUID.randomUUID());
-        RegisterBirth command = new RegisterBirth(child, PersonId.of(body.motherId()),
-                body.fatherId() == null ? null : PersonId.of(body.fatherId()), body.name(), body.sex(),
+        RegisterBirth command = new RegisterBirth(child, mother, father, body.name(), body.sex(),
                 body.birthDate(), body.nationalId() == null ? null : NationalId.of(body.nationalId()),
                 body.ethnicity(), household, body.relationToHead());
         return commands.send(new Commands.Call(CommandTarget.person(child), command, body, HttpStatus.CREATED,
@@ -212,6 +214,14 @@ class PersonCommandsController {
         HouseholdId id = new HouseholdId(Ids.uuid(text, field));
         CommunityCode community = directory.communityOf(id).orElseThrow(() ->
                 RejectionException.notFound(field, "HOUSEHOLD_NOT_FOUND", "no household with id " + text));
+        CurrentUser.requireScope(community);
+        return id;
+    }
+
+    private PersonId parentInScope(String text, String field) {
+        PersonId id = new PersonId(Ids.uuid(text, field));
+        CommunityCode community = directory.communityOf(id).orElseThrow(() ->
+                RejectionException.notFound(field, "PERSON_NOT_FOUND", "no person with id " + text));
         CurrentUser.requireScope(community);
         return id;
     }

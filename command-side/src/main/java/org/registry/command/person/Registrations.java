@@ -1,6 +1,7 @@
 package org.registry.command.person;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -10,6 +11,7 @@ import org.registry.command.household.HouseholdMembership;
 import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.LeavingReason;
+import org.registry.kernel.person.CorrectPersonDetail;
 import org.registry.kernel.person.MovePersonIn;
 import org.registry.kernel.person.MovePersonOut;
 import org.registry.kernel.person.PersonId;
@@ -35,13 +37,15 @@ class Registrations {
     private final Repository<Person> persons;
     private final HouseholdMembership households;
     private final NationalIdHolders holders;
+    private final DeadlineManager deadlines;
     private final Clock clock;
 
     Registrations(Repository<Person> persons, HouseholdMembership households, NationalIdHolders holders,
-                  Clock clock) {
+                  DeadlineManager deadlines, Clock clock) {
         this.persons = persons;
         this.households = households;
         this.holders = holders;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
@@ -99,10 +103,9 @@ class Registrations {
         Person.HouseholdChange change = load(command.personId(), "personId", expectedVersion).invoke(it -> it.moveIn(
                 command.date(), command.origin(), command.reason(), command.toHouseholdId(),
                 command.relationToHead(), command.certificate(), LocalDate.now(clock)));
-        if (change != null) {
-            if (change.left() != null) {
-                households.release(change.left(), command.personId(), LeavingReason.TRANSFERRED, command.date());
-            }
+        if (change != null && change.left() != null) {
+            households.transfer(command.personId(), change.left(), change.joined(), change.relation(), command.date());
+        } else if (change != null) {
             households.admit(change.joined(), command.personId(), change.relation(), command.date());
         }
     }
@@ -111,8 +114,23 @@ class Registrations {
     void handle(TransferPerson command, @MetaDataValue(AuditMetaData.EXPECTED_VERSION) Long expectedVersion) {
         HouseholdId from = load(command.personId(), "personId", expectedVersion).invoke(it -> it.transfer(
                 command.toHouseholdId(), command.relationToHead(), command.date(), LocalDate.now(clock)));
-        households.release(from, command.personId(), LeavingReason.TRANSFERRED, command.date());
-        households.admit(command.toHouseholdId(), command.personId(), command.relationToHead(), command.date());
+        households.transfer(command.personId(), from, command.toHouseholdId(), command.relationToHead(),
+                command.date());
+    }
+
+    /** A corrected birth date is followed by the parents' records, whose rules on births must still hold. */
+    @CommandHandler
+    void handle(CorrectPersonDetail command, @MetaDataValue(AuditMetaData.EXPECTED_VERSION) Long expectedVersion) {
+        Aggregate<Person> person = load(command.personId(), "personId", expectedVersion);
+        LocalDate previous = person.invoke(it -> it.correct(command, LocalDate.now(clock), holders));
+        if (previous == null) {
+            return;
+        }
+        LocalDate corrected = LocalDate.parse(command.value());
+        for (PersonId parent : person.invoke(Person::parents)) {
+            load(parent, "personId", null).execute(it -> it.childBirthDateCorrected(command.personId(), previous,
+                    corrected, deadlines, clock));
+        }
     }
 
     private Aggregate<Person> load(PersonId id, String field, Long expectedVersion) {

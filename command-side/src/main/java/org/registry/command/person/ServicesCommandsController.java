@@ -95,12 +95,16 @@ class ServicesCommandsController {
                 URI.create("/api/persons/" + person), request);
     }
 
-    /** @param note the reason of a rejection (required then) or a remark on an approval */
-    record DecisionRequest(@NotNull Stage stage, @NotNull Outcome outcome, String note) implements CommandRequest {
+    /**
+     * @param note   the reason of a rejection (required then) or a remark on an approval; kept on the decision
+     * @param reason for the audit trail; the note when absent
+     */
+    record DecisionRequest(@NotNull Stage stage, @NotNull Outcome outcome, String note, String reason)
+            implements CommandRequest {
 
         @Override
-        public Object reason() {
-            return note;
+        public String reason() {
+            return reason != null ? reason : note;
         }
     }
 
@@ -141,11 +145,11 @@ class ServicesCommandsController {
                 URI.create("/api/persons/" + person), request);
     }
 
-    record ResolutionRequest(@NotNull Boolean upheld, String note) implements CommandRequest {
+    record ResolutionRequest(@NotNull Boolean upheld, String note, String reason) implements CommandRequest {
 
         @Override
-        public Object reason() {
-            return note;
+        public String reason() {
+            return reason != null ? reason : note;
         }
     }
 

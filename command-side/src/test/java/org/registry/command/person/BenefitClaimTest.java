@@ -1,6 +1,7 @@
 package org.registry.command.person;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.deadline.StubDeadlineManager;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -16,6 +17,7 @@ import org.registry.kernel.benefit.FileBenefitClaim;
 import org.registry.kernel.benefit.ObjectionId;
 import org.registry.kernel.benefit.Outcome;
 import org.registry.kernel.benefit.PayBenefit;
+import org.registry.kernel.benefit.PaymentOutcome;
 import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.benefit.RaiseObjection;
 import org.registry.kernel.benefit.Recertification;
@@ -37,6 +39,7 @@ import org.registry.kernel.person.PersonDied;
 import org.registry.kernel.person.PersonId;
 import org.registry.kernel.person.PersonMovedOut;
 import org.registry.kernel.person.PersonRegistered;
+import org.registry.kernel.person.PublicNoticeEnded;
 import org.registry.kernel.person.PublicNoticeStarted;
 import org.registry.kernel.person.RegisterDeath;
 import org.registry.kernel.person.Residency;
@@ -91,7 +94,7 @@ class BenefitClaimTest {
             }
         });
         fixture.registerAnnotatedCommandHandler(new Registrations(fixture.getRepository(), new RecordingHouseholds(),
-                nationalId -> Optional.empty(), CLOCK));
+                nationalId -> Optional.empty(), new StubDeadlineManager(), CLOCK));
         fixture.registerAnnotatedCommandHandler(new PersonHarness(fixture.getRepository()));
         fixture.givenCurrentTime(CLOCK.instant());
     }
@@ -372,14 +375,33 @@ class BenefitClaimTest {
         void givenACountyApproval_whenTheNoticePeriodEnds_thenTheClaimIsGranted() {
             countyApproved().whenTimeElapses(NOTICE)
                    .expectTriggeredDeadlinesWithName(BenefitClaim.PUBLIC_NOTICE_ENDS)
-                   .expectEvents(new BenefitClaimGranted(id, claim, TODAY));
+                   .expectEvents(new PublicNoticeEnded(id, claim, CLOCK.instant(), false),
+                           new BenefitClaimGranted(id, claim, TODAY));
         }
 
         @Test
         void givenAnObjection_whenTheNoticePeriodEnds_thenTheClaimIsHeldNotGranted() {
             countyApproved().andGivenCommands(new RaiseObjection(id, claim, objection, "not an only child"))
                    .whenTimeElapses(NOTICE)
-                   .expectNoEvents();
+                   .expectEvents(new PublicNoticeEnded(id, claim, CLOCK.instant(), true));
+        }
+
+        @Test
+        void givenANoticeHeldByAnObjectionPastItsEnd_whenTheObjectionIsDismissed_thenGrantedAtOnce() {
+            countyApproved().andGivenCommands(new RaiseObjection(id, claim, objection, "doubt"))
+                   .andGiven(new PublicNoticeEnded(id, claim, CLOCK.instant(), true))
+                   .when(new ResolveObjection(id, claim, objection, false, "unfounded"), by("clerk4"))
+                   .expectEvents(new ObjectionResolved(id, claim, objection, false, "unfounded", "clerk4", TODAY),
+                           new BenefitClaimGranted(id, claim, TODAY));
+        }
+
+        @Test
+        void givenTheNoticeEnded_whenAnObjectionIsRaised_thenRefused() {
+            countyApproved().andGiven(new PublicNoticeEnded(id, claim, CLOCK.instant(), false),
+                                      new BenefitClaimGranted(id, claim, TODAY))
+                   .when(new RaiseObjection(id, claim, objection, "too late"))
+                   .expectNoEvents()
+                   .expectException(rejectedWith("INVALID_STATE"));
         }
 
         @Test
@@ -398,7 +420,8 @@ class BenefitClaimTest {
             countyApproved().andGivenCommands(new RaiseObjection(id, claim, objection, "doubt"),
                                      new ResolveObjection(id, claim, objection, false, "unfounded"))
                    .whenTimeElapses(NOTICE)
-                   .expectEvents(new BenefitClaimGranted(id, claim, TODAY));
+                   .expectEvents(new PublicNoticeEnded(id, claim, CLOCK.instant(), false),
+                           new BenefitClaimGranted(id, claim, TODAY));
         }
 
         @Test
@@ -426,6 +449,37 @@ class BenefitClaimTest {
     }
 
     @Nested
+    class AnAwardsOnlyChildTurning14 {
+
+        @Test
+        void givenAnAwardWhoseChildTurned14DuringTheReview_whenTheNoticeEnds_thenItEndsOnTheBirthdayUngranted() {
+            LocalDate born = TODAY.minusYears(14).minusDays(3);
+            PersonId only = child(Sex.MALE, born, null).personId();
+            fixture.given(parent(), filed(Programme.ONLY_CHILD_PARENT_AWARD, only),
+                          new BenefitClaimApproved(id, claim, Stage.VILLAGE_ASSESSMENT, null, "clerk", TODAY),
+                          new BenefitClaimApproved(id, claim, Stage.TOWNSHIP_REVIEW, null, "clerk2", TODAY))
+                   .andGivenCommands(new org.axonframework.commandhandling.GenericCommandMessage<>(
+                           new DecideBenefitClaim(id, claim, Stage.COUNTY_APPROVAL, Outcome.APPROVE, null))
+                           .andMetaData(by("clerk3")))
+                   .whenTimeElapses(NOTICE)
+                   .expectEvents(new PublicNoticeEnded(id, claim, CLOCK.instant(), false),
+                           new BenefitClaimEnded(id, claim, EndReason.CHILD_TURNED_14, born.plusYears(14)));
+        }
+
+        @Test
+        void givenAGrantedAward_whenItsDeadlineRunsLate_thenItEndsOnTheBirthdayItself() {
+            Object[] given = granted(LocalDate.of(2025, 5, 1));
+            PersonId child = ((BenefitClaimFiled) given[1]).childId();
+            children.replaceAll(relative -> new Kinship.Relative(relative.personId(), relative.sex(),
+                    TODAY.minusYears(14).minusDays(20), null));
+            as(given).when(new PersonHarness.ChildTurns14(id, claim))
+                     .expectEvents(new BenefitClaimEnded(id, claim, EndReason.CHILD_TURNED_14,
+                             TODAY.minusDays(20)));
+            assert child != null;
+        }
+    }
+
+    @Nested
     class Payments {
 
         final LocalDate grantedOn = LocalDate.of(2026, 2, 10);
@@ -438,7 +492,7 @@ class BenefitClaimTest {
         void givenAGrantedClaim_whenPaidForAMonth_thenPaidOnce() {
             as(granted(grantedOn.minusDays(7))).when(pay("2026-03"))
                     .expectEvents(new BenefitPaid(id, claim, "2026-03", TWENTY, TODAY))
-                    .expectResultMessagePayload(BenefitClaim.Payment.PAID);
+                    .expectResultMessagePayload(PaymentOutcome.PAID);
         }
 
         @Test
@@ -448,21 +502,21 @@ class BenefitClaimTest {
             events.add(new BenefitPaid(id, claim, "2026-03", TWENTY, TODAY));
             as(events.toArray()).when(pay("2026-03"))
                     .expectNoEvents()
-                    .expectResultMessagePayload(BenefitClaim.Payment.ALREADY_PAID);
+                    .expectResultMessagePayload(PaymentOutcome.ALREADY_PAID);
         }
 
         @Test
         void givenAClaimGrantedInFebruary_whenJanuaryIsPaid_thenItIsNotDue() {
             as(granted(grantedOn.minusDays(7))).when(pay("2026-01"))
                     .expectNoEvents()
-                    .expectResultMessagePayload(BenefitClaim.Payment.NOT_DUE);
+                    .expectResultMessagePayload(PaymentOutcome.NOT_DUE);
         }
 
         @Test
         void givenAClaimOfLastYearNotRecertified_whenThisYearIsPaid_thenItIsNotDue() {
             as(granted(LocalDate.of(2025, 5, 1))).when(pay("2026-03"))
                     .expectNoEvents()
-                    .expectResultMessagePayload(BenefitClaim.Payment.NOT_DUE);
+                    .expectResultMessagePayload(PaymentOutcome.NOT_DUE);
         }
 
         @Test
@@ -483,7 +537,7 @@ class BenefitClaimTest {
         void givenAClaimThatEndedInMarch_whenAprilIsPaid_thenItIsNotDue() {
             as(endedInMarch()).when(pay("2026-04"))
                     .expectNoEvents()
-                    .expectResultMessagePayload(BenefitClaim.Payment.NOT_DUE);
+                    .expectResultMessagePayload(PaymentOutcome.NOT_DUE);
         }
 
         @Test
@@ -570,7 +624,8 @@ class BenefitClaimTest {
                            new DecideBenefitClaim(id, claim, Stage.COUNTY_APPROVAL, Outcome.APPROVE, null))
                            .andMetaData(by("clerk3")))
                    .whenTimeElapses(NOTICE)
-                   .expectEvents(new BenefitClaimGranted(id, claim, TODAY))
+                   .expectEvents(new PublicNoticeEnded(id, claim, CLOCK.instant(), false),
+                           new BenefitClaimGranted(id, claim, TODAY))
                    .expectScheduledDeadlineWithName(
                            Duration.between(CLOCK.instant().plus(NOTICE),
                                    LocalDate.of(2034, 7, 1).atStartOfDay(People.ZONE).toInstant()),

@@ -25,6 +25,10 @@ final class PersonHarness {
     record ChildDied(PersonId parentId, PersonId childId, LocalDate date) {
     }
 
+    /** What the deadline of an award's only child turning 14 does when it runs. */
+    record ChildTurns14(PersonId parentId, org.registry.kernel.benefit.ClaimId claimId) {
+    }
+
     private final Repository<Person> persons;
 
     PersonHarness(Repository<Person> persons) {
@@ -46,6 +50,12 @@ final class PersonHarness {
     @CommandHandler
     void handle(ChildDied command) {
         persons.load(command.parentId().toString()).execute(it -> it.childDied(command.childId(), command.date()));
+    }
+
+    @CommandHandler
+    void handle(ChildTurns14 command, org.registry.command.directory.Kinship kinship) {
+        persons.load(command.parentId().toString())
+               .execute(it -> it.onlyChildTurns14(command.claimId(), People.CLOCK, kinship));
     }
 
     @CommandHandler

@@ -1,6 +1,7 @@
 package org.registry.command.person;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.deadline.StubDeadlineManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -47,15 +48,19 @@ class PersonTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Person.class);
         fixture.registerInjectableResource(CLOCK);
-        fixture.registerInjectableResource((NationalIdHolders) nationalId -> Optional.ofNullable(holders.get(nationalId)));
+        NationalIdHolders lookup = nationalId -> Optional.ofNullable(holders.get(nationalId));
+        fixture.registerInjectableResource(lookup);
+        fixture.registerAnnotatedCommandHandler(new Registrations(fixture.getRepository(), new RecordingHouseholds(),
+                lookup, new StubDeadlineManager(), CLOCK));
     }
 
     private PersonRegistered man() {
         return People.registered(id, Sex.MALE, born, Residency.PERMANENT);
     }
 
+    /** A newborn whose mother the fixture does not hold (it holds one record): corrections stay on the child. */
     private BirthRegistered newborn(LocalDate on) {
-        return new BirthRegistered(id, People.newId(), null, "Wang Xiaoming", Sex.MALE, on, null, null, HOME,
+        return new BirthRegistered(id, null, null, "Wang Xiaoming", Sex.MALE, on, null, null, HOME,
                 RelationToHead.CHILD, Residency.PERMANENT);
     }
 
@@ -250,6 +255,22 @@ class PersonTest {
                    .when(correct(CorrectableField.BIRTH_DATE, "2026-01-09"))
                    .expectEvents(new PersonDetailCorrected(id, CorrectableField.BIRTH_DATE, "2026-01-10",
                            "2026-01-09", "typed from the wrong form"));
+        }
+
+        @Test
+        void givenANewborn_whenItsBirthDateIsCorrectedToALaterDay_thenCorrected() {
+            fixture.given(newborn(LocalDate.of(2026, 1, 10)))
+                   .when(correct(CorrectableField.BIRTH_DATE, "2026-02-01"))
+                   .expectEvents(new PersonDetailCorrected(id, CorrectableField.BIRTH_DATE, "2026-01-10",
+                           "2026-02-01", "typed from the wrong form"));
+        }
+
+        @Test
+        void givenAPerson_whenTheEthnicityIsCorrectedToMoreThanTheRegisterHolds_thenRejected() {
+            fixture.given(man())
+                   .when(correct(CorrectableField.ETHNICITY, "x".repeat(21)))
+                   .expectNoEvents()
+                   .expectException(rejectedWith("VALIDATION_FAILED", "value"));
         }
 
         @Test

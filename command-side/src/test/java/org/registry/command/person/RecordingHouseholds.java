@@ -29,4 +29,10 @@ final class RecordingHouseholds implements HouseholdMembership {
     public void release(HouseholdId household, PersonId person, LeavingReason reason, LocalDate date) {
         calls.add("release " + household + " " + person + " " + reason + " " + date);
     }
+
+    @Override
+    public void transfer(PersonId person, HouseholdId from, HouseholdId to, RelationToHead relation, LocalDate date) {
+        release(from, person, LeavingReason.TRANSFERRED, date);
+        admit(to, person, relation, date);
+    }
 }

@@ -1,6 +1,7 @@
 package org.registry.command.person;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.deadline.StubDeadlineManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class RegistrationsTest {
         NationalIdHolders lookup = nationalId -> Optional.ofNullable(holders.get(nationalId));
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource(lookup);
-        fixture.registerAnnotatedCommandHandler(new Registrations(fixture.getRepository(), households, lookup, CLOCK));
+        fixture.registerAnnotatedCommandHandler(new Registrations(fixture.getRepository(), households, lookup, new StubDeadlineManager(), CLOCK));
         fixture.registerAnnotatedCommandHandler(new PersonHarness(fixture.getRepository()));
     }
 
@@ -440,6 +441,25 @@ class RegistrationsTest {
                    .expectEvents(new PersonMovedIn(id, back, "Hefei", MoveReason.WORK, Residency.FLOATING_IN,
                            ELSEWHERE, RelationToHead.OTHER, certificate));
             assertThat(households.calls).containsExactly("admit " + ELSEWHERE + " " + id + " OTHER " + back);
+        }
+
+        @Test
+        void givenAFloatingResidentWhoMovedOutAndStayedAMember_whenReturnsWithoutCertificate_thenFloatingAgain() {
+            LocalDate back = LocalDate.of(2026, 5, 20);
+            fixture.given(People.registered(id, Sex.FEMALE, born, Residency.FLOATING_IN),
+                          new PersonMovedOut(id, LocalDate.of(2026, 1, 1), "Hefei", null, Residency.FLOATING_IN, false))
+                   .when(new MovePersonIn(id, back, "Hefei", null, null, null, null))
+                   .expectEvents(new PersonMovedIn(id, back, "Hefei", null, Residency.FLOATING_IN, HOME, null, null));
+        }
+
+        @Test
+        void givenAResidentWhoMovedOut_whenReturnsWithAFloatingCertificate_thenRejected() {
+            fixture.given(woman(id, born),
+                          new PersonMovedOut(id, LocalDate.of(2026, 1, 1), "Shenzhen", null, Residency.PERMANENT, false))
+                   .when(new MovePersonIn(id, TODAY, "Shenzhen", null, null, null,
+                           new FloatingCertificate("LD-1", TODAY.plusYears(1))))
+                   .expectNoEvents()
+                   .expectException(rejectedWith("VALIDATION_FAILED", "certificateNumber"));
         }
 
         @Test

@@ -17,16 +17,31 @@ public interface EventPositions {
     /** The highest global position among the given events (by identifier), or empty when none is stored. */
     OptionalLong positionOf(Collection<String> eventIdentifiers);
 
+    /** The position of the newest stored event, or empty when the store is empty. */
+    OptionalLong head();
+
     /** Exact positions from the database event store, visible inside the transaction that appended them. */
     static EventPositions database(NamedParameterJdbcTemplate jdbc) {
-        return eventIdentifiers -> {
-            if (eventIdentifiers.isEmpty()) {
-                return OptionalLong.empty();
+        return new EventPositions() {
+            @Override
+            public OptionalLong positionOf(Collection<String> eventIdentifiers) {
+                if (eventIdentifiers.isEmpty()) {
+                    return OptionalLong.empty();
+                }
+                return optional(jdbc.queryForObject(
+                        "SELECT MAX(global_index) FROM domain_event_entry WHERE event_identifier IN (:ids)",
+                        Map.of("ids", eventIdentifiers), Long.class));
             }
-            Long position = jdbc.queryForObject(
-                    "SELECT MAX(global_index) FROM domain_event_entry WHERE event_identifier IN (:ids)",
-                    Map.of("ids", eventIdentifiers), Long.class);
-            return position == null ? OptionalLong.empty() : OptionalLong.of(position);
+
+            @Override
+            public OptionalLong head() {
+                return optional(jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Map.of(),
+                        Long.class));
+            }
+
+            private OptionalLong optional(Long position) {
+                return position == null ? OptionalLong.empty() : OptionalLong.of(position);
+            }
         };
     }
 
@@ -35,9 +50,17 @@ public interface EventPositions {
      * upper bound, which is as good for read-your-writes (waiting for it includes the events asked about).
      */
     static EventPositions head(EventStore eventStore) {
-        return eventIdentifiers -> {
-            TrackingToken head = eventStore.createHeadToken();
-            return head == null ? OptionalLong.empty() : head.position();
+        return new EventPositions() {
+            @Override
+            public OptionalLong positionOf(Collection<String> eventIdentifiers) {
+                return eventIdentifiers.isEmpty() ? OptionalLong.empty() : head();
+            }
+
+            @Override
+            public OptionalLong head() {
+                TrackingToken head = eventStore.createHeadToken();
+                return head == null ? OptionalLong.empty() : head.position();
+            }
         };
     }
 }

@@ -29,16 +29,16 @@ public class SchemaMigrator implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         for (SchemaMigration migration : migrations) {
-            var result = Flyway.configure()
-                               .dataSource(dataSource)
-                               .locations(migration.location())
-                               .table("flyway_history_" + migration.name())
-                               .baselineOnMigrate(true)
-                               .baselineVersion("0")
-                               .load()
-                               .migrate();
+            Flyway flyway = Flyway.configure()
+                                  .dataSource(dataSource)
+                                  .locations(migration.location())
+                                  .table("flyway_history_" + migration.name())
+                                  .baselineOnMigrate(true)
+                                  .baselineVersion("0")
+                                  .load();
+            int applied = flyway.migrate().migrationsExecuted;
             log.info("Schema '{}' at version {} ({} migration(s) applied now)",
-                     migration.name(), result.targetSchemaVersion, result.migrationsExecuted);
+                     migration.name(), flyway.info().current().getVersion(), applied);
         }
     }
 }

@@ -97,16 +97,16 @@ public class SecurityConfiguration {
             .httpBasic(basic -> basic.realmName("registry")
                     .authenticationEntryPoint((request, response, e) -> {
                         response.setHeader("WWW-Authenticate", "Basic realm=\"registry\"");
-                        problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                        problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
                                 "log in with HTTP Basic or a bearer token"));
                     }))
             .exceptionHandling(handling -> handling
                     .authenticationEntryPoint((request, response, e) -> {
                         response.setHeader("WWW-Authenticate", "Basic realm=\"registry\"");
-                        problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                        problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
                                 "log in with HTTP Basic or a bearer token"));
                     })
-                    .accessDeniedHandler((request, response, e) -> problems.write(response,
+                    .accessDeniedHandler((request, response, e) -> problems.write(request, response,
                             Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN",
                                     "your role may not " + request.getMethod() + " " + request.getRequestURI()))));
         if (jwtDecoder.getIfAvailable() != null) {

@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.registry.kernel.common.Rejection;
 import org.registry.kernel.common.RejectionException;
+import org.registry.platform.eventstore.LockConflicts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -77,6 +78,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Optional<RejectionException> cause = causeOfType(e, RejectionException.class);
         if (cause.isPresent()) {
             return rejected(cause.get());
+        }
+        if (LockConflicts.isLockConflict(e)) {
+            return answer(Problems.of(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+                    "other requests changed the same records at the same moment; nothing was recorded, retry"));
         }
         log.error("Unexpected failure", e);
         return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",

@@ -70,7 +70,7 @@ public class ReadYourWrites implements WebMvcConfigurer {
                     return true;
                 }
                 response.setHeader("Retry-After", "1");
-                problems.write(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "POSITION_NOT_YET_VISIBLE",
+                problems.write(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "POSITION_NOT_YET_VISIBLE",
                         "the read side has not yet reached event position " + header + " after "
                                 + settings.maxWait().toMillis() + " ms; retry shortly"));
                 return false;

@@ -25,10 +25,8 @@ import org.registry.kernel.person.BenefitClaimApproved;
 import org.registry.kernel.person.BenefitClaimEnded;
 import org.registry.kernel.person.BenefitClaimFiled;
 import org.registry.kernel.person.BenefitClaimGranted;
-import org.registry.kernel.person.BenefitClaimRecertified;
 import org.registry.kernel.person.BenefitClaimRejected;
 import org.registry.kernel.person.BenefitPaid;
-import org.registry.kernel.person.BecameParent;
 import org.registry.kernel.person.BirthRegistered;
 import org.registry.kernel.person.CheckUpRecorded;
 import org.registry.kernel.person.ObjectionRaised;
@@ -41,6 +39,7 @@ import org.registry.kernel.person.NationalId;
 import org.registry.kernel.person.NationalIdAdded;
 import org.registry.kernel.person.PersonDetailCorrected;
 import org.registry.kernel.person.PersonDied;
+import org.registry.kernel.person.PersonEvent;
 import org.registry.kernel.person.PersonId;
 import org.registry.kernel.person.PersonMovedIn;
 import org.registry.kernel.person.PersonMovedOut;
@@ -168,12 +167,6 @@ class PersonIndex implements Projection {
         insert(event.personId(), event.nationalId(), event.name(), event.sex(), event.birthDate(), event.ethnicity(),
                 MaritalStatus.SINGLE, event.residency(), event.householdId(), event.relationToHead(),
                 event.birthDate(), null, null, event.motherId(), event.fatherId(), position(token), version);
-    }
-
-    /** A child born is a fact on the parent's own record too: it moves the parent's version on, as every fact does. */
-    @EventHandler
-    void on(BecameParent event, @SequenceNumber long version) {
-        touch(event.personId(), version);
     }
 
     @EventHandler
@@ -309,14 +302,15 @@ class PersonIndex implements Projection {
     }
 
     @EventHandler
-    void on(BenefitClaimRecertified event, @SequenceNumber long version) {
-        touch(event.personId(), version);
-    }
-
-    @EventHandler
     void on(BenefitClaimEnded event, @SequenceNumber long version) {
         claim(event.personId(), event.claimId(), version, "status = 'ENDED', ended_on = ?, end_reason = ?",
                 event.endedOn(), event.reason().name());
+    }
+
+    /** Facts the index shows nothing of (a parent's births, a notice's end) still change the person's version. */
+    @EventHandler
+    void on(PersonEvent event, @SequenceNumber long version) {
+        touch(event.personId(), version);
     }
 
     @ResetHandler

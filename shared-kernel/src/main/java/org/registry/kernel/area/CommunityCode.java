@@ -17,6 +17,20 @@ public record CommunityCode(String value) {
         }
     }
 
+    /**
+     * Refuses a code no community can have (an unknown province, a level of zeros). Commands ask this of new input;
+     * the constructor does not, because it also reads stored events, which must stay readable whatever rules
+     * input is held to later.
+     */
+    public CommunityCode requireKnown() {
+        String problem = AreaCode.problemWith(value);
+        if (problem != null) {
+            throw RejectionException.invalid("communityCode", "COMMUNITY_CODE_INVALID",
+                    "'" + value + "' is not a community's code: " + problem);
+        }
+        return this;
+    }
+
     @JsonCreator
     public static CommunityCode of(String value) {
         return new CommunityCode(value);

@@ -15,6 +15,7 @@ import org.registry.kernel.person.BenefitClaimRejected;
 import org.registry.kernel.person.BenefitPaid;
 import org.registry.kernel.person.BirthRegistered;
 import org.registry.kernel.person.CheckUpRecorded;
+import org.registry.kernel.person.ChildBirthDateCorrected;
 import org.registry.kernel.person.MaritalStatusRegistered;
 import org.registry.kernel.person.NationalIdAdded;
 import org.registry.kernel.person.ObjectionRaised;
@@ -25,6 +26,7 @@ import org.registry.kernel.person.PersonMovedIn;
 import org.registry.kernel.person.PersonMovedOut;
 import org.registry.kernel.person.PersonRegistered;
 import org.registry.kernel.person.PersonTransferred;
+import org.registry.kernel.person.PublicNoticeEnded;
 import org.registry.kernel.person.PublicNoticeStarted;
 
 import java.time.LocalDate;
@@ -41,8 +43,9 @@ import java.util.function.BiFunction;
  * business date; the audit trail shows it as {@code occurredOn}.
  *
  * <p>Some facts have no business date of their own: a national ID that is added, a correction of a wrongly recorded
- * detail. They happened when they were recorded. {@code BusinessDatesTest} fails for an event that is neither mapped
- * here nor listed as undated, so a new event cannot be forgotten.
+ * detail (the person's own, or a child's birth date on the parent's record). They happened when they were recorded.
+ * {@code BusinessDatesTest} fails for an event that is neither mapped here nor listed as undated, so a new event
+ * cannot be forgotten.
  */
 public final class BusinessDates {
 
@@ -71,10 +74,12 @@ public final class BusinessDates {
             date(BenefitClaimGranted.class, (event, zone) -> event.grantedOn()),
             date(BenefitPaid.class, (event, zone) -> event.paidOn()),
             date(BenefitClaimRecertified.class, (event, zone) -> event.recertifiedOn()),
-            date(BenefitClaimEnded.class, (event, zone) -> event.endedOn()));
+            date(BenefitClaimEnded.class, (event, zone) -> event.endedOn()),
+            date(PublicNoticeEnded.class, (event, zone) -> LocalDate.ofInstant(event.endedAt(), zone)));
 
     /** Facts that happened when they were recorded: their only date is the recording instant. */
-    static final Set<Class<?>> UNDATED = Set.of(NationalIdAdded.class, PersonDetailCorrected.class);
+    static final Set<Class<?>> UNDATED = Set.of(NationalIdAdded.class, PersonDetailCorrected.class,
+            ChildBirthDateCorrected.class);
 
     private BusinessDates() {
     }

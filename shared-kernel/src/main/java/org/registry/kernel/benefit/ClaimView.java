@@ -1,5 +1,7 @@
 package org.registry.kernel.benefit;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +10,7 @@ import java.time.LocalDate;
  * A benefit claim as the person's record shows it.
  *
  * @param noticeEndsAt when the public notice ends (or ended), once the county approved
- * @param paidTotal    the sum of all payments of the claim, in yuan
+ * @param paidTotal    the sum of all payments of the claim, in yuan: a decimal string with two places, as all money
  */
 public record ClaimView(ClaimId claimId,
                         Programme programme,
@@ -18,5 +20,5 @@ public record ClaimView(ClaimId claimId,
                         LocalDate grantedOn,
                         LocalDate endedOn,
                         EndReason endReason,
-                        BigDecimal paidTotal) {
+                        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal paidTotal) {
 }

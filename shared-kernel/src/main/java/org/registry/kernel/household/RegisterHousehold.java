@@ -21,7 +21,7 @@ public record RegisterHousehold(@TargetAggregateIdentifier HouseholdId household
 
     public RegisterHousehold {
         Require.present(householdId, "householdId");
-        Require.present(communityCode, "communityCode");
+        Require.present(communityCode, "communityCode").requireKnown();
         address = Require.text(address, "address", 200);
         Require.present(kind, "kind");
         householdNumber = Require.optionalText(householdNumber, "householdNumber", 40);

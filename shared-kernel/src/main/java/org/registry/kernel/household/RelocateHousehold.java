@@ -15,7 +15,7 @@ public record RelocateHousehold(@TargetAggregateIdentifier HouseholdId household
 
     public RelocateHousehold {
         Require.present(householdId, "householdId");
-        Require.present(communityCode, "communityCode");
+        Require.present(communityCode, "communityCode").requireKnown();
         address = Require.text(address, "address", 200);
         Require.present(date, "date");
     }

@@ -8,7 +8,7 @@ public sealed interface PersonEvent permits PersonRegistered, BirthRegistered, B
         MaritalStatusRegistered, NationalIdAdded, PersonDetailCorrected, PersonMovedOut, PersonMovedIn,
         PersonTransferred, CheckUpRecorded, BenefitClaimFiled, BenefitClaimApproved, BenefitClaimRejected,
         PublicNoticeStarted, ObjectionRaised, ObjectionResolved, BenefitClaimGranted, BenefitPaid,
-        BenefitClaimRecertified, BenefitClaimEnded {
+        BenefitClaimRecertified, BenefitClaimEnded, PublicNoticeEnded, ChildBirthDateCorrected {
 
     PersonId personId();
 }

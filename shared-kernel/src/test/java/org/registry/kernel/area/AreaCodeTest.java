@@ -29,13 +29,24 @@ class AreaCodeTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"000000000000", "990106001001", "330106001000", "330106000001", "330006001001"})
+    void aCodeNoCommunityCanHaveIsRefusedAsNewInputButStillReadFromStoredEvents(String code) {
+        CommunityCode stored = new CommunityCode(code);
+        assertThatThrownBy(stored::requireKnown)
+                .isInstanceOfSatisfying(RejectionException.class, e -> {
+                    assertThat(e.rejection().code()).isEqualTo("COMMUNITY_CODE_INVALID");
+                    assertThat(e.rejection().field()).isEqualTo("communityCode");
+                });
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"33", "3301", "330106", "330106001", "330106001001"})
     void anAreaIsADivisionCodePrefixOfAnyLevel(String code) {
         assertThat(new AreaCode(code).contains(new CommunityCode("330106001001"))).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"3", "33010", "3301060011", "x30106"})
+    @ValueSource(strings = {"3", "33010", "3301060011", "x30106", "99", "3300", "330100"})
     void anAreaOfNoLevelIsRefused(String code) {
         assertThatThrownBy(() -> new AreaCode(code)).isInstanceOf(RejectionException.class);
     }

@@ -1,6 +1,9 @@
 package org.registry.query.api;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
@@ -10,20 +13,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * How far each projection has got, read from the token store, so it holds across nodes: a segment claimed by
- * another process of the query side counts as much as one claimed here.
+ * How far each projection has got: from the token store, so it holds across nodes (a segment claimed by another
+ * process of the query side counts as much as one claimed here), or from this process's own processor when it
+ * holds every segment. The latter knows at once that a projection passed events it has no handler for, whose
+ * token is stored only when its claim is next extended.
  */
 @Component
 public class ProjectionPositions {
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final EventProcessingConfiguration processors;
 
-    ProjectionPositions(JdbcTemplate jdbc, Serializer serializer) {
+    ProjectionPositions(JdbcTemplate jdbc, Serializer serializer, EventProcessingConfiguration processors) {
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.processors = processors;
     }
 
     /** The tokens of every segment of a processor; empty before it first started. */
@@ -40,7 +48,17 @@ public class ProjectionPositions {
     /** True when every segment of the processor has handled the event at {@code position}. */
     public boolean reached(String processor, long position) {
         List<TrackingToken> tokens = tokens(processor);
-        return !tokens.isEmpty() && tokens.stream().allMatch(token -> covers(token, position));
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        if (tokens.stream().allMatch(token -> covers(token, position))) {
+            return true;
+        }
+        Map<Integer, EventTrackerStatus> local = processors.eventProcessor(processor, StreamingEventProcessor.class)
+                                                           .map(StreamingEventProcessor::processingStatus)
+                                                           .orElse(Map.of());
+        return local.size() == tokens.size() && local.values().stream()
+                .allMatch(status -> status.getTrackingToken() != null && covers(status.getTrackingToken(), position));
     }
 
     static boolean covers(TrackingToken token, long position) {

@@ -20,6 +20,7 @@ CREATE TABLE residence_person (
     -- the marital status the person was registered with, before any marital event
     marital_status      VARCHAR(10)  NOT NULL
 );
+CREATE INDEX residence_person_mother ON residence_person (mother_id);
 
 -- The facts on each person's record that place them somewhere, in the order of the record: the timeline is
 -- derived from these again whenever one of them, or a household they lived in, changes.
@@ -59,6 +60,9 @@ CREATE INDEX residence_place_household ON residence_place (household_id);
 CREATE INDEX residence_place_community ON residence_place (community_code, valid_from);
 CREATE INDEX residence_place_township ON residence_place (township_code, valid_from);
 CREATE INDEX residence_place_county ON residence_place (county_code, valid_from);
+CREATE INDEX residence_place_community_end ON residence_place (community_code, valid_to);
+CREATE INDEX residence_place_township_end ON residence_place (township_code, valid_to);
+CREATE INDEX residence_place_county_end ON residence_place (county_code, valid_to);
 
 CREATE TABLE residence_place_history (
     id               BIGINT       PRIMARY KEY,
@@ -76,7 +80,9 @@ CREATE TABLE residence_place_history (
     superseded_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX residence_place_history_household ON residence_place_history (household_id);
-CREATE INDEX residence_place_history_recorded ON residence_place_history (recorded_at);
+CREATE INDEX residence_place_history_superseded ON residence_place_history (superseded_at);
+-- what became known after an instant: the rows that correct the tally as known at that instant
+CREATE INDEX residence_place_recorded ON residence_place (recorded_at);
 
 -- A person's stay in one household, with one residency and marital status: [valid_from, valid_to), valid_to null
 -- while it lasts. A person lives in the area of a segment on day D when valid_from <= D < valid_to: the day a
@@ -97,6 +103,8 @@ CREATE TABLE residence_segment (
     birth_date           DATE         NOT NULL,
     mother_id            UUID,
     registered_position  BIGINT       NOT NULL,
+    -- for a person born here: the order among the mother's live births (by birth date, twins by registration)
+    birth_order          INTEGER,
     valid_from           DATE         NOT NULL,
     valid_to             DATE,
     entry_kind           VARCHAR(12)  NOT NULL,
@@ -114,14 +122,23 @@ CREATE TABLE residence_segment (
     exit_place           VARCHAR(200),
     recorded_at          TIMESTAMP WITH TIME ZONE NOT NULL
 );
-CREATE INDEX residence_segment_person ON residence_segment (person_id);
+-- Where a person lived on a day: the rebuild of a person, and the area of a benefit recipient on a day.
+CREATE INDEX residence_segment_person ON residence_segment (person_id, valid_from, valid_to, community_code);
 CREATE INDEX residence_segment_mother ON residence_segment (mother_id);
+-- The dashboard reads the segments that began, or ended, in its period, and the women of an age on its last day.
+-- At county level these indexes carry every column those figures test (and the instant each row became known), so
+-- they are read without the table.
 CREATE INDEX residence_segment_community ON residence_segment (community_code, valid_from);
 CREATE INDEX residence_segment_township ON residence_segment (township_code, valid_from);
-CREATE INDEX residence_segment_county ON residence_segment (county_code, valid_from);
+CREATE INDEX residence_segment_county ON residence_segment (county_code, valid_from, residency, entry_kind,
+    entry_from_community, sex, birth_order, valid_to, recorded_at);
 CREATE INDEX residence_segment_community_end ON residence_segment (community_code, valid_to);
 CREATE INDEX residence_segment_township_end ON residence_segment (township_code, valid_to);
-CREATE INDEX residence_segment_county_end ON residence_segment (county_code, valid_to);
+CREATE INDEX residence_segment_county_end ON residence_segment (county_code, valid_to, residency, exit_kind,
+    exit_to_community, recorded_at);
+CREATE INDEX residence_segment_township_women ON residence_segment (township_code, sex, birth_date);
+CREATE INDEX residence_segment_county_women ON residence_segment (county_code, sex, birth_date, residency,
+    valid_from, valid_to, marital_status, person_id, recorded_at);
 
 CREATE TABLE residence_segment_history (
     id                   BIGINT       PRIMARY KEY,
@@ -136,6 +153,8 @@ CREATE TABLE residence_segment_history (
     birth_date           DATE         NOT NULL,
     mother_id            UUID,
     registered_position  BIGINT       NOT NULL,
+    -- for a person born here: the order among the mother's live births (by birth date, twins by registration)
+    birth_order          INTEGER,
     valid_from           DATE         NOT NULL,
     valid_to             DATE,
     entry_kind           VARCHAR(12)  NOT NULL,
@@ -151,6 +170,24 @@ CREATE TABLE residence_segment_history (
     recorded_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     superseded_at        TIMESTAMP WITH TIME ZONE NOT NULL
 );
+CREATE INDEX residence_segment_recorded ON residence_segment (recorded_at);
 CREATE INDEX residence_segment_history_person ON residence_segment_history (person_id);
 CREATE INDEX residence_segment_history_mother ON residence_segment_history (mother_id);
 CREATE INDEX residence_segment_history_superseded ON residence_segment_history (superseded_at);
+
+-- The population of each community by month, kept with the segments (current rows only): for every living segment,
+-- +1 in the month it began and -1 in the month it ended; for every household place likewise. The population of an
+-- area on a day D is the sum over the months before D's month, plus the segments that began, less those that ended,
+-- from the first of that month to D: a few thousand rows for a county, where its segments are a million.
+CREATE TABLE residence_tally (
+    community_code VARCHAR(12) NOT NULL,
+    township_code  VARCHAR(9)  NOT NULL,
+    county_code    VARCHAR(6)  NOT NULL,
+    -- PERMANENT or FLOATING_IN (persons living here), HOUSEHOLD
+    subject        VARCHAR(12) NOT NULL,
+    month_start    DATE        NOT NULL,
+    change         BIGINT      NOT NULL,
+    PRIMARY KEY (community_code, subject, month_start)
+);
+CREATE INDEX residence_tally_township ON residence_tally (township_code, month_start);
+CREATE INDEX residence_tally_county ON residence_tally (county_code, month_start);

@@ -31,10 +31,16 @@ CREATE TABLE benefit_payment (
     period_start DATE          NOT NULL,
     paid_on      DATE          NOT NULL,
     recorded_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- the area whose payment it was: the recipient's household's when the payment was recorded
+    community_code VARCHAR(12) NOT NULL,
+    township_code  VARCHAR(9)  NOT NULL,
+    county_code    VARCHAR(6)  NOT NULL,
     PRIMARY KEY (claim_id, period)
 );
-CREATE INDEX benefit_payment_period ON benefit_payment (period_start);
 CREATE INDEX benefit_payment_person ON benefit_payment (person_id);
+CREATE INDEX benefit_payment_community ON benefit_payment (community_code, period_start);
+CREATE INDEX benefit_payment_township ON benefit_payment (township_code, period_start);
+CREATE INDEX benefit_payment_county ON benefit_payment (county_code, period_start, programme, amount, person_id);
 
 -- The claimants as the claims ledger and the notice board show them: name, ID and the area of the household they
 -- belong to now (or last belonged to).
@@ -56,3 +62,18 @@ CREATE TABLE benefit_household (
     household_id   UUID        PRIMARY KEY,
     community_code VARCHAR(12) NOT NULL
 );
+
+-- What was paid, by community, programme and period, kept with the payments: a report's amount paid is a sum over
+-- a few hundred rows for a county, not over its hundreds of thousands of payments.
+CREATE TABLE benefit_payment_tally (
+    community_code VARCHAR(12)   NOT NULL,
+    township_code  VARCHAR(9)    NOT NULL,
+    county_code    VARCHAR(6)    NOT NULL,
+    programme      VARCHAR(30)   NOT NULL,
+    period_start   DATE          NOT NULL,
+    payments       BIGINT        NOT NULL,
+    amount         DECIMAL(14,2) NOT NULL,
+    PRIMARY KEY (community_code, programme, period_start)
+);
+CREATE INDEX benefit_payment_tally_township ON benefit_payment_tally (township_code, period_start);
+CREATE INDEX benefit_payment_tally_county ON benefit_payment_tally (county_code, period_start);

@@ -107,8 +107,8 @@ class ProjectionReplayTest {
     Map<String, Long> rows() {
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String table : List.of("residence_person", "residence_fact", "residence_place", "residence_place_history",
-                "residence_segment", "residence_segment_history", "checkup_record", "benefit_claim",
-                "benefit_payment", "benefit_person", "benefit_household")) {
+                "residence_segment", "residence_segment_history", "residence_tally", "checkup_record", "benefit_claim",
+                "benefit_payment", "benefit_payment_tally", "benefit_person", "benefit_household")) {
             rows.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
         }
         return rows;

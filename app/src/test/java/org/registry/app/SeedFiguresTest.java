@@ -13,15 +13,18 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The figures the seeds report, reproduced by the dashboard on read-model rows built for them (tens of thousands
- * of people are too many to register over HTTP in a test): 57 boys and 53 girls give a sex ratio at birth of 107.5;
- * 164 births in a mean population of 20,405 give 8.0‰; 8,943 checked of 9,126 eligible women give 98.0%.
+ * The figures the seeds report, reproduced by the dashboard on read-model rows built for them, segments and their
+ * monthly tally (tens of thousands of people are too many to register over HTTP in a test): 57 boys and 53 girls give
+ * a sex ratio at birth of 107.5; 164 births in a mean population of 20,405 give 8.0‰; 8,943 checked of 9,126 eligible
+ * women give 98.0%.
  */
 @RegistryTest
 class SeedFiguresTest {
@@ -65,6 +68,23 @@ class SeedFiguresTest {
         jdbc.batchUpdate("""
                 INSERT INTO residence_person (person_id, name, sex, birth_date, registered_position, marital_status)
                 VALUES (?, ?, ?, ?, ?, ?)""", persons);
+        // the monthly tally, as the residence history keeps it beside its segments: +1 in the month a stay began,
+        // -1 in the month it ended
+        Map<List<Object>, Long> tally = new HashMap<>();
+        for (Object[] segment : segments) {
+            String community = (String) segment[2];
+            tally.merge(List.of(community, ((LocalDate) segment[10]).withDayOfMonth(1)), 1L, Long::sum);
+            if (segment[11] != null) {
+                tally.merge(List.of(community, ((LocalDate) segment[11]).withDayOfMonth(1)), -1L, Long::sum);
+            }
+        }
+        List<Object[]> rows = new ArrayList<>();
+        tally.forEach((key, change) -> rows.add(new Object[] {key.get(0), ((String) key.get(0)).substring(0, 9),
+                ((String) key.get(0)).substring(0, 6), key.get(1), change}));
+        jdbc.batchUpdate("""
+                INSERT INTO residence_tally (community_code, township_code, county_code, subject, month_start,
+                    change)
+                VALUES (?, ?, ?, 'PERMANENT', ?, ?)""", rows);
     }
 
     @AfterEach
@@ -74,6 +94,7 @@ class SeedFiguresTest {
         jdbc.update("DELETE FROM residence_person WHERE person_id IN (SELECT person_id FROM residence_segment"
                 + " WHERE county_code = ?)", county);
         jdbc.update("DELETE FROM residence_segment WHERE county_code = ?", county);
+        jdbc.update("DELETE FROM residence_tally WHERE county_code = ?", county);
     }
 
     JsonNode indicators(String area) {

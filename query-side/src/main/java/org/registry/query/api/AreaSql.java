@@ -80,10 +80,29 @@ public record AreaSql(boolean everywhere, List<AreaCode> areas) {
         return conditions.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", conditions) + ")";
     }
 
+    /**
+     * True (in SQL) when the community code in {@code column} lies inside the area, as a range of 12-digit codes
+     * ({@code 330106000000} to {@code 330106999999} for a county), which an index on the column can answer at every
+     * level.
+     */
+    public String range(String column) {
+        if (everywhere) {
+            return "1 = 1";
+        }
+        List<String> conditions = new ArrayList<>();
+        for (int i = 0; i < areas.size(); i++) {
+            conditions.add(column + " BETWEEN :areaLow" + i + " AND :areaHigh" + i);
+        }
+        return conditions.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", conditions) + ")";
+    }
+
     public MapSqlParameterSource bind(MapSqlParameterSource parameters) {
         for (int i = 0; i < areas.size(); i++) {
-            parameters.addValue("area" + i, areas.get(i).value());
-            parameters.addValue("areaLike" + i, areas.get(i).value() + "%");
+            String code = areas.get(i).value();
+            parameters.addValue("area" + i, code);
+            parameters.addValue("areaLike" + i, code + "%");
+            parameters.addValue("areaLow" + i, code + "0".repeat(12 - code.length()));
+            parameters.addValue("areaHigh" + i, code + "9".repeat(12 - code.length()));
         }
         return parameters;
     }

@@ -57,7 +57,8 @@ class DashboardController {
     @GetMapping("/indicators/{figure}")
     @ReadsFrom({Residents.PROJECTION, CheckUpLedger.PROJECTION, BenefitLedger.PROJECTION})
     @Operation(summary = "The records behind one figure of the indicators, paged from 0: populationStart, "
-            + "populationEnd, households, births, maleBirths, femaleBirths, deaths, movedIn, movedOut, "
+            + "populationEnd, households, births, maleBirths, femaleBirths, firstBirths, secondBirths, "
+            + "thirdOrLaterBirths, deaths, movedIn, movedOut, "
             + "floatingInAtEnd, populationMovedIn, populationMovedOut, womenOfChildbearingAge, "
             + "marriedWomenOfChildbearingAge, checkUpEligible, checkUpChecked, checkUpNotChecked, "
             + "benefitRecipients, payments. The total is the figure")

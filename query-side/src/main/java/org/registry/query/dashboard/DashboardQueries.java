@@ -1,5 +1,6 @@
 package org.registry.query.dashboard;
 
+import jakarta.annotation.PreDestroy;
 import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.dashboard.IndicatorsView;
@@ -17,6 +18,7 @@ import org.registry.query.ledger.benefit.BenefitQueries;
 import org.registry.query.ledger.floating.Direction;
 import org.registry.query.ledger.floating.FloatingRegister;
 import org.registry.query.residence.Residents;
+import org.registry.query.residence.Stocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -29,17 +31,24 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The dashboard's figures, its drill-downs and the monthly population balance. Every count is the count of a
- * {@link Figure}'s selection; the counts over the residence history are taken in one pass over the area's
- * segments (one conditional sum per figure, each with the figure's own predicate), which is what keeps a county of
- * a million residents well under a second.
+ * {@link Figure}'s selection, taken with the other figures of its {@link Figure.Pass} in one read of the rows the
+ * pass implies (one conditional sum per figure, each with the figure's own predicate). The stocks (who lived in the
+ * area on the first and last day, floating residents on the last, households) come from the monthly tally
+ * ({@link Stocks}), which counts the same rows: a county of a million residents is answered well under a second.
  */
 @Component
 class DashboardQueries {
@@ -49,20 +58,53 @@ class DashboardQueries {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardQueries.class);
 
+    /** How many of one dashboard's reads run side by side. */
+    static final int READERS = 4;
+
     private final NamedParameterJdbcTemplate jdbc;
+    private final ExecutorService readers = Executors.newFixedThreadPool(READERS, new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable runnable) {
+            Thread thread = new Thread(runnable, "dashboard-read-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
+    private final Stocks stocks;
     private final FloatingRegister floating;
     private final BenefitQueries benefits;
 
-    DashboardQueries(NamedParameterJdbcTemplate jdbc, FloatingRegister floating, BenefitQueries benefits) {
+    DashboardQueries(NamedParameterJdbcTemplate jdbc, Stocks stocks, FloatingRegister floating,
+                     BenefitQueries benefits) {
         this.jdbc = jdbc;
+        this.stocks = stocks;
         this.floating = floating;
         this.benefits = benefits;
     }
 
     IndicatorsView indicators(Report report) {
-        MapSqlParameterSource parameters = report.parameters();
-        List<Figure> scanned = Arrays.stream(Figure.values()).filter(figure -> figure.kind().segments()).toList();
-        Map<Figure, Long> counts = scan(report, scanned, parameters);
+        // the reads are independent of each other: run side by side, on connections of their own
+        List<CompletableFuture<Map<Figure, Long>>> passes = new ArrayList<>();
+        for (Figure.Pass pass : Figure.Pass.values()) {
+            passes.add(read(() -> pass(report, pass, report.parameters())));
+        }
+        CompletableFuture<Long> checkedCount = read(() -> count(Figure.CHECK_UP_CHECKED.selection(report),
+                report.parameters()));
+        CompletableFuture<List<Stocks.Stock>> stock = read(() -> stocks.on(report.area(),
+                List.of(report.from(), report.to()), report.knownAt()));
+        CompletableFuture<Map<Programme, Long>> recipientCounts = read(() -> benefits.recipientsByProgramme(report));
+        CompletableFuture<Map<Programme, BigDecimal>> amounts = read(() -> benefits.amountPaid(report));
+
+        Map<Figure, Long> counts = new EnumMap<>(Figure.class);
+        passes.forEach(pass -> counts.putAll(join(pass)));
+        counts.put(Figure.CHECK_UP_CHECKED, join(checkedCount));
+        List<Stocks.Stock> days = join(stock);
+        counts.put(Figure.POPULATION_START, days.get(0).living());
+        counts.put(Figure.POPULATION_END, days.get(1).living());
+        counts.put(Figure.FLOATING_IN_AT_END, days.get(1).floating());
+        long households = days.get(1).households();
         long start = counts.get(Figure.POPULATION_START);
         long end = counts.get(Figure.POPULATION_END);
         long births = counts.get(Figure.BIRTHS);
@@ -73,8 +115,8 @@ class DashboardQueries {
         long checked = counts.get(Figure.CHECK_UP_CHECKED);
         BigDecimal mean = Rates.mean(start, end);
 
-        Map<Programme, Long> recipients = benefits.recipientsByProgramme(report);
-        Map<Programme, BigDecimal> paid = benefits.amountPaid(report);
+        Map<Programme, Long> recipients = join(recipientCounts);
+        Map<Programme, BigDecimal> paid = join(amounts);
         Map<Programme, IndicatorsView.ProgrammeBenefits> byProgramme = new EnumMap<>(Programme.class);
         for (Programme programme : Programme.values()) {
             byProgramme.put(programme, new IndicatorsView.ProgrammeBenefits(recipients.get(programme),
@@ -82,8 +124,10 @@ class DashboardQueries {
         }
         return new IndicatorsView(report.area().code(), report.from(), report.to(), report.knownAt().instant(),
                 new IndicatorsView.Population(start, end, mean),
-                count(Figure.HOUSEHOLDS.selection(report), parameters),
-                new IndicatorsView.Births(births, male, female, birthOrders(report, parameters)),
+                households,
+                new IndicatorsView.Births(births, male, female, new IndicatorsView.ByOrder(
+                        counts.get(Figure.FIRST_BIRTHS), counts.get(Figure.SECOND_BIRTHS),
+                        counts.get(Figure.THIRD_OR_LATER_BIRTHS))),
                 deaths,
                 new IndicatorsView.SexRatio(Rates.rate(male, female, 100), male, female),
                 new IndicatorsView.BirthRate(Rates.perMille(births, mean), births, mean),
@@ -100,9 +144,10 @@ class DashboardQueries {
     }
 
     /**
-     * The population balance by month: each month's opening and closing are counted, not derived, and so are its
-     * movements; that the identity holds is the residence history's doing (every stay begins with a birth or a move
-     * in, or continues one inside the area, and ends likewise), and a month where it would not is logged.
+     * The population balance by month. Each month's opening and closing are counted (from the tally), and so are
+     * its births, deaths and moves (from the segments that began or ended in it): that the identity holds is the
+     * residence history's doing (every stay begins with a birth or a move in, or continues one inside the area, and
+     * ends likewise), and a month where it would not is logged.
      */
     List<PopulationBalanceMonth> balance(Report report) {
         List<LocalDate[]> months = new ArrayList<>();
@@ -116,33 +161,25 @@ class DashboardQueries {
             throw RejectionException.invalid("to", "VALIDATION_FAILED",
                     "a balance covers at most " + MAX_MONTHS + " months; ask for a shorter period");
         }
-        MapSqlParameterSource parameters = report.parameters().addValue("eve", report.from().minusDays(1));
-        Map<String, Function<Report, Selection>> columns = new LinkedHashMap<>();
-        columns.put("opening", each -> Residents.populationOn(each, "eve"));
-        columns.put("births", Residents::births);
-        columns.put("moved_in", Residents::movedIn);
-        columns.put("deaths", Residents::deaths);
-        columns.put("moved_out", Residents::movedOut);
-        columns.put("closing", each -> Residents.populationOn(each, "to"));
-        List<String> sums = new ArrayList<>();
+        // the opening of the period, then the closing of each month
+        List<LocalDate> days = new ArrayList<>();
+        days.add(report.from().minusDays(1));
+        months.forEach(month -> days.add(month[1]));
+        List<Long> population = populationOn(report, days);
+
+        MapSqlParameterSource parameters = report.parameters();
         for (int i = 0; i < months.size(); i++) {
-            parameters.addValue("eve_" + i, months.get(i)[0].minusDays(1))
-                      .addValue("from_" + i, months.get(i)[0])
-                      .addValue("to_" + i, months.get(i)[1]);
-            for (Map.Entry<String, Function<Report, Selection>> column : columns.entrySet()) {
-                String predicate = renamed(column.getValue().apply(report).where(), i);
-                sums.add("SUM(CASE WHEN " + predicate + " THEN 1 ELSE 0 END) AS " + column.getKey() + "_" + i);
-            }
+            parameters.addValue("from_" + i, months.get(i)[0]).addValue("to_" + i, months.get(i)[1]);
         }
-        Selection any = Residents.segments(report, "1 = 1");
-        String sql = "SELECT " + String.join(", ", sums) + " FROM " + any.from() + " WHERE " + report.area().rows("s")
-                + " AND s.valid_from <= :to AND (s.valid_to IS NULL OR s.valid_to >= :eve)";
-        Map<String, Object> row = jdbc.queryForMap(sql, parameters);
+        Map<String, Object> began = monthly(report, Figure.Pass.BEGAN, Map.of("births", Residents::births,
+                "moved_in", Residents::movedIn), months.size(), parameters);
+        Map<String, Object> ended = monthly(report, Figure.Pass.ENDED, Map.of("deaths", Residents::deaths,
+                "moved_out", Residents::movedOut), months.size(), parameters);
         List<PopulationBalanceMonth> balance = new ArrayList<>();
         for (int i = 0; i < months.size(); i++) {
             PopulationBalanceMonth month = new PopulationBalanceMonth(YearMonth.from(months.get(i)[0]),
-                    number(row, "opening_" + i), number(row, "births_" + i), number(row, "moved_in_" + i),
-                    number(row, "deaths_" + i), number(row, "moved_out_" + i), number(row, "closing_" + i));
+                    population.get(i), number(began, "births_" + i), number(began, "moved_in_" + i),
+                    number(ended, "deaths_" + i), number(ended, "moved_out_" + i), population.get(i + 1));
             if (month.opening() + month.births() + month.movedIn() - month.deaths() - month.movedOut()
                     != month.closing()) {
                 log.warn("The population balance of {} does not hold in {}: {}", report.area().code(),
@@ -151,6 +188,25 @@ class DashboardQueries {
             balance.add(month);
         }
         return balance;
+    }
+
+    /** Who lived in the area on each day (as known at the report's instant). */
+    private List<Long> populationOn(Report report, List<LocalDate> days) {
+        return stocks.on(report.area(), days, report.knownAt()).stream().map(Stocks.Stock::living).toList();
+    }
+
+    /** Figures of one pass, month by month: each figure's predicate with the month's period for the report's. */
+    private Map<String, Object> monthly(Report report, Figure.Pass pass, Map<String, Function<Report, Selection>> figures,
+                                        int months, MapSqlParameterSource parameters) {
+        List<String> sums = new ArrayList<>();
+        for (int i = 0; i < months; i++) {
+            for (Map.Entry<String, Function<Report, Selection>> figure : figures.entrySet()) {
+                sums.add("SUM(CASE WHEN " + renamed(figure.getValue().apply(report).where(), i) + " THEN 1 ELSE 0 END)"
+                        + " AS " + figure.getKey() + "_" + i);
+            }
+        }
+        return jdbc.queryForMap("SELECT " + String.join(", ", sums) + " FROM " + Residents.segments(report.knownAt())
+                + " WHERE " + report.area().rows("s") + " AND " + pass.condition(), parameters);
     }
 
     /** The records behind one figure, a page of them. */
@@ -178,8 +234,8 @@ class DashboardQueries {
         MapSqlParameterSource parameters = report.parameters()
                 .addValue("limit", paging.size())
                 .addValue("offset", paging.offset());
-        String birthOrder = figure == Figure.BIRTHS || figure == Figure.MALE_BIRTHS || figure == Figure.FEMALE_BIRTHS
-                ? Residents.birthOrder(report.knownAt()) : "CAST(NULL AS INTEGER)";
+        // the birth order belongs to a birth; for another figure it would say nothing about the record
+        String birthOrder = figure.name().endsWith("BIRTHS") ? "s.birth_order" : "CAST(NULL AS INTEGER)";
         List<ResidentRecord> items = jdbc.query(selection.page("""
                         s.person_id, n.name, n.national_id, s.sex, s.birth_date, s.residency, s.marital_status,
                         s.community_code, s.household_id, %s AS fact_date, %s AS birth_order""".formatted(
@@ -210,22 +266,20 @@ class DashboardQueries {
         return new PageView<>(items, paging.page(), paging.size(), count(selection, parameters));
     }
 
-    /** The figures over the residence history in one pass: a conditional sum of each figure's own predicate. */
-    private Map<Figure, Long> scan(Report report, List<Figure> figures, MapSqlParameterSource parameters) {
-        String from = null;
+    /** The figures of one pass in one read: a conditional sum of each figure's own predicate. */
+    private Map<Figure, Long> pass(Report report, Figure.Pass pass, MapSqlParameterSource parameters) {
+        List<Figure> figures = Arrays.stream(Figure.values()).filter(figure -> figure.pass() == pass).toList();
+        String from = Residents.segments(report.knownAt());
         List<String> sums = new ArrayList<>();
         for (Figure figure : figures) {
             Selection selection = figure.selection(report);
-            if (from != null && !from.equals(selection.from())) {
+            if (!from.equals(selection.from())) {
                 throw new IllegalStateException(figure + " does not select from the residence history");
             }
-            from = selection.from();
             sums.add("SUM(CASE WHEN " + selection.where() + " THEN 1 ELSE 0 END) AS " + figure.name());
         }
-        // every figure's records began by `to` and ended no earlier than `from`: the pass reads no other row
         Map<String, Object> row = jdbc.queryForMap("SELECT " + String.join(", ", sums) + " FROM " + from
-                + " WHERE " + report.area().rows("s")
-                + " AND s.valid_from <= :to AND (s.valid_to IS NULL OR s.valid_to >= :from)", parameters);
+                + " WHERE " + report.area().rows("s") + " AND " + pass.condition(), parameters);
         Map<Figure, Long> counts = new EnumMap<>(Figure.class);
         for (Figure figure : figures) {
             counts.put(figure, number(row, figure.name()));
@@ -233,15 +287,25 @@ class DashboardQueries {
         return counts;
     }
 
-    private IndicatorsView.ByOrder birthOrders(Report report, MapSqlParameterSource parameters) {
-        Selection births = Figure.BIRTHS.selection(report);
-        long[] byOrder = new long[4];
-        jdbc.query("SELECT CASE WHEN o >= 3 THEN 3 ELSE o END AS bucket, COUNT(*) AS births FROM (SELECT "
-                + Residents.birthOrder(report.knownAt()) + " AS o FROM " + births.from() + " WHERE " + births.where()
-                + ") x GROUP BY CASE WHEN o >= 3 THEN 3 ELSE o END", parameters, rs -> {
-            byOrder[rs.getInt("bucket")] = rs.getLong("births");
-        });
-        return new IndicatorsView.ByOrder(byOrder[1], byOrder[2], byOrder[3]);
+    @PreDestroy
+    void close() {
+        readers.shutdownNow();
+    }
+
+    private <T> CompletableFuture<T> read(Supplier<T> read) {
+        return CompletableFuture.supplyAsync(read, readers);
+    }
+
+    /** The result of a read, or what it threw (a refusal, a database failure), as if it had run here. */
+    private static <T> T join(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private long count(Selection selection, MapSqlParameterSource parameters) {

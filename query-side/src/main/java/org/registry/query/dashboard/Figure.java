@@ -18,28 +18,63 @@ import java.util.stream.Collectors;
  * selections, so a total always equals the length of its list.
  */
 enum Figure {
-    POPULATION_START("populationStart", Kind.RESIDENT, "s.valid_from", report -> Residents.populationOn(report, "from")),
-    POPULATION_END("populationEnd", Kind.RESIDENT, "s.valid_from", report -> Residents.populationOn(report, "to")),
-    HOUSEHOLDS("households", Kind.HOUSEHOLD, null, Residents::households),
-    BIRTHS("births", Kind.RESIDENT, "s.valid_from", Residents::births),
-    MALE_BIRTHS("maleBirths", Kind.RESIDENT, "s.valid_from", report -> Residents.births(report).and("s.sex = 'MALE'")),
-    FEMALE_BIRTHS("femaleBirths", Kind.RESIDENT, "s.valid_from",
+    // counted from the monthly tally, which counts these very rows (Stocks)
+    POPULATION_START("populationStart", Kind.RESIDENT, null, "s.valid_from",
+            report -> Residents.populationOn(report, "from")),
+    POPULATION_END("populationEnd", Kind.RESIDENT, null, "s.valid_from",
+            report -> Residents.populationOn(report, "to")),
+    HOUSEHOLDS("households", Kind.HOUSEHOLD, null, null, Residents::households),
+    BIRTHS("births", Kind.RESIDENT, Pass.BEGAN, "s.valid_from", Residents::births),
+    MALE_BIRTHS("maleBirths", Kind.RESIDENT, Pass.BEGAN, "s.valid_from",
+            report -> Residents.births(report).and("s.sex = 'MALE'")),
+    FEMALE_BIRTHS("femaleBirths", Kind.RESIDENT, Pass.BEGAN, "s.valid_from",
             report -> Residents.births(report).and("s.sex = 'FEMALE'")),
-    DEATHS("deaths", Kind.RESIDENT, "s.valid_to", Residents::deaths),
-    MOVED_IN("movedIn", Kind.FLOATING, null, FloatingRegister::inflow),
-    MOVED_OUT("movedOut", Kind.FLOATING, null, FloatingRegister::outflow),
-    FLOATING_IN_AT_END("floatingInAtEnd", Kind.FLOATING, null, FloatingRegister::floatingOn),
-    POPULATION_MOVED_IN("populationMovedIn", Kind.RESIDENT, "s.valid_from", Residents::movedIn),
-    POPULATION_MOVED_OUT("populationMovedOut", Kind.RESIDENT, "s.valid_to", Residents::movedOut),
-    WOMEN_OF_CHILDBEARING_AGE("womenOfChildbearingAge", Kind.RESIDENT, "s.valid_from",
+    FIRST_BIRTHS("firstBirths", Kind.RESIDENT, Pass.BEGAN, "s.valid_from",
+            report -> Residents.births(report).and("s.birth_order = 1")),
+    SECOND_BIRTHS("secondBirths", Kind.RESIDENT, Pass.BEGAN, "s.valid_from",
+            report -> Residents.births(report).and("s.birth_order = 2")),
+    THIRD_OR_LATER_BIRTHS("thirdOrLaterBirths", Kind.RESIDENT, Pass.BEGAN, "s.valid_from",
+            report -> Residents.births(report).and("s.birth_order >= 3")),
+    DEATHS("deaths", Kind.RESIDENT, Pass.ENDED, "s.valid_to", Residents::deaths),
+    MOVED_IN("movedIn", Kind.FLOATING, Pass.BEGAN, null, FloatingRegister::inflow),
+    MOVED_OUT("movedOut", Kind.FLOATING, Pass.BEGAN, null, FloatingRegister::outflow),
+    FLOATING_IN_AT_END("floatingInAtEnd", Kind.FLOATING, null, null, FloatingRegister::floatingOn),
+    POPULATION_MOVED_IN("populationMovedIn", Kind.RESIDENT, Pass.BEGAN, "s.valid_from", Residents::movedIn),
+    POPULATION_MOVED_OUT("populationMovedOut", Kind.RESIDENT, Pass.ENDED, "s.valid_to", Residents::movedOut),
+    WOMEN_OF_CHILDBEARING_AGE("womenOfChildbearingAge", Kind.RESIDENT, Pass.WOMEN, "s.valid_from",
             Residents::womenOfChildbearingAge),
-    MARRIED_WOMEN_OF_CHILDBEARING_AGE("marriedWomenOfChildbearingAge", Kind.RESIDENT, "s.valid_from",
+    MARRIED_WOMEN_OF_CHILDBEARING_AGE("marriedWomenOfChildbearingAge", Kind.RESIDENT, Pass.WOMEN, "s.valid_from",
             Residents::marriedWomenOfChildbearingAge),
-    CHECK_UP_ELIGIBLE("checkUpEligible", Kind.RESIDENT, "s.valid_from", CheckUpLedger::eligible),
-    CHECK_UP_CHECKED("checkUpChecked", Kind.RESIDENT, "s.valid_from", CheckUpLedger::checked),
-    CHECK_UP_NOT_CHECKED("checkUpNotChecked", Kind.RESIDENT, "s.valid_from", CheckUpLedger::notChecked),
-    BENEFIT_RECIPIENTS("benefitRecipients", Kind.RECIPIENT, null, BenefitLedger::recipients),
-    PAYMENTS("payments", Kind.PAYMENT, null, BenefitLedger::payments);
+    CHECK_UP_ELIGIBLE("checkUpEligible", Kind.RESIDENT, Pass.WOMEN, "s.valid_from", CheckUpLedger::eligible),
+    // counted on their own: a semi-join with the check-ups, which the database plans once for all the women
+    CHECK_UP_CHECKED("checkUpChecked", Kind.RESIDENT, null, "s.valid_from", CheckUpLedger::checked),
+    CHECK_UP_NOT_CHECKED("checkUpNotChecked", Kind.RESIDENT, null, "s.valid_from", CheckUpLedger::notChecked),
+    BENEFIT_RECIPIENTS("benefitRecipients", Kind.RECIPIENT, null, null, BenefitLedger::recipients),
+    PAYMENTS("payments", Kind.PAYMENT, null, null, BenefitLedger::payments);
+
+    /**
+     * The rows of the residence history a figure of persons is counted from, in one read with the other figures of
+     * the pass. Each pass's condition is implied by the predicate of every figure in it, so the pass changes which
+     * rows are read (through an index of the area and that condition), never what is counted.
+     */
+    enum Pass {
+        /** Segments that began in the period: births, moves in. */
+        BEGAN("s.valid_from BETWEEN :from AND :to"),
+        /** Segments that ended in the period: deaths, moves out. */
+        ENDED("s.valid_to BETWEEN :from AND :to"),
+        /** Women of an age to be of childbearing age on the last day. */
+        WOMEN("s.sex = 'FEMALE' AND s.birth_date <= :bornBy AND s.birth_date > :bornAfter");
+
+        private final String condition;
+
+        Pass(String condition) {
+            this.condition = condition;
+        }
+
+        String condition() {
+            return condition;
+        }
+    }
 
     /** What the records of a figure are, and so how its drill-down shows them. */
     enum Kind {
@@ -51,22 +86,25 @@ enum Figure {
         RECIPIENT,
         PAYMENT;
 
-        /** Counted in the dashboard's one pass over the residence history. */
-        boolean segments() {
-            return this == RESIDENT || this == FLOATING;
-        }
     }
 
     private final String apiName;
     private final Kind kind;
+    private final Pass pass;
     private final String date;
     private final Function<Report, Selection> selection;
 
-    Figure(String apiName, Kind kind, String date, Function<Report, Selection> selection) {
+    Figure(String apiName, Kind kind, Pass pass, String date, Function<Report, Selection> selection) {
         this.apiName = apiName;
         this.kind = kind;
+        this.pass = pass;
         this.date = date;
         this.selection = selection;
+    }
+
+    /** The pass over the residence history that counts it; null for figures counted on their own or tallied. */
+    Pass pass() {
+        return pass;
     }
 
     String apiName() {

@@ -58,6 +58,9 @@ import java.util.UUID;
 @ProcessingGroup(Residents.PROJECTION)
 class ResidenceHistory {
 
+    /** The subject of the tally that counts households. */
+    static final String HOUSEHOLD = "HOUSEHOLD";
+
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
 
@@ -76,6 +79,7 @@ class ResidenceHistory {
                 event.householdId().value(), community.value(), community.township().value(),
                 community.county().value(), event.address(), event.kind().name(), event.householdNumber(),
                 event.registeredOn(), event.registeredOn(), instant(recordedAt));
+        tally(community.value(), HOUSEHOLD, event.registeredOn(), 1);
     }
 
     @EventHandler
@@ -93,7 +97,11 @@ class ResidenceHistory {
         LocalDate since = toLocalDate(current.get("valid_from"));
         LocalDate until = event.date().isBefore(since) ? since : event.date();
         supersedePlace(id, recordedAt);
+        String was = (String) current.get("community_code");
+        // the open place gives way to the same place closed on the day of the move, and the new one from that day
+        tally(was, HOUSEHOLD, until, -1);
         CommunityCode community = event.communityCode();
+        tally(community.value(), HOUSEHOLD, until, 1);
         String insert = """
                 INSERT INTO residence_place (household_id, community_code, township_code, county_code, address, kind,
                     household_number, registered_on, valid_from, valid_to, recorded_at)
@@ -139,6 +147,7 @@ class ResidenceHistory {
                 event.householdId().value(), event.residency() == null ? Residency.PERMANENT : event.residency(), null,
                 null, null, null, null, false));
         rebuild(event.personId().value(), recordedAt);
+        rebuildSiblings(event.personId().value(), recordedAt);
     }
 
     @EventHandler
@@ -196,6 +205,7 @@ class ResidenceHistory {
             case BIRTH_DATE -> {
                 updatePerson(event.personId(), "birth_date", LocalDate.parse(event.newValue()));
                 rebuild(event.personId().value(), recordedAt);
+                rebuildSiblings(event.personId().value(), recordedAt);
             }
             case ETHNICITY -> {
                 // not part of any figure
@@ -216,6 +226,7 @@ class ResidenceHistory {
 
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM residence_tally");
         jdbc.update("DELETE FROM residence_segment_history");
         jdbc.update("DELETE FROM residence_segment");
         jdbc.update("DELETE FROM residence_place_history");
@@ -226,12 +237,19 @@ class ResidenceHistory {
 
     /** Derives the person's segments again and stores what changed, as recorded at {@code recordedAt}. */
     private void rebuild(UUID personId, Instant recordedAt) {
+        // a birth's order: 1 + the mother's children born before it, or the same day and registered before it
         Timeline.Person person = jdbc.query("""
-                        SELECT person_id, sex, birth_date, mother_id, registered_position, marital_status
-                        FROM residence_person WHERE person_id = ?""",
+                        SELECT p.person_id, p.sex, p.birth_date, p.mother_id, p.registered_position, p.marital_status,
+                               CASE WHEN p.mother_id IS NULL THEN NULL ELSE 1 + (
+                                   SELECT COUNT(*) FROM residence_person o
+                                   WHERE o.mother_id = p.mother_id AND o.person_id <> p.person_id
+                                     AND (o.birth_date < p.birth_date OR (o.birth_date = p.birth_date
+                                          AND o.registered_position < p.registered_position))) END AS birth_order
+                        FROM residence_person p WHERE p.person_id = ?""",
                 (rs, row) -> new Timeline.Person(personId, Sex.valueOf(rs.getString("sex")),
                         rs.getObject("birth_date", LocalDate.class), rs.getObject("mother_id", UUID.class),
-                        rs.getLong("registered_position"), MaritalStatus.valueOf(rs.getString("marital_status"))),
+                        rs.getLong("registered_position"), nullableInt(rs.getObject("birth_order")),
+                        MaritalStatus.valueOf(rs.getString("marital_status"))),
                 personId).stream().findFirst().orElseThrow(() ->
                 new IllegalStateException("person " + personId + " is not in the residence history"));
         List<Fact> facts = jdbc.query("SELECT * FROM residence_fact WHERE person_id = ? ORDER BY sequence_number",
@@ -252,6 +270,23 @@ class ResidenceHistory {
         store(personId, Timeline.segments(person, facts, places), recordedAt);
     }
 
+    /**
+     * A birth registered late, or a birth date corrected, can change the order of the mother's other children: their
+     * segments are derived again (those whose order stays the same do not change).
+     */
+    private void rebuildSiblings(UUID personId, Instant recordedAt) {
+        for (UUID sibling : jdbc.queryForList("""
+                        SELECT o.person_id FROM residence_person o JOIN residence_person p ON p.mother_id = o.mother_id
+                        WHERE p.person_id = ? AND o.person_id <> p.person_id ORDER BY o.person_id""", UUID.class,
+                personId)) {
+            rebuild(sibling, recordedAt);
+        }
+    }
+
+    private static Integer nullableInt(Object value) {
+        return value == null ? null : ((Number) value).intValue();
+    }
+
     /** Keeps the rows that did not change; moves the others to the history and inserts the new ones. */
     private void store(UUID personId, List<Segment> segments, Instant recordedAt) {
         List<Stored> current = new ArrayList<>(jdbc.query(
@@ -267,24 +302,26 @@ class ResidenceHistory {
             }
         }
         for (Stored replaced : current) {
+            count(replaced.segment(), -1);
             jdbc.update("INSERT INTO residence_segment_history (" + Residents.SEGMENT_COLUMNS + ", superseded_at)"
                             + " SELECT " + Residents.SEGMENT_COLUMNS + ", ? FROM residence_segment WHERE id = ?",
                     instant(recordedAt), replaced.id());
             jdbc.update("DELETE FROM residence_segment WHERE id = ?", replaced.id());
         }
         for (Segment segment : added) {
+            count(segment, 1);
             CommunityCode community = new CommunityCode(segment.communityCode());
             jdbc.update("""
                             INSERT INTO residence_segment (person_id, household_id, community_code, township_code,
                                 county_code, residency, marital_status, sex, birth_date, mother_id, registered_position,
-                                valid_from, valid_to, entry_kind, entry_from_community, exit_kind, exit_to_community,
-                                arrived_on, place, move_reason, certificate_number, certificate_expiry, exit_place,
-                                recorded_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                birth_order, valid_from, valid_to, entry_kind, entry_from_community, exit_kind,
+                                exit_to_community, arrived_on, place, move_reason, certificate_number,
+                                certificate_expiry, exit_place, recorded_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     segment.personId(), segment.householdId(), community.value(), community.township().value(),
                     community.county().value(), segment.residency().name(), segment.maritalStatus().name(),
                     segment.sex().name(), segment.birthDate(), segment.motherId(), segment.registeredPosition(),
-                    segment.validFrom(), segment.validTo(), segment.entry().name(), segment.entryFrom(),
+                    segment.birthOrder(), segment.validFrom(), segment.validTo(), segment.entry().name(), segment.entryFrom(),
                     segment.exit() == null ? null : segment.exit().name(), segment.exitTo(), segment.arrivedOn(),
                     segment.place(), segment.moveReason() == null ? null : segment.moveReason().name(),
                     segment.certificateNumber(), segment.certificateExpiry(), segment.exitPlace(),
@@ -293,6 +330,29 @@ class ResidenceHistory {
     }
 
     private record Stored(long id, Segment segment) {
+    }
+
+    /** A living segment counts in its community's tally from the month it began until the month it ended. */
+    private void count(Segment segment, long sign) {
+        if (segment.living()) {
+            tally(segment.communityCode(), segment.residency().name(), segment.validFrom(), sign);
+            if (segment.validTo() != null) {
+                tally(segment.communityCode(), segment.residency().name(), segment.validTo(), -sign);
+            }
+        }
+    }
+
+    private void tally(String community, String subject, LocalDate day, long change) {
+        LocalDate month = day.withDayOfMonth(1);
+        if (jdbc.update("UPDATE residence_tally SET change = change + ? WHERE community_code = ? AND subject = ?"
+                + " AND month_start = ?", change, community, subject, month) == 0) {
+            CommunityCode code = new CommunityCode(community);
+            jdbc.update("""
+                            INSERT INTO residence_tally (community_code, township_code, county_code, subject,
+                                month_start, change)
+                            VALUES (?, ?, ?, ?, ?, ?)""",
+                    community, code.township().value(), code.county().value(), subject, month, change);
+        }
     }
 
     private void supersedePlace(long id, Instant recordedAt) {
@@ -342,7 +402,8 @@ class ResidenceHistory {
                 rs.getString("community_code"), Residency.valueOf(rs.getString("residency")),
                 MaritalStatus.valueOf(rs.getString("marital_status")), Sex.valueOf(rs.getString("sex")),
                 rs.getObject("birth_date", LocalDate.class), rs.getObject("mother_id", UUID.class),
-                rs.getLong("registered_position"), rs.getObject("valid_from", LocalDate.class),
+                rs.getLong("registered_position"), nullableInt(rs.getObject("birth_order")),
+                rs.getObject("valid_from", LocalDate.class),
                 rs.getObject("valid_to", LocalDate.class), Boundary.valueOf(rs.getString("entry_kind")),
                 rs.getString("entry_from_community"), enumOf(Boundary.class, rs.getString("exit_kind")),
                 rs.getString("exit_to_community"), rs.getObject("arrived_on", LocalDate.class),

@@ -22,7 +22,7 @@ public final class Residents {
 
     static final String SEGMENT_COLUMNS = """
             id, person_id, household_id, community_code, township_code, county_code, residency, marital_status, sex, \
-            birth_date, mother_id, registered_position, valid_from, valid_to, entry_kind, entry_from_community, \
+            birth_date, mother_id, registered_position, birth_order, valid_from, valid_to, entry_kind, entry_from_community, \
             exit_kind, exit_to_community, arrived_on, place, move_reason, certificate_number, certificate_expiry, \
             exit_place, recorded_at""";
     static final String PLACE_COLUMNS = """
@@ -126,14 +126,4 @@ public final class Residents {
         return segments(report, LIVING + " AND " + condition);
     }
 
-    /**
-     * The birth order of a birth segment {@code s}: 1 + the mother's children (as known at the instant) born before
-     * it, or born the same day and registered before it (twins by registration), as in the person index.
-     */
-    public static String birthOrder(KnownAt knownAt) {
-        return "(1 + (SELECT COUNT(*) FROM " + knownAt.versioned("residence_segment", SEGMENT_COLUMNS) + " o"
-                + " WHERE o.mother_id = s.mother_id AND o.entry_kind = 'BIRTH' AND o.person_id <> s.person_id"
-                + " AND (o.birth_date < s.birth_date OR (o.birth_date = s.birth_date"
-                + " AND o.registered_position < s.registered_position))))";
-    }
 }

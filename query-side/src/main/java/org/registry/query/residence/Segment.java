@@ -12,6 +12,7 @@ import java.util.UUID;
  * A row of the residence history: the person lived in one household, in one community, with one residency and
  * marital status, from {@code validFrom} until {@code validTo} (exclusive; null while it lasts).
  *
+ * @param birthOrder for a person born here, the order among the mother's live births; null otherwise
  * @param entryFrom the community the person lived in the day before, when {@code entry} continues a stay
  * @param exitTo    the community the person lived in next, when {@code exit} continues the stay
  * @param arrivedOn the day the person's stay on the register (or away from it) began
@@ -27,6 +28,7 @@ record Segment(UUID personId,
                LocalDate birthDate,
                UUID motherId,
                long registeredPosition,
+               Integer birthOrder,
                LocalDate validFrom,
                LocalDate validTo,
                Boundary entry,
@@ -46,19 +48,19 @@ record Segment(UUID personId,
 
     Segment withEnd(LocalDate end, Boundary kind, String to, String where) {
         return new Segment(personId, householdId, communityCode, residency, maritalStatus, sex, birthDate, motherId,
-                registeredPosition, validFrom, end, entry, entryFrom, kind, to, arrivedOn, place, moveReason,
-                certificateNumber, certificateExpiry, where);
+                registeredPosition, birthOrder, validFrom, end, entry, entryFrom, kind, to, arrivedOn, place,
+                moveReason, certificateNumber, certificateExpiry, where);
     }
 
     Segment withEntryFrom(String from) {
         return new Segment(personId, householdId, communityCode, residency, maritalStatus, sex, birthDate, motherId,
-                registeredPosition, validFrom, validTo, entry, from, exit, exitTo, arrivedOn, place, moveReason,
-                certificateNumber, certificateExpiry, exitPlace);
+                registeredPosition, birthOrder, validFrom, validTo, entry, from, exit, exitTo, arrivedOn, place,
+                moveReason, certificateNumber, certificateExpiry, exitPlace);
     }
 
     Segment withExitTo(String to) {
         return new Segment(personId, householdId, communityCode, residency, maritalStatus, sex, birthDate, motherId,
-                registeredPosition, validFrom, validTo, entry, entryFrom, exit, to, arrivedOn, place, moveReason,
-                certificateNumber, certificateExpiry, exitPlace);
+                registeredPosition, birthOrder, validFrom, validTo, entry, entryFrom, exit, to, arrivedOn, place,
+                moveReason, certificateNumber, certificateExpiry, exitPlace);
     }
 }

@@ -30,7 +30,7 @@ final class Timeline {
 
     /** Who the person is, as far as the segments carry it. */
     record Person(UUID personId, Sex sex, LocalDate birthDate, UUID motherId, long registeredPosition,
-                  MaritalStatus maritalStatus) {
+                  Integer birthOrder, MaritalStatus maritalStatus) {
     }
 
     /** A stay: one household, one residency, [from, to). */
@@ -150,8 +150,8 @@ final class Timeline {
                     : relocations.contains(to) ? Boundary.RELOCATION : Boundary.CHANGE;
             Segment piece = new Segment(person.personId(), stay.householdId(), communityOn(from, places),
                     stay.residency(), maritalStatusOn(from, person, facts), person.sex(), person.birthDate(),
-                    person.motherId(), person.registeredPosition(), from, to, entry, null, exit, null,
-                    stay.arrivedOn(), stay.place(), stay.moveReason(), stay.certificateNumber(),
+                    person.motherId(), person.registeredPosition(), person.birthOrder(), from, to, entry, null, exit,
+                    null, stay.arrivedOn(), stay.place(), stay.moveReason(), stay.certificateNumber(),
                     stay.certificateExpiry(), last ? stay.exitPlace() : null);
             Segment previous = pieces.isEmpty() ? null : pieces.get(pieces.size() - 1);
             if (previous != null && previous.communityCode().equals(piece.communityCode())

@@ -26,7 +26,7 @@ class TimelineTest {
     final UUID other = UUID.randomUUID();
     final Map<UUID, List<Place>> places = new HashMap<>();
     final List<Fact> facts = new ArrayList<>();
-    Timeline.Person who = new Timeline.Person(person, Sex.FEMALE, LocalDate.of(1990, 1, 1), null, 7,
+    Timeline.Person who = new Timeline.Person(person, Sex.FEMALE, LocalDate.of(1990, 1, 1), null, 7, null,
             MaritalStatus.SINGLE);
 
     static LocalDate day(String text) {
@@ -216,7 +216,7 @@ class TimelineTest {
     @Test
     void aBirthBeginsOnTheBirthDateAsCorrected() {
         place(home, WENSAN, "2000-01-01", null);
-        who = new Timeline.Person(person, Sex.MALE, day("2026-02-27"), UUID.randomUUID(), 9, MaritalStatus.SINGLE);
+        who = new Timeline.Person(person, Sex.MALE, day("2026-02-27"), UUID.randomUUID(), 9, 2, MaritalStatus.SINGLE);
         fact(Fact.Kind.BORN, "2026-02-28", home, Residency.PERMANENT, null, false);
 
         Segment stay = segments().get(0);
@@ -224,6 +224,7 @@ class TimelineTest {
         assertThat(stay.validFrom()).isEqualTo(day("2026-02-27"));
         assertThat(stay.sex()).isEqualTo(Sex.MALE);
         assertThat(stay.registeredPosition()).isEqualTo(9);
+        assertThat(stay.birthOrder()).isEqualTo(2);
     }
 
     @Test

@@ -43,10 +43,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The benefit ledger (奖励扶助台账): claims with their stage, payments per claim and period, and the claimants as the
- * claims ledger and the public-notice board show them (name, ID, the area of their household now). Recipients and
- * payments of a report are placed in an area by the residence history, on the report's last day and on the day of
- * payment: the selections below are the ledger's and the dashboard's alike.
+ * The benefit ledger (奖励扶助台账): claims with their stage, payments per claim and period (each with the area it was
+ * paid in), and the claimants as the claims ledger and the public-notice board show them (name, ID, the area of their
+ * household now). The selections below are the ledger's and the dashboard's alike.
  */
 @Component
 @ProcessingGroup(BenefitLedger.PROJECTION)
@@ -60,26 +59,44 @@ public class BenefitLedger {
         this.jdbc = jdbc;
     }
 
-    /** Claims granted on or before {@code to} and not ended by then, of recipients living in the area then. */
+    /**
+     * Claims granted on or before {@code to} and not ended by then, of recipients whose household was in the area
+     * then (by the residence history: a claimant who moved since is counted where they lived on {@code to}).
+     */
     public static Selection recipients(Report report) {
         KnownAt knownAt = report.knownAt();
         String claims = knownAt.live() ? "benefit_claim b"
                 // as known then: granted by then, and ended only if the end was recorded by then
                 : "(SELECT claim_id, person_id, programme, granted_on, CASE WHEN ended_recorded_at <= :knownAt"
                   + " THEN ended_on END AS ended_on FROM benefit_claim WHERE granted_recorded_at <= :knownAt) b";
-        return new Selection(claims + " JOIN " + Residents.segments(knownAt) + " ON s.person_id = b.person_id AND "
-                + Residents.on("to"), report.area().rows("s")
-                + " AND b.granted_on <= :to AND (b.ended_on IS NULL OR b.ended_on > :to)");
+        // a semi-join the database runs either way round: from the area's few segments for a community, claim by
+        // claim through the person index for a county; as known at an instant, a probe of each table by person
+        String lived = "s.person_id = b.person_id AND " + Residents.on("to") + " AND "
+                + report.area().range("s.community_code");
+        String where = "b.granted_on <= :to AND (b.ended_on IS NULL OR b.ended_on > :to) AND ";
+        if (knownAt.live()) {
+            return new Selection(claims, where + "EXISTS (SELECT 1 FROM residence_segment s WHERE " + lived + ")");
+        }
+        return new Selection(claims, where + "(EXISTS (SELECT 1 FROM residence_segment s WHERE " + lived
+                + " AND s.recorded_at <= :knownAt) OR EXISTS (SELECT 1 FROM residence_segment_history s WHERE "
+                + lived + " AND s.recorded_at <= :knownAt AND s.superseded_at > :knownAt))");
     }
 
-    /** Payments for periods that begin in [from, to], of recipients living in the area on the day of payment. */
+    /** The community a claim's recipient lived in on {@code to}, for the lists. */
+    public static String recipientCommunity(KnownAt knownAt) {
+        return "(SELECT s.community_code FROM " + Residents.segments(knownAt) + " WHERE s.person_id = b.person_id AND "
+                + Residents.on("to") + " FETCH FIRST 1 ROWS ONLY)";
+    }
+
+    /**
+     * Payments for periods that begin in [from, to], of the area whose payment they were: the recipient's
+     * household's area when the payment was recorded (the area whose payment run paid it). Recorded facts, so
+     * as known at an instant they are the payments recorded by then.
+     */
     public static Selection payments(Report report) {
         KnownAt knownAt = report.knownAt();
-        String payments = knownAt.live() ? "benefit_payment p"
-                : "(SELECT * FROM benefit_payment WHERE recorded_at <= :knownAt) p";
-        return new Selection(payments + " JOIN " + Residents.segments(knownAt) + " ON s.person_id = p.person_id AND "
-                + Residents.onColumn("p.paid_on"), report.area().rows("s")
-                + " AND p.period_start BETWEEN :from AND :to");
+        return new Selection("benefit_payment p", report.area().rows("p") + " AND p.period_start BETWEEN :from AND :to"
+                + " AND " + knownAt.recorded("p"));
     }
 
     @EventHandler
@@ -200,12 +217,28 @@ public class BenefitLedger {
         String programme = jdbc.queryForList("SELECT programme FROM benefit_claim WHERE claim_id = ?", String.class,
                         event.claimId().value()).stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("claim " + event.claimId() + " is not in the ledger"));
+        String community = jdbc.queryForList("SELECT community_code FROM benefit_person WHERE person_id = ?",
+                        String.class, event.personId().value()).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("person " + event.personId() + " is not in the ledger"));
+        CommunityCode area = new CommunityCode(community);
         jdbc.update("""
                         INSERT INTO benefit_payment (claim_id, period, person_id, programme, amount, period_start,
-                            paid_on, recorded_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                            paid_on, recorded_at, community_code, township_code, county_code)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.claimId().value(), event.period(), event.personId().value(), programme, event.amount(),
-                periodStart(event.period()), event.paidOn(), instant(recordedAt));
+                periodStart(event.period()), event.paidOn(), instant(recordedAt), area.value(),
+                area.township().value(), area.county().value());
+        if (jdbc.update("""
+                        UPDATE benefit_payment_tally SET payments = payments + 1, amount = amount + ?
+                        WHERE community_code = ? AND programme = ? AND period_start = ?""",
+                event.amount(), area.value(), programme, periodStart(event.period())) == 0) {
+            jdbc.update("""
+                            INSERT INTO benefit_payment_tally (community_code, township_code, county_code, programme,
+                                period_start, payments, amount)
+                            VALUES (?, ?, ?, ?, ?, 1, ?)""",
+                    area.value(), area.township().value(), area.county().value(), programme,
+                    periodStart(event.period()), event.amount());
+        }
     }
 
     @EventHandler
@@ -231,6 +264,7 @@ public class BenefitLedger {
 
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM benefit_payment_tally");
         jdbc.update("DELETE FROM benefit_payment");
         jdbc.update("DELETE FROM benefit_claim");
         jdbc.update("DELETE FROM benefit_person");

@@ -11,7 +11,6 @@ import org.registry.query.api.KnownAt;
 import org.registry.query.api.Paging;
 import org.registry.query.api.ReadsFrom;
 import org.registry.query.api.Report;
-import org.registry.query.residence.Residents;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,11 +32,11 @@ class BenefitLedgerController {
     }
 
     @GetMapping("/api/ledgers/benefit-payments")
-    @ReadsFrom({Residents.PROJECTION, BenefitLedger.PROJECTION})
+    @ReadsFrom(BenefitLedger.PROJECTION)
     @Operation(summary = "Payments of a period (period=2026-03 a month, period=2026 a year: exactly that period), or of "
-            + "every period that begins in [from, to]; of one programme when given; placed in the area where the "
-            + "recipient lived on the day of payment. Rows paged from 0, totals {recipients, amount, byProgramme} of "
-            + "all rows")
+            + "every period that begins in [from, to]; of one programme when given; in the area of the recipient's "
+            + "household when the payment was recorded. Rows paged from 0, totals {recipients, amount, byProgramme} "
+            + "of all rows")
     BenefitPaymentsView payments(@RequestParam(required = false) String areaCode,
                                  @RequestParam(required = false) Programme programme,
                                  @RequestParam(required = false) String period,

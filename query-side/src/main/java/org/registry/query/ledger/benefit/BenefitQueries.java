@@ -8,7 +8,6 @@ import org.registry.query.api.AreaSql;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Report;
 import org.registry.query.api.Selection;
-import org.registry.query.residence.Residents;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,7 +29,7 @@ public class BenefitQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    BenefitQueries(NamedParameterJdbcTemplate jdbc) {
+    public BenefitQueries(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -44,7 +43,7 @@ public class BenefitQueries {
                 programme == null ? null : programme.name()).addValue("period", period);
         List<PaymentRow> items = jdbc.query(selection.page("""
                         p.claim_id, p.person_id, n.name, n.national_id, p.programme, p.period, p.amount, p.paid_on,
-                        s.community_code""", "s.community_code, p.period_start, n.name, p.claim_id, p.period"),
+                        p.community_code""", "p.community_code, p.period_start, n.name, p.claim_id, p.period"),
                 parameters, (rs, row) -> new PaymentRow(rs.getObject("claim_id", UUID.class),
                         rs.getObject("person_id", UUID.class), rs.getString("name"), rs.getString("national_id"),
                         Programme.valueOf(rs.getString("programme")), rs.getString("period"),
@@ -74,8 +73,13 @@ public class BenefitQueries {
             amounts.put(programme, money(BigDecimal.ZERO));
         }
         Selection selection = BenefitLedger.payments(report);
-        jdbc.query("SELECT p.programme, SUM(p.amount) AS amount FROM " + selection.from() + " WHERE "
-                + selection.where() + " GROUP BY p.programme", report.parameters(), rs -> {
+        // as the register knows it now, the tally kept with the payments holds the same sums
+        String sql = report.knownAt().live()
+                ? "SELECT t.programme, SUM(t.amount) AS amount FROM benefit_payment_tally t WHERE "
+                  + report.area().rows("t") + " AND t.period_start BETWEEN :from AND :to GROUP BY t.programme"
+                : "SELECT p.programme, SUM(p.amount) AS amount FROM " + selection.from() + " WHERE "
+                  + selection.where() + " GROUP BY p.programme";
+        jdbc.query(sql, report.parameters(), rs -> {
             amounts.put(Programme.valueOf(rs.getString("programme")), money(rs.getBigDecimal("amount")));
         });
         return amounts;
@@ -98,12 +102,14 @@ public class BenefitQueries {
     /** The recipients behind {@code benefits.recipients}, a page of them. */
     public PageView<RecipientRow> recipients(Report report, Paging paging) {
         Selection recipients = BenefitLedger.recipients(report);
-        Selection selection = new Selection(recipients.from() + Residents.NAMES, recipients.where());
+        Selection selection = new Selection(recipients.from() + " JOIN benefit_person n ON n.person_id = b.person_id",
+                recipients.where());
         MapSqlParameterSource parameters = parameters(report, paging);
         Long total = jdbc.queryForObject(selection.count(), parameters, Long.class);
         List<RecipientRow> items = jdbc.query(selection.page("""
                         b.claim_id, b.person_id, n.name, n.national_id, b.programme, b.granted_on, b.ended_on,
-                        s.community_code""", "s.community_code, n.name, b.claim_id"), parameters,
+                        %s AS community_code""".formatted(BenefitLedger.recipientCommunity(report.knownAt())),
+                "community_code, n.name, b.claim_id"), parameters,
                 (rs, row) -> new RecipientRow(rs.getObject("claim_id", UUID.class),
                         rs.getObject("person_id", UUID.class), rs.getString("name"), rs.getString("national_id"),
                         Programme.valueOf(rs.getString("programme")), rs.getObject("granted_on", LocalDate.class),
@@ -181,7 +187,8 @@ public class BenefitQueries {
 
     private static Selection payments(Report report, Programme programme, String period) {
         Selection payments = BenefitLedger.payments(report);
-        Selection selection = new Selection(payments.from() + Residents.NAMES, payments.where());
+        Selection selection = new Selection(payments.from() + " JOIN benefit_person n ON n.person_id = p.person_id",
+                payments.where());
         if (programme != null) {
             selection = selection.and("p.programme = :programme");
         }

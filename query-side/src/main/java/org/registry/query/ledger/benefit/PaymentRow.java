@@ -11,7 +11,7 @@ import java.util.UUID;
 /**
  * A payment of the benefit ledger.
  *
- * @param communityCode where the recipient lived on the day of payment
+ * @param communityCode the area the payment was made in: the recipient's household's when it was recorded
  * @param amount        yuan, as a decimal string with two places
  */
 public record PaymentRow(UUID claimId,

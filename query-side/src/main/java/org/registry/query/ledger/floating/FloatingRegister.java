@@ -36,7 +36,7 @@ public class FloatingRegister {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    FloatingRegister(NamedParameterJdbcTemplate jdbc) {
+    public FloatingRegister(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -6,6 +6,8 @@ import org.registry.kernel.common.RejectionException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import java.util.Optional;
+
 /** The caller of the current request, and the checks of its area scope. */
 public final class CurrentUser {
 
@@ -13,14 +15,19 @@ public final class CurrentUser {
     }
 
     public static RegistryUser get() {
+        return find().orElseThrow(() -> new IllegalStateException("no registry user is authenticated"));
+    }
+
+    /** The caller, when one logged in (the open endpoints have none). */
+    public static Optional<RegistryUser> find() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof RegistryJwtAuthentication jwt) {
-            return jwt.user();
+            return Optional.of(jwt.user());
         }
         if (authentication != null && authentication.getPrincipal() instanceof RegistryUserDetails details) {
-            return details.user();
+            return Optional.of(details.user());
         }
-        throw new IllegalStateException("no registry user is authenticated");
+        return Optional.empty();
     }
 
     /** Refuses with 403 unless the caller may act or read in the given community. */

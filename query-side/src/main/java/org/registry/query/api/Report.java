@@ -1,0 +1,48 @@
+package org.registry.query.api;
+
+import org.registry.kernel.common.RejectionException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+import java.time.LocalDate;
+
+/**
+ * What a figure is read for: an area, a period [from, to] of business dates (both days included), and the instant
+ * of {@link KnownAt}. Binds the named parameters every figure's SQL may use: {@code :from}, {@code :to},
+ * {@code :bornBy} / {@code :bornAfter} (aged 15 to 49 on {@code to}), {@code :knownAt} and the area's.
+ */
+public record Report(AreaSql area, LocalDate from, LocalDate to, KnownAt knownAt) {
+
+    /** The youngest and oldest age of a woman of childbearing age (育龄妇女), on the last day of the period. */
+    public static final int CHILDBEARING_AGE_FROM = 15;
+    public static final int CHILDBEARING_AGE_TO = 49;
+
+    public Report {
+        if (from == null) {
+            throw RejectionException.invalid("from", "VALIDATION_FAILED", "from is required (YYYY-MM-DD)");
+        }
+        if (to == null) {
+            throw RejectionException.invalid("to", "VALIDATION_FAILED", "to is required (YYYY-MM-DD)");
+        }
+        if (from.isAfter(to)) {
+            throw RejectionException.invalid("from", "VALIDATION_FAILED",
+                    "from (" + from + ") lies after to (" + to + ")");
+        }
+        knownAt = knownAt == null ? KnownAt.LIVE : knownAt;
+    }
+
+    public MapSqlParameterSource parameters() {
+        MapSqlParameterSource parameters = new MapSqlParameterSource()
+                .addValue("from", from)
+                .addValue("to", to)
+                // aged at least 15 on `to`: born on or before to - 15 years; at most 49: born after to - 50 years
+                .addValue("bornBy", to.minusYears(CHILDBEARING_AGE_FROM))
+                .addValue("bornAfter", to.minusYears(CHILDBEARING_AGE_TO + 1))
+                .addValue(KnownAt.PARAMETER, knownAt.parameter());
+        return area.bind(parameters);
+    }
+
+    /** The same area and instant, for another period. */
+    public Report over(LocalDate otherFrom, LocalDate otherTo) {
+        return new Report(area, otherFrom, otherTo, knownAt);
+    }
+}

@@ -1,0 +1,109 @@
+package org.registry.query.dashboard;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.dashboard.IndicatorsView;
+import org.registry.kernel.dashboard.PopulationBalanceMonth;
+import org.registry.kernel.query.PageView;
+import org.registry.query.api.AreaSql;
+import org.registry.query.api.KnownAt;
+import org.registry.query.api.Paging;
+import org.registry.query.api.ReadsFrom;
+import org.registry.query.api.Report;
+import org.registry.query.ledger.benefit.BenefitLedger;
+import org.registry.query.ledger.checkup.CheckUpLedger;
+import org.registry.query.residence.Residents;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/dashboards")
+@Tag(name = "Dashboards")
+class DashboardController {
+
+    private final DashboardQueries queries;
+    private final Clock clock;
+
+    DashboardController(DashboardQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @GetMapping("/indicators")
+    @ReadsFrom({Residents.PROJECTION, CheckUpLedger.PROJECTION, BenefitLedger.PROJECTION})
+    @Operation(summary = "The indicators of an area (division code prefix) for [from, to], counted by the day each "
+            + "fact happened; with knownAt (an instant, or a date meaning the end of that day) as the register knew "
+            + "them then: facts recorded later, and corrections recorded later, left out")
+    IndicatorsView indicators(@RequestParam(required = false) String areaCode,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                              LocalDate from,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                              LocalDate to,
+                              @RequestParam(required = false) String knownAt) {
+        return queries.indicators(report(areaCode, from, to, knownAt));
+    }
+
+    @GetMapping("/indicators/{figure}")
+    @ReadsFrom({Residents.PROJECTION, CheckUpLedger.PROJECTION, BenefitLedger.PROJECTION})
+    @Operation(summary = "The records behind one figure of the indicators, paged from 0: populationStart, "
+            + "populationEnd, households, births, maleBirths, femaleBirths, firstBirths, secondBirths, "
+            + "thirdOrLaterBirths, deaths, movedIn, movedOut, "
+            + "floatingInAtEnd, populationMovedIn, populationMovedOut, womenOfChildbearingAge, "
+            + "marriedWomenOfChildbearingAge, checkUpEligible, checkUpChecked, checkUpNotChecked, "
+            + "benefitRecipients, payments. The total is the figure")
+    PageView<?> figure(@PathVariable String figure,
+                       @RequestParam(required = false) String areaCode,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                       @RequestParam(required = false) String knownAt,
+                       @RequestParam(required = false) Integer page,
+                       @RequestParam(required = false) Integer size) {
+        Figure which = Figure.of(figure);
+        return queries.drillDown(which, report(areaCode, from, to, knownAt), Paging.of(page, size));
+    }
+
+    @GetMapping("/population-balance")
+    @ReadsFrom(Residents.PROJECTION)
+    @Operation(summary = "The population balance of an area by month, from (YYYY-MM or YYYY-MM-DD) to (likewise; a "
+            + "month means its last day): opening + births + movedIn - deaths - movedOut = closing, each closing the "
+            + "next opening. A first and last month cut by from or to count only their days in the period")
+    List<PopulationBalanceMonth> balance(@RequestParam(required = false) String areaCode,
+                                         @RequestParam(required = false) String from,
+                                         @RequestParam(required = false) String to,
+                                         @RequestParam(required = false) String knownAt) {
+        return queries.balance(report(areaCode, day("from", from, false), day("to", to, true), knownAt));
+    }
+
+    private Report report(String areaCode, LocalDate from, LocalDate to, String knownAt) {
+        return new Report(AreaSql.requiredForCaller(areaCode), from, to, KnownAt.parse(knownAt, clock.getZone()));
+    }
+
+    /** A date, or a month: its first day for {@code from}, its last for {@code to}. */
+    private static LocalDate day(String field, String text, boolean last) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            String value = text.strip();
+            if (value.length() == 7) {
+                YearMonth month = YearMonth.parse(value);
+                return last ? month.atEndOfMonth() : month.atDay(1);
+            }
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw RejectionException.invalid(field, "VALIDATION_FAILED",
+                    field + " is a month (YYYY-MM) or a date (YYYY-MM-DD), got '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,332 @@
+package org.registry.query.ledger.benefit;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.registry.kernel.area.CommunityCode;
+import org.registry.kernel.benefit.ClaimId;
+import org.registry.kernel.benefit.ClaimStatus;
+import org.registry.kernel.household.HouseholdId;
+import org.registry.kernel.household.HouseholdRegistered;
+import org.registry.kernel.household.HouseholdRelocated;
+import org.registry.kernel.person.BenefitClaimApproved;
+import org.registry.kernel.person.BenefitClaimEnded;
+import org.registry.kernel.person.BenefitClaimFiled;
+import org.registry.kernel.person.BenefitClaimGranted;
+import org.registry.kernel.person.BenefitClaimRecertified;
+import org.registry.kernel.person.BenefitClaimRejected;
+import org.registry.kernel.person.BenefitPaid;
+import org.registry.kernel.person.BirthRegistered;
+import org.registry.kernel.person.NationalIdAdded;
+import org.registry.kernel.person.ObjectionRaised;
+import org.registry.kernel.person.ObjectionResolved;
+import org.registry.kernel.person.PersonDetailCorrected;
+import org.registry.kernel.person.PersonId;
+import org.registry.kernel.person.PersonMovedIn;
+import org.registry.kernel.person.PersonRegistered;
+import org.registry.kernel.person.PersonTransferred;
+import org.registry.kernel.person.PublicNoticeStarted;
+import org.registry.query.api.KnownAt;
+import org.registry.query.api.Projection;
+import org.registry.query.api.Report;
+import org.registry.query.api.Selection;
+import org.registry.query.residence.Residents;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * The benefit ledger (奖励扶助台账): claims with their stage, payments per claim and period (each with the area it was
+ * paid in), and the claimants as the claims ledger and the public-notice board show them (name, ID, the area of their
+ * household now). The selections below are the ledger's and the dashboard's alike.
+ */
+@Component
+@ProcessingGroup(BenefitLedger.PROJECTION)
+public class BenefitLedger implements Projection {
+
+    @Override
+    public List<String> tables() {
+        return List.of("benefit_household", "benefit_person", "benefit_claim", "benefit_payment", "benefit_payment_tally");
+    }
+
+    public static final String PROJECTION = "benefit-ledger";
+
+    private final JdbcTemplate jdbc;
+
+    BenefitLedger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Claims granted on or before {@code to} and not ended by then, of recipients whose household was in the area
+     * then (by the residence history: a claimant who moved since is counted where they lived on {@code to}).
+     */
+    public static Selection recipients(Report report) {
+        KnownAt knownAt = report.knownAt();
+        String claims = knownAt.live() ? "benefit_claim b"
+                // as known then: granted by then, and ended only if the end was recorded by then
+                : "(SELECT claim_id, person_id, programme, granted_on, CASE WHEN ended_recorded_at <= :knownAt"
+                  + " THEN ended_on END AS ended_on FROM benefit_claim WHERE granted_recorded_at <= :knownAt) b";
+        // a semi-join the database runs either way round: from the area's few segments for a community, claim by
+        // claim through the person index for a county; as known at an instant, a probe of each table by person
+        String lived = "s.person_id = b.person_id AND " + Residents.on("to") + " AND "
+                + report.area().range("s.community_code");
+        String where = "b.granted_on <= :to AND (b.ended_on IS NULL OR b.ended_on > :to) AND ";
+        if (knownAt.live()) {
+            return new Selection(claims, where + "EXISTS (SELECT 1 FROM residence_segment s WHERE " + lived + ")");
+        }
+        return new Selection(claims, where + "(EXISTS (SELECT 1 FROM residence_segment s WHERE " + lived
+                + " AND s.recorded_at <= :knownAt) OR EXISTS (SELECT 1 FROM residence_segment_history s WHERE "
+                + lived + " AND s.recorded_at <= :knownAt AND s.superseded_at > :knownAt))");
+    }
+
+    /** The community a claim's recipient lived in on {@code to}, for the lists. */
+    public static String recipientCommunity(KnownAt knownAt) {
+        return "(SELECT s.community_code FROM " + Residents.segments(knownAt) + " WHERE s.person_id = b.person_id AND "
+                + Residents.on("to") + " FETCH FIRST 1 ROWS ONLY)";
+    }
+
+    /**
+     * Payments for periods that begin in [from, to], of the area whose payment they were: the recipient's
+     * household's area when the payment was recorded (the area whose payment run paid it). Recorded facts, so
+     * as known at an instant they are the payments recorded by then.
+     */
+    public static Selection payments(Report report) {
+        KnownAt knownAt = report.knownAt();
+        return new Selection("benefit_payment p", report.area().rows("p") + " AND p.period_start BETWEEN :from AND :to"
+                + " AND " + knownAt.recorded("p"));
+    }
+
+    @EventHandler
+    void on(HouseholdRegistered event) {
+        jdbc.update("INSERT INTO benefit_household (household_id, community_code) VALUES (?, ?)",
+                event.householdId().value(), event.communityCode().value());
+    }
+
+    @EventHandler
+    void on(HouseholdRelocated event) {
+        requireOne(jdbc.update("UPDATE benefit_household SET community_code = ? WHERE household_id = ?",
+                event.communityCode().value(), event.householdId().value()), "household " + event.householdId());
+        CommunityCode community = event.communityCode();
+        jdbc.update("""
+                        UPDATE benefit_person SET community_code = ?, township_code = ?, county_code = ?
+                        WHERE household_id = ?""",
+                community.value(), community.township().value(), community.county().value(),
+                event.householdId().value());
+    }
+
+    @EventHandler
+    void on(PersonRegistered event) {
+        insertPerson(event.personId(), event.name(), event.nationalId() == null ? null : event.nationalId().value(),
+                event.householdId());
+    }
+
+    @EventHandler
+    void on(BirthRegistered event) {
+        insertPerson(event.personId(), event.name(), event.nationalId() == null ? null : event.nationalId().value(),
+                event.householdId());
+    }
+
+    @EventHandler
+    void on(PersonTransferred event) {
+        moveTo(event.personId(), event.toHouseholdId());
+    }
+
+    @EventHandler
+    void on(PersonMovedIn event) {
+        moveTo(event.personId(), event.householdId());
+    }
+
+    @EventHandler
+    void on(NationalIdAdded event) {
+        updatePerson(event.personId(), "national_id = ?", event.nationalId().value());
+    }
+
+    @EventHandler
+    void on(PersonDetailCorrected event) {
+        switch (event.field()) {
+            case NAME -> updatePerson(event.personId(), "name = ?", event.newValue());
+            case NATIONAL_ID -> updatePerson(event.personId(), "national_id = ?", event.newValue());
+            default -> {
+                // not shown by the benefit ledger
+            }
+        }
+    }
+
+    @EventHandler
+    void on(BenefitClaimFiled event, @Timestamp Instant recordedAt) {
+        jdbc.update("""
+                        INSERT INTO benefit_claim (claim_id, person_id, programme, status, filed_on, open_objections,
+                            recorded_at)
+                        VALUES (?, ?, ?, ?, ?, 0, ?)""",
+                event.claimId().value(), event.personId().value(), event.programme().name(),
+                ClaimStatus.APPLIED.name(), event.filedOn(), instant(recordedAt));
+    }
+
+    @EventHandler
+    void on(BenefitClaimApproved event) {
+        ClaimStatus next = switch (event.stage()) {
+            case VILLAGE_ASSESSMENT -> ClaimStatus.VILLAGE_APPROVED;
+            case TOWNSHIP_REVIEW -> ClaimStatus.TOWNSHIP_APPROVED;
+            case COUNTY_APPROVAL -> ClaimStatus.PUBLIC_NOTICE;
+        };
+        updateClaim(event.claimId(), "status = ?", next.name());
+    }
+
+    @EventHandler
+    void on(BenefitClaimRejected event) {
+        updateClaim(event.claimId(), "status = ?", ClaimStatus.REJECTED.name());
+    }
+
+    @EventHandler
+    void on(PublicNoticeStarted event) {
+        updateClaim(event.claimId(), "status = ?, notice_started_at = ?, notice_ends_at = ?",
+                ClaimStatus.PUBLIC_NOTICE.name(), instant(event.startedAt()), instant(event.endsAt()));
+    }
+
+    @EventHandler
+    void on(ObjectionRaised event) {
+        updateClaim(event.claimId(), "status = ?, open_objections = open_objections + 1",
+                ClaimStatus.OBJECTED.name());
+    }
+
+    /** A dismissed objection lets the notice go on once none is open; an upheld one is followed by the rejection. */
+    @EventHandler
+    void on(ObjectionResolved event) {
+        if (event.upheld()) {
+            updateClaim(event.claimId(), "open_objections = open_objections - 1");
+        } else {
+            // the right-hand sides see the values before the update: 1 open objection means this was the last
+            updateClaim(event.claimId(), """
+                            open_objections = open_objections - 1,
+                            status = CASE WHEN open_objections = 1 AND status = 'OBJECTED' THEN ? ELSE status END""",
+                    ClaimStatus.PUBLIC_NOTICE.name());
+        }
+    }
+
+    @EventHandler
+    void on(BenefitClaimGranted event, @Timestamp Instant recordedAt) {
+        updateClaim(event.claimId(), "status = ?, granted_on = ?, granted_recorded_at = ?",
+                ClaimStatus.GRANTED.name(), event.grantedOn(), instant(recordedAt));
+    }
+
+    @EventHandler
+    void on(BenefitPaid event, @Timestamp Instant recordedAt) {
+        String programme = jdbc.queryForList("SELECT programme FROM benefit_claim WHERE claim_id = ?", String.class,
+                        event.claimId().value()).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("claim " + event.claimId() + " is not in the ledger"));
+        String community = jdbc.queryForList("SELECT community_code FROM benefit_person WHERE person_id = ?",
+                        String.class, event.personId().value()).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("person " + event.personId() + " is not in the ledger"));
+        CommunityCode area = new CommunityCode(community);
+        jdbc.update("""
+                        INSERT INTO benefit_payment (claim_id, period, person_id, programme, amount, period_start,
+                            paid_on, recorded_at, community_code, township_code, county_code)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.claimId().value(), event.period(), event.personId().value(), programme, event.amount(),
+                periodStart(event.period()), event.paidOn(), instant(recordedAt), area.value(),
+                area.township().value(), area.county().value());
+        if (jdbc.update("""
+                        UPDATE benefit_payment_tally SET payments = payments + 1, amount = amount + ?
+                        WHERE community_code = ? AND programme = ? AND period_start = ?""",
+                event.amount(), area.value(), programme, periodStart(event.period())) == 0) {
+            jdbc.update("""
+                            INSERT INTO benefit_payment_tally (community_code, township_code, county_code, programme,
+                                period_start, payments, amount)
+                            VALUES (?, ?, ?, ?, ?, 1, ?)""",
+                    area.value(), area.township().value(), area.county().value(), programme,
+                    periodStart(event.period()), event.amount());
+        }
+    }
+
+    @EventHandler
+    void on(BenefitClaimRecertified event) {
+        updateClaim(event.claimId(), "recertified_year = ?", event.year());
+    }
+
+    @EventHandler
+    void on(BenefitClaimEnded event, @Timestamp Instant recordedAt) {
+        updateClaim(event.claimId(), "status = ?, ended_on = ?, end_reason = ?, ended_recorded_at = ?",
+                ClaimStatus.ENDED.name(), event.endedOn(), event.reason().name(), instant(recordedAt));
+    }
+
+    /**
+     * Every other event: nothing to do, but handling it makes each batch store this projection's token, so a read
+     * waiting for an event position ({@code X-Min-Event-Position}) sees it reached at once. A pooled processor stores
+     * the token of a batch it cannot handle only when its claim is next extended (seconds later).
+     */
+    @EventHandler
+    void on(Object event) {
+        // deliberately nothing
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM benefit_payment_tally");
+        jdbc.update("DELETE FROM benefit_payment");
+        jdbc.update("DELETE FROM benefit_claim");
+        jdbc.update("DELETE FROM benefit_person");
+        jdbc.update("DELETE FROM benefit_household");
+    }
+
+    /** The first day of a payment period: {@code 2026-03} is 2026-03-01, {@code 2026} is 2026-01-01. */
+    static LocalDate periodStart(String period) {
+        return period.length() == 4 ? Year.parse(period).atDay(1) : YearMonth.parse(period).atDay(1);
+    }
+
+    private void insertPerson(PersonId person, String name, String nationalId, HouseholdId household) {
+        CommunityCode community = communityOf(household);
+        jdbc.update("""
+                        INSERT INTO benefit_person (person_id, name, national_id, household_id, community_code,
+                            township_code, county_code)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                person.value(), name, nationalId, household.value(), community.value(), community.township().value(),
+                community.county().value());
+    }
+
+    private void moveTo(PersonId person, HouseholdId household) {
+        CommunityCode community = communityOf(household);
+        updatePerson(person, "household_id = ?, community_code = ?, township_code = ?, county_code = ?",
+                household.value(), community.value(), community.township().value(), community.county().value());
+    }
+
+    private void updatePerson(PersonId person, String assignments, Object... values) {
+        Object[] parameters = java.util.Arrays.copyOf(values, values.length + 1);
+        parameters[values.length] = person.value();
+        requireOne(jdbc.update("UPDATE benefit_person SET " + assignments + " WHERE person_id = ?", parameters),
+                "person " + person);
+    }
+
+    private void updateClaim(ClaimId claim, String assignments, Object... values) {
+        Object[] parameters = java.util.Arrays.copyOf(values, values.length + 1);
+        parameters[values.length] = claim.value();
+        requireOne(jdbc.update("UPDATE benefit_claim SET " + assignments + " WHERE claim_id = ?", parameters),
+                "claim " + claim);
+    }
+
+    private CommunityCode communityOf(HouseholdId household) {
+        return jdbc.queryForList("SELECT community_code FROM benefit_household WHERE household_id = ?", String.class,
+                        household.value()).stream().findFirst().map(CommunityCode::new)
+                .orElseThrow(() -> new IllegalStateException("household " + household + " is not in the ledger"));
+    }
+
+    private static OffsetDateTime instant(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    /** A handler that finds no row to update fails: a silently skipped fact would corrupt the ledger. */
+    private static void requireOne(int rows, String record) {
+        if (rows != 1) {
+            throw new IllegalStateException(record + " is not in the benefit ledger");
+        }
+    }
+}

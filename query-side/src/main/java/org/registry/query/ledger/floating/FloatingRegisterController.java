@@ -1,0 +1,72 @@
+package org.registry.query.ledger.floating;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.query.PageView;
+import org.registry.query.api.AreaSql;
+import org.registry.query.api.KnownAt;
+import org.registry.query.api.Paging;
+import org.registry.query.api.ReadsFrom;
+import org.registry.query.api.Report;
+import org.registry.query.residence.Residents;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+@RestController
+@Tag(name = "Ledgers")
+class FloatingRegisterController {
+
+    private final FloatingRegister register;
+    private final Clock clock;
+
+    FloatingRegisterController(FloatingRegister register, Clock clock) {
+        this.register = register;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/ledgers/floating-population")
+    @ReadsFrom(Residents.PROJECTION)
+    @Operation(summary = "The floating-population register: IN (流入, floating residents living here: origin, "
+            + "certificate) or OUT (流出, residents living elsewhere: destination). As of a day (asOf, default today): "
+            + "who was in the register that day; or over a period (from and to): who came (IN) or left (OUT) in it. "
+            + "certificate=EXPIRED|EXPIRING|VALID|NONE filters IN entries by their certificate on that day "
+            + "(EXPIRING: within expiringWithinDays, default 30). Paged from 0")
+    PageView<FloatingEntry> entries(@RequestParam(required = false) String areaCode,
+                                    @RequestParam(required = false) Direction direction,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                    LocalDate asOf,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                    LocalDate from,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                    LocalDate to,
+                                    @RequestParam(required = false) CertificateStatus certificate,
+                                    @RequestParam(required = false) Integer expiringWithinDays,
+                                    @RequestParam(required = false) Integer page,
+                                    @RequestParam(required = false) Integer size) {
+        Direction side = direction == null ? Direction.IN : direction;
+        boolean period = from != null || to != null;
+        if (period && asOf != null) {
+            throw RejectionException.invalid("asOf", "VALIDATION_FAILED",
+                    "asOf lists the register on a day, from and to the moves of a period: give one or the other");
+        }
+        if (certificate != null && side != Direction.IN) {
+            throw RejectionException.invalid("certificate", "VALIDATION_FAILED",
+                    "certificates belong to floating residents: direction IN");
+        }
+        int window = expiringWithinDays == null ? FloatingRegister.DEFAULT_EXPIRY_WINDOW_DAYS : expiringWithinDays;
+        if (window < 0 || window > 3660) {
+            throw RejectionException.invalid("expiringWithinDays", "VALIDATION_FAILED",
+                    "expiringWithinDays is from 0 to 3660");
+        }
+        LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
+        Report report = period ? new Report(AreaSql.forCaller(areaCode), from, to, KnownAt.LIVE)
+                : new Report(AreaSql.forCaller(areaCode), day, day, KnownAt.LIVE);
+        return register.entries(report, side, period, certificate, window, Paging.of(page, size));
+    }
+}

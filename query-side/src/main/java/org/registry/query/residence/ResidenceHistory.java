@@ -1,0 +1,440 @@
+package org.registry.query.residence;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.registry.kernel.area.CommunityCode;
+import org.registry.kernel.household.HouseholdRegistered;
+import org.registry.kernel.household.HouseholdRelocated;
+import org.registry.kernel.person.BirthRegistered;
+import org.registry.kernel.person.FloatingCertificate;
+import org.registry.kernel.person.MaritalStatus;
+import org.registry.kernel.person.MaritalStatusRegistered;
+import org.registry.kernel.person.MoveReason;
+import org.registry.kernel.person.NationalIdAdded;
+import org.registry.kernel.person.PersonDetailCorrected;
+import org.registry.kernel.person.PersonDied;
+import org.registry.kernel.person.PersonId;
+import org.registry.kernel.person.PersonMovedIn;
+import org.registry.kernel.person.PersonMovedOut;
+import org.registry.kernel.person.PersonRegistered;
+import org.registry.kernel.person.PersonTransferred;
+import org.registry.kernel.person.Residency;
+import org.registry.kernel.person.Sex;
+import org.registry.query.api.Projection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The residence history: for every person, where they lived (household, community), from when to when, and as
+ * what (residency, marital status), by the business dates of the facts; with the instant each row became known
+ * and, for rows a later fact replaced, the instant it was replaced ({@link Residents} reads it).
+ *
+ * <p>Each fact that changes a person's history (and each relocation of a household, for its members) derives the
+ * person's segments again from their facts ({@link Timeline}); rows that come out the same stay as they are, the
+ * others move to the history table. So a late registration, a relocation recorded after the fact, or a corrected
+ * birth date changes the figures from the instant it is recorded, and reports as known before stay reproducible.
+ */
+@Component
+@ProcessingGroup(Residents.PROJECTION)
+class ResidenceHistory implements Projection {
+
+    @Override
+    public List<String> tables() {
+        return List.of("residence_person", "residence_fact", "residence_place", "residence_place_history", "residence_segment", "residence_segment_history", "residence_tally");
+    }
+
+    /** The subject of the tally that counts households. */
+    static final String HOUSEHOLD = "HOUSEHOLD";
+
+    private final JdbcTemplate jdbc;
+    private final ZoneId zone;
+
+    ResidenceHistory(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.zone = clock.getZone();
+    }
+
+    @EventHandler
+    void on(HouseholdRegistered event, @Timestamp Instant recordedAt) {
+        CommunityCode community = event.communityCode();
+        jdbc.update("""
+                        INSERT INTO residence_place (household_id, community_code, township_code, county_code, address,
+                            kind, household_number, registered_on, valid_from, valid_to, recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)""",
+                event.householdId().value(), community.value(), community.township().value(),
+                community.county().value(), event.address(), event.kind().name(), event.householdNumber(),
+                event.registeredOn(), event.registeredOn(), instant(recordedAt));
+        tally(community.value(), HOUSEHOLD, event.registeredOn(), 1);
+    }
+
+    @EventHandler
+    void on(HouseholdRelocated event, @Timestamp Instant recordedAt) {
+        UUID household = event.householdId().value();
+        List<Map<String, Object>> open = jdbc.queryForList(
+                "SELECT " + Residents.PLACE_COLUMNS + " FROM residence_place WHERE household_id = ? AND valid_to IS NULL",
+                household);
+        if (open.size() != 1) {
+            throw new IllegalStateException("household " + household + " has " + open.size()
+                    + " current places in the residence history, not 1");
+        }
+        Map<String, Object> current = open.get(0);
+        long id = ((Number) current.get("id")).longValue();
+        LocalDate since = toLocalDate(current.get("valid_from"));
+        LocalDate until = event.date().isBefore(since) ? since : event.date();
+        supersedePlace(id, recordedAt);
+        String was = (String) current.get("community_code");
+        // the open place gives way to the same place closed on the day of the move, and the new one from that day
+        tally(was, HOUSEHOLD, until, -1);
+        CommunityCode community = event.communityCode();
+        tally(community.value(), HOUSEHOLD, until, 1);
+        String insert = """
+                INSERT INTO residence_place (household_id, community_code, township_code, county_code, address, kind,
+                    household_number, registered_on, valid_from, valid_to, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        jdbc.update(insert, household, current.get("community_code"), current.get("township_code"),
+                current.get("county_code"), current.get("address"), current.get("kind"),
+                current.get("household_number"), toLocalDate(current.get("registered_on")), since, until,
+                instant(recordedAt));
+        jdbc.update(insert, household, community.value(), community.township().value(), community.county().value(),
+                event.address(), current.get("kind"), current.get("household_number"),
+                toLocalDate(current.get("registered_on")), until, null, instant(recordedAt));
+        // every member, past or present, whose stay in the household the relocation cuts
+        for (UUID person : jdbc.queryForList(
+                "SELECT DISTINCT person_id FROM residence_fact WHERE household_id = ? ORDER BY person_id", UUID.class,
+                household)) {
+            rebuild(person, recordedAt);
+        }
+    }
+
+    @EventHandler
+    void on(PersonRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            TrackingToken token) {
+        insertPerson(event.personId(), event.name(), event.nationalId() == null ? null : event.nationalId().value(),
+                event.sex(), event.birthDate(), null, position(token),
+                event.maritalStatus() == null ? MaritalStatus.SINGLE : event.maritalStatus());
+        FloatingCertificate certificate = event.certificate();
+        LocalDate since = event.residentSince() != null ? event.residentSince()
+                : recordedAt.atZone(zone).toLocalDate();
+        insertFact(event.personId(), new Fact(sequence, Fact.Kind.REGISTERED, since, event.householdId().value(),
+                event.residency(), null, event.origin(), event.moveReason(),
+                certificate == null ? null : certificate.number(), certificate == null ? null : certificate.expiry(),
+                false));
+        rebuild(event.personId().value(), recordedAt);
+    }
+
+    @EventHandler
+    void on(BirthRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            TrackingToken token) {
+        insertPerson(event.personId(), event.name(), event.nationalId() == null ? null : event.nationalId().value(),
+                event.sex(), event.birthDate(), event.motherId() == null ? null : event.motherId().value(),
+                position(token), MaritalStatus.SINGLE);
+        insertFact(event.personId(), new Fact(sequence, Fact.Kind.BORN, event.birthDate(),
+                event.householdId().value(), event.residency() == null ? Residency.PERMANENT : event.residency(), null,
+                null, null, null, null, false));
+        rebuild(event.personId().value(), recordedAt);
+        rebuildSiblings(event.personId().value(), recordedAt);
+    }
+
+    @EventHandler
+    void on(PersonDied event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        insertFact(event.personId(), Fact.of(sequence, Fact.Kind.DIED, event.date()));
+        rebuild(event.personId().value(), recordedAt);
+    }
+
+    @EventHandler
+    void on(MaritalStatusRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        insertFact(event.personId(), new Fact(sequence, Fact.Kind.MARITAL_STATUS, event.date(), null, null,
+                event.maritalStatus(), null, null, null, null, false));
+        rebuild(event.personId().value(), recordedAt);
+    }
+
+    @EventHandler
+    void on(PersonMovedOut event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        insertFact(event.personId(), new Fact(sequence, Fact.Kind.MOVED_OUT, event.date(), null,
+                Residency.MOVED_OUT, null, event.destination(), event.reason(), null, null, event.leftHousehold()));
+        rebuild(event.personId().value(), recordedAt);
+    }
+
+    @EventHandler
+    void on(PersonMovedIn event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        FloatingCertificate certificate = event.certificate();
+        insertFact(event.personId(), new Fact(sequence, Fact.Kind.MOVED_IN, event.date(),
+                event.householdId().value(), event.residency(), null, event.origin(), event.reason(),
+                certificate == null ? null : certificate.number(), certificate == null ? null : certificate.expiry(),
+                false));
+        rebuild(event.personId().value(), recordedAt);
+    }
+
+    @EventHandler
+    void on(PersonTransferred event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        insertFact(event.personId(), new Fact(sequence, Fact.Kind.TRANSFERRED, event.date(),
+                event.toHouseholdId().value(), null, null, null, null, null, null, false));
+        rebuild(event.personId().value(), recordedAt);
+    }
+
+    @EventHandler
+    void on(NationalIdAdded event) {
+        updatePerson(event.personId(), "national_id", event.nationalId().value());
+    }
+
+    /** Sex and birth date are counted (births by sex, women by age), so correcting them rebuilds the history. */
+    @EventHandler
+    void on(PersonDetailCorrected event, @Timestamp Instant recordedAt) {
+        switch (event.field()) {
+            case NAME -> updatePerson(event.personId(), "name", event.newValue());
+            case NATIONAL_ID -> updatePerson(event.personId(), "national_id", event.newValue());
+            case SEX -> {
+                updatePerson(event.personId(), "sex", Sex.valueOf(event.newValue()).name());
+                rebuild(event.personId().value(), recordedAt);
+            }
+            case BIRTH_DATE -> {
+                updatePerson(event.personId(), "birth_date", LocalDate.parse(event.newValue()));
+                rebuild(event.personId().value(), recordedAt);
+                rebuildSiblings(event.personId().value(), recordedAt);
+            }
+            case ETHNICITY -> {
+                // not part of any figure
+            }
+            default -> throw new IllegalStateException("unhandled field " + event.field());
+        }
+    }
+
+    /**
+     * Every other event: nothing to do, but handling it makes each batch store this projection's token, so a read
+     * waiting for an event position ({@code X-Min-Event-Position}) sees it reached at once. A pooled processor stores
+     * the token of a batch it cannot handle only when its claim is next extended (seconds later).
+     */
+    @EventHandler
+    void on(Object event) {
+        // deliberately nothing
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM residence_tally");
+        jdbc.update("DELETE FROM residence_segment_history");
+        jdbc.update("DELETE FROM residence_segment");
+        jdbc.update("DELETE FROM residence_place_history");
+        jdbc.update("DELETE FROM residence_place");
+        jdbc.update("DELETE FROM residence_fact");
+        jdbc.update("DELETE FROM residence_person");
+    }
+
+    /** Derives the person's segments again and stores what changed, as recorded at {@code recordedAt}. */
+    private void rebuild(UUID personId, Instant recordedAt) {
+        // a birth's order: 1 + the mother's children born before it, or the same day and registered before it
+        Timeline.Person person = jdbc.query("""
+                        SELECT p.person_id, p.sex, p.birth_date, p.mother_id, p.registered_position, p.marital_status,
+                               CASE WHEN p.mother_id IS NULL THEN NULL ELSE 1 + (
+                                   SELECT COUNT(*) FROM residence_person o
+                                   WHERE o.mother_id = p.mother_id AND o.person_id <> p.person_id
+                                     AND (o.birth_date < p.birth_date OR (o.birth_date = p.birth_date
+                                          AND o.registered_position < p.registered_position))) END AS birth_order
+                        FROM residence_person p WHERE p.person_id = ?""",
+                (rs, row) -> new Timeline.Person(personId, Sex.valueOf(rs.getString("sex")),
+                        rs.getObject("birth_date", LocalDate.class), rs.getObject("mother_id", UUID.class),
+                        rs.getLong("registered_position"), nullableInt(rs.getObject("birth_order")),
+                        MaritalStatus.valueOf(rs.getString("marital_status"))),
+                personId).stream().findFirst().orElseThrow(() ->
+                new IllegalStateException("person " + personId + " is not in the residence history"));
+        List<Fact> facts = jdbc.query("SELECT * FROM residence_fact WHERE person_id = ? ORDER BY sequence_number",
+                FACT, personId);
+        List<UUID> households = facts.stream().map(Fact::householdId).filter(id -> id != null).distinct().toList();
+        Map<UUID, List<Place>> places = new LinkedHashMap<>();
+        if (!households.isEmpty()) {
+            jdbc.query("SELECT household_id, community_code, valid_from, valid_to FROM residence_place"
+                            + " WHERE household_id IN (" + String.join(",", Collections.nCopies(households.size(), "?"))
+                            + ") ORDER BY household_id, valid_from, id",
+                    (ResultSet rs) -> {
+                        UUID household = rs.getObject("household_id", UUID.class);
+                        places.computeIfAbsent(household, key -> new ArrayList<>()).add(new Place(household,
+                                rs.getString("community_code"), rs.getObject("valid_from", LocalDate.class),
+                                rs.getObject("valid_to", LocalDate.class)));
+                    }, households.toArray());
+        }
+        store(personId, Timeline.segments(person, facts, places), recordedAt);
+    }
+
+    /**
+     * A birth registered late, or a birth date corrected, can change the order of the mother's other children: their
+     * segments are derived again (those whose order stays the same do not change).
+     */
+    private void rebuildSiblings(UUID personId, Instant recordedAt) {
+        for (UUID sibling : jdbc.queryForList("""
+                        SELECT o.person_id FROM residence_person o JOIN residence_person p ON p.mother_id = o.mother_id
+                        WHERE p.person_id = ? AND o.person_id <> p.person_id ORDER BY o.person_id""", UUID.class,
+                personId)) {
+            rebuild(sibling, recordedAt);
+        }
+    }
+
+    private static Integer nullableInt(Object value) {
+        return value == null ? null : ((Number) value).intValue();
+    }
+
+    /** Keeps the rows that did not change; moves the others to the history and inserts the new ones. */
+    private void store(UUID personId, List<Segment> segments, Instant recordedAt) {
+        List<Stored> current = new ArrayList<>(jdbc.query(
+                "SELECT " + Residents.SEGMENT_COLUMNS + " FROM residence_segment WHERE person_id = ? ORDER BY id",
+                (rs, row) -> new Stored(rs.getLong("id"), segment(rs)), personId));
+        List<Segment> added = new ArrayList<>();
+        for (Segment segment : segments) {
+            Stored same = current.stream().filter(stored -> stored.segment().equals(segment)).findFirst().orElse(null);
+            if (same != null) {
+                current.remove(same);
+            } else {
+                added.add(segment);
+            }
+        }
+        for (Stored replaced : current) {
+            count(replaced.segment(), -1);
+            jdbc.update("INSERT INTO residence_segment_history (" + Residents.SEGMENT_COLUMNS + ", superseded_at)"
+                            + " SELECT " + Residents.SEGMENT_COLUMNS + ", ? FROM residence_segment WHERE id = ?",
+                    instant(recordedAt), replaced.id());
+            jdbc.update("DELETE FROM residence_segment WHERE id = ?", replaced.id());
+        }
+        for (Segment segment : added) {
+            count(segment, 1);
+            CommunityCode community = new CommunityCode(segment.communityCode());
+            jdbc.update("""
+                            INSERT INTO residence_segment (person_id, household_id, community_code, township_code,
+                                county_code, residency, marital_status, sex, birth_date, mother_id, registered_position,
+                                birth_order, valid_from, valid_to, entry_kind, entry_from_community, exit_kind,
+                                exit_to_community, arrived_on, place, move_reason, certificate_number,
+                                certificate_expiry, exit_place, recorded_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    segment.personId(), segment.householdId(), community.value(), community.township().value(),
+                    community.county().value(), segment.residency().name(), segment.maritalStatus().name(),
+                    segment.sex().name(), segment.birthDate(), segment.motherId(), segment.registeredPosition(),
+                    segment.birthOrder(), segment.validFrom(), segment.validTo(), segment.entry().name(), segment.entryFrom(),
+                    segment.exit() == null ? null : segment.exit().name(), segment.exitTo(), segment.arrivedOn(),
+                    segment.place(), segment.moveReason() == null ? null : segment.moveReason().name(),
+                    segment.certificateNumber(), segment.certificateExpiry(), segment.exitPlace(),
+                    instant(recordedAt));
+        }
+    }
+
+    private record Stored(long id, Segment segment) {
+    }
+
+    /** A living segment counts in its community's tally from the month it began until the month it ended. */
+    private void count(Segment segment, long sign) {
+        if (segment.living()) {
+            tally(segment.communityCode(), segment.residency().name(), segment.validFrom(), sign);
+            if (segment.validTo() != null) {
+                tally(segment.communityCode(), segment.residency().name(), segment.validTo(), -sign);
+            }
+        }
+    }
+
+    private void tally(String community, String subject, LocalDate day, long change) {
+        LocalDate month = day.withDayOfMonth(1);
+        if (jdbc.update("UPDATE residence_tally SET change = change + ? WHERE community_code = ? AND subject = ?"
+                + " AND month_start = ?", change, community, subject, month) == 0) {
+            CommunityCode code = new CommunityCode(community);
+            jdbc.update("""
+                            INSERT INTO residence_tally (community_code, township_code, county_code, subject,
+                                month_start, change)
+                            VALUES (?, ?, ?, ?, ?, ?)""",
+                    community, code.township().value(), code.county().value(), subject, month, change);
+        }
+    }
+
+    private void supersedePlace(long id, Instant recordedAt) {
+        jdbc.update("INSERT INTO residence_place_history (" + Residents.PLACE_COLUMNS + ", superseded_at)"
+                + " SELECT " + Residents.PLACE_COLUMNS + ", ? FROM residence_place WHERE id = ?", instant(recordedAt), id);
+        jdbc.update("DELETE FROM residence_place WHERE id = ?", id);
+    }
+
+    private void insertPerson(PersonId person, String name, String nationalId, Sex sex, LocalDate birthDate,
+                              UUID mother, long position, MaritalStatus maritalStatus) {
+        jdbc.update("""
+                        INSERT INTO residence_person (person_id, name, national_id, sex, birth_date, mother_id,
+                            registered_position, marital_status)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                person.value(), name, nationalId, sex.name(), birthDate, mother, position, maritalStatus.name());
+    }
+
+    private void updatePerson(PersonId person, String column, Object value) {
+        if (jdbc.update("UPDATE residence_person SET " + column + " = ? WHERE person_id = ?", value,
+                person.value()) != 1) {
+            throw new IllegalStateException("person " + person + " is not in the residence history");
+        }
+    }
+
+    private void insertFact(PersonId person, Fact fact) {
+        jdbc.update("""
+                        INSERT INTO residence_fact (person_id, sequence_number, kind, fact_date, household_id,
+                            residency, marital_status, place, move_reason, certificate_number, certificate_expiry,
+                            left_household)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                person.value(), fact.sequence(), fact.kind().name(), fact.date(), fact.householdId(),
+                fact.residency() == null ? null : fact.residency().name(),
+                fact.maritalStatus() == null ? null : fact.maritalStatus().name(), fact.place(),
+                fact.moveReason() == null ? null : fact.moveReason().name(), fact.certificateNumber(),
+                fact.certificateExpiry(), fact.leftHousehold());
+    }
+
+    private static final RowMapper<Fact> FACT = (rs, row) -> new Fact(rs.getLong("sequence_number"),
+            Fact.Kind.valueOf(rs.getString("kind")), rs.getObject("fact_date", LocalDate.class),
+            rs.getObject("household_id", UUID.class), enumOf(Residency.class, rs.getString("residency")),
+            enumOf(MaritalStatus.class, rs.getString("marital_status")), rs.getString("place"),
+            enumOf(MoveReason.class, rs.getString("move_reason")), rs.getString("certificate_number"),
+            rs.getObject("certificate_expiry", LocalDate.class), rs.getBoolean("left_household"));
+
+    static Segment segment(ResultSet rs) throws SQLException {
+        return new Segment(rs.getObject("person_id", UUID.class), rs.getObject("household_id", UUID.class),
+                rs.getString("community_code"), Residency.valueOf(rs.getString("residency")),
+                MaritalStatus.valueOf(rs.getString("marital_status")), Sex.valueOf(rs.getString("sex")),
+                rs.getObject("birth_date", LocalDate.class), rs.getObject("mother_id", UUID.class),
+                rs.getLong("registered_position"), nullableInt(rs.getObject("birth_order")),
+                rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_to", LocalDate.class), Boundary.valueOf(rs.getString("entry_kind")),
+                rs.getString("entry_from_community"), enumOf(Boundary.class, rs.getString("exit_kind")),
+                rs.getString("exit_to_community"), rs.getObject("arrived_on", LocalDate.class),
+                rs.getString("place"), enumOf(MoveReason.class, rs.getString("move_reason")),
+                rs.getString("certificate_number"), rs.getObject("certificate_expiry", LocalDate.class),
+                rs.getString("exit_place"));
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    private static LocalDate toLocalDate(Object value) {
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        return (LocalDate) value;
+    }
+
+    /** Recording instants to the microsecond, PostgreSQL's resolution, so a value read back equals the one written. */
+    static OffsetDateTime instant(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("no position in " + token));
+    }
+}

@@ -1,15 +1,10 @@
 package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registry.kernel.benefit.Programme;
 import org.registry.platform.test.Api;
-import org.registry.platform.test.RegistryTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,39 +15,21 @@ import static org.registry.app.HouseholdApiTest.assertProblem;
 import static org.registry.app.HouseholdApiTest.fields;
 
 /** {@code /api/dashboards/indicators} and its drill-downs over HTTP: the figures of api.md for a small county. */
-@RegistryTest
-class DashboardApiTest {
+class DashboardApiTest extends CountyScenario {
 
     static final LocalDate FROM = LocalDate.parse("2026-01-01");
     static final LocalDate TO = LocalDate.parse("2026-06-30");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api clerk;
-    Registry registry;
-    String county;
     String a;
     String b;
     String d;
     String motherId;
 
-    static LocalDate day(String text) {
-        return LocalDate.parse(text);
-    }
-
     @BeforeEach
-    void setUp() {
-        clerk = Api.at(port).as("clerk");
-        registry = new Registry(clerk, eventStore, jdbc);
-        county = Registry.freshCounty();
-        a = county + "001001";
-        b = county + "001002";
-        d = county + "002001";
+    void nameTheCommunities() {
+        a = community("001", "001");
+        b = community("001", "002");
+        d = community("002", "001");
     }
 
     /**

@@ -2,14 +2,8 @@ package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.registry.platform.test.Api;
-import org.registry.platform.test.RegistryTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,32 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code knownAt}: figures as the register knew them at a past instant. A January report filed on "the 2nd" is
  * reproduced exactly after late registrations and corrections, and the difference they made is visible.
  */
-@RegistryTest
-class KnownAtApiTest {
+class KnownAtApiTest extends CountyScenario {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api clerk;
-    Registry registry;
-    String county;
     String community;
     String elsewhere;
 
-    static LocalDate day(String text) {
-        return LocalDate.parse(text);
-    }
-
     @BeforeEach
-    void setUp() {
-        clerk = Api.at(port).as("clerk");
-        registry = new Registry(clerk, eventStore, jdbc);
-        county = Registry.freshCounty();
-        community = county + "001001";
+    void nameTheCommunities() {
+        community = community("001", "001");
         elsewhere = Registry.freshCounty() + "001001";
     }
 

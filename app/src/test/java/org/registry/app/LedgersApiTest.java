@@ -1,7 +1,6 @@
 package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registry.kernel.benefit.EndReason;
@@ -9,10 +8,6 @@ import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.checkup.CheckUpType;
 import org.registry.kernel.checkup.RiskLevel;
 import org.registry.platform.test.Api;
-import org.registry.platform.test.RegistryTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,33 +19,15 @@ import static org.registry.app.HouseholdApiTest.assertProblem;
 import static org.registry.app.HouseholdApiTest.fields;
 
 /** The registers and ledgers of api.md over HTTP: floating population, check-ups, benefits, public notices. */
-@RegistryTest
-class LedgersApiTest {
+class LedgersApiTest extends CountyScenario {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api clerk;
-    Registry registry;
-    String county;
     String a;
     String b;
 
-    static LocalDate day(String text) {
-        return LocalDate.parse(text);
-    }
-
     @BeforeEach
-    void setUp() {
-        clerk = Api.at(port).as("clerk");
-        registry = new Registry(clerk, eventStore, jdbc);
-        county = Registry.freshCounty();
-        a = county + "001001";
-        b = county + "001002";
+    void nameTheCommunities() {
+        a = community("001", "001");
+        b = community("001", "002");
     }
 
     JsonNode read(String path) {

@@ -1,16 +1,9 @@
 package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.registry.platform.test.Api;
-import org.registry.platform.test.RegistryTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,35 +12,17 @@ import static org.registry.app.HouseholdApiTest.assertProblem;
 import static org.registry.app.HouseholdApiTest.fields;
 
 /** {@code /api/dashboards/population-balance}: the balance carries over month by month, at every level of area. */
-@RegistryTest
-class PopulationBalanceApiTest {
+class PopulationBalanceApiTest extends CountyScenario {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api clerk;
-    Registry registry;
-    String county;
     String a;
     String b;
     String c;
 
-    static LocalDate day(String text) {
-        return LocalDate.parse(text);
-    }
-
     @BeforeEach
-    void setUp() {
-        clerk = Api.at(port).as("clerk");
-        registry = new Registry(clerk, eventStore, jdbc);
-        county = Registry.freshCounty();
-        a = county + "001001";
-        b = county + "001002";
-        c = county + "002001";
+    void nameTheCommunities() {
+        a = community("001", "001");
+        b = community("001", "002");
+        c = community("002", "001");
     }
 
     /**

@@ -4,13 +4,11 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * and at every tick of the store's fetch delay (events committed by other processes, which the store's own poll
  * fetches).
  */
-public class WakingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
+public class WakingEventSource extends DelegatingEventSource implements AutoCloseable {
 
     private final EventStore store;
     private final long patienceNanos;
@@ -39,6 +37,7 @@ public class WakingEventSource implements StreamableMessageSource<TrackedEventMe
      *                   woken by a local commit waits up to twice as long for the store to fetch the events
      */
     public WakingEventSource(EventStore store, Duration fetchDelay) {
+        super(store);
         this.store = store;
         this.patienceNanos = fetchDelay.multipliedBy(2).toNanos();
         this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -93,26 +92,6 @@ public class WakingEventSource implements StreamableMessageSource<TrackedEventMe
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
         return new WakingStream(store.openStream(trackingToken));
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return store.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return store.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return store.createTokenAt(dateTime);
-    }
-
-    @Override
-    public TrackingToken createTokenSince(Duration duration) {
-        return store.createTokenSince(duration);
     }
 
     private final class WakingStream implements BlockingStream<TrackedEventMessage<?>> {

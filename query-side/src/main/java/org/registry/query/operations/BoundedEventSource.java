@@ -4,9 +4,8 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.registry.platform.processing.DelegatingEventSource;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -14,14 +13,13 @@ import java.util.concurrent.TimeUnit;
  * The event store as a rebuild reads it: no event after a limit, which may be raised while the rebuild runs. A
  * rebuild that is compared with the live projection must stop exactly where the live one stands.
  */
-final class BoundedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+final class BoundedEventSource extends DelegatingEventSource {
 
-    private final StreamableMessageSource<TrackedEventMessage<?>> store;
     private volatile long limit;
     private volatile Runnable wakeUp = () -> { };
 
     BoundedEventSource(StreamableMessageSource<TrackedEventMessage<?>> store, long limit) {
-        this.store = store;
+        super(store);
         this.limit = limit;
     }
 
@@ -33,27 +31,7 @@ final class BoundedEventSource implements StreamableMessageSource<TrackedEventMe
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        return new Bounded(store.openStream(trackingToken));
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return store.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return store.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return store.createTokenAt(dateTime);
-    }
-
-    @Override
-    public TrackingToken createTokenSince(Duration duration) {
-        return store.createTokenSince(duration);
+        return new Bounded(source.openStream(trackingToken));
     }
 
     private final class Bounded implements BlockingStream<TrackedEventMessage<?>> {

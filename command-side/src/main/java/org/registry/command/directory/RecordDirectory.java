@@ -6,6 +6,7 @@ import org.registry.kernel.area.AreaCode;
 import org.registry.kernel.area.CommunityCode;
 import org.registry.kernel.benefit.ClaimId;
 import org.registry.kernel.benefit.Programme;
+import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.HouseholdRelocated;
@@ -70,6 +71,18 @@ public class RecordDirectory implements NationalIdHolders, Kinship {
                         JOIN household_directory h ON h.household_id = p.household_id
                         WHERE p.person_id = ?""", String.class, person.value())
                    .stream().findFirst().map(CommunityCode::new);
+    }
+
+    /** The community of a household the register knows, else {@code 404 HOUSEHOLD_NOT_FOUND} naming {@code field}. */
+    public CommunityCode communityOfKnown(HouseholdId household, String field) {
+        return communityOf(household).orElseThrow(() -> RejectionException.notFound(field, "HOUSEHOLD_NOT_FOUND",
+                "no household with id " + household));
+    }
+
+    /** The community of a person the register knows, else {@code 404 PERSON_NOT_FOUND} naming {@code field}. */
+    public CommunityCode communityOfKnown(PersonId person, String field) {
+        return communityOf(person).orElseThrow(() -> RejectionException.notFound(field, "PERSON_NOT_FOUND",
+                "no person with id " + person));
     }
 
     @Override

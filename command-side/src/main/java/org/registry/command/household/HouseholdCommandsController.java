@@ -11,7 +11,6 @@ import org.registry.command.api.CommandTarget;
 import org.registry.command.api.Commands;
 import org.registry.command.directory.RecordDirectory;
 import org.registry.kernel.area.CommunityCode;
-import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.household.ChangeHouseholdHead;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.HouseholdKind;
@@ -106,9 +105,7 @@ class HouseholdCommandsController {
     /** A household the caller may act on: known to the register, and in the caller's areas. */
     private HouseholdId existing(String text) {
         HouseholdId id = HouseholdId.of(text);
-        CommunityCode community = directory.communityOf(id).orElseThrow(() ->
-                RejectionException.notFound("HOUSEHOLD_NOT_FOUND", "no household with id " + text));
-        CurrentUser.requireScope(community);
+        CurrentUser.requireScope(directory.communityOfKnown(id, null));
         return id;
     }
 }

@@ -11,7 +11,6 @@ import org.registry.command.api.CommandRequest;
 import org.registry.command.api.CommandTarget;
 import org.registry.command.api.Commands;
 import org.registry.command.directory.RecordDirectory;
-import org.registry.kernel.area.CommunityCode;
 import org.registry.kernel.common.Ids;
 import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.household.HouseholdId;
@@ -212,25 +211,19 @@ class PersonCommandsController {
 
     private HouseholdId householdInScope(String text, String field) {
         HouseholdId id = new HouseholdId(Ids.uuid(text, field));
-        CommunityCode community = directory.communityOf(id).orElseThrow(() ->
-                RejectionException.notFound(field, "HOUSEHOLD_NOT_FOUND", "no household with id " + text));
-        CurrentUser.requireScope(community);
+        CurrentUser.requireScope(directory.communityOfKnown(id, field));
         return id;
     }
 
     private PersonId parentInScope(String text, String field) {
         PersonId id = new PersonId(Ids.uuid(text, field));
-        CommunityCode community = directory.communityOf(id).orElseThrow(() ->
-                RejectionException.notFound(field, "PERSON_NOT_FOUND", "no person with id " + text));
-        CurrentUser.requireScope(community);
+        CurrentUser.requireScope(directory.communityOfKnown(id, field));
         return id;
     }
 
     private PersonId personInScope(String text) {
         PersonId id = PersonId.of(text);
-        CommunityCode community = directory.communityOf(id).orElseThrow(() ->
-                RejectionException.notFound("PERSON_NOT_FOUND", "no person with id " + text));
-        CurrentUser.requireScope(community);
+        CurrentUser.requireScope(directory.communityOfKnown(id, null));
         return id;
     }
 }

@@ -118,7 +118,7 @@ class ServicesCommandsController {
     ResponseEntity<Map<String, Object>> decide(@PathVariable String personId, @PathVariable String claimId,
                                                @Valid @RequestBody DecisionRequest body, HttpServletRequest request) {
         PersonId person = PersonId.of(personId);
-        CommunityCode community = communityOf(person);
+        CommunityCode community = directory.communityOfKnown(person, null);
         CurrentUser.requireScope(switch (body.stage()) {
             case VILLAGE_ASSESSMENT -> community.asArea();
             case TOWNSHIP_REVIEW -> community.township();
@@ -184,13 +184,8 @@ class ServicesCommandsController {
 
     private PersonId inScope(String text) {
         PersonId person = PersonId.of(text);
-        CurrentUser.requireScope(communityOf(person));
+        CurrentUser.requireScope(directory.communityOfKnown(person, null));
         return person;
-    }
-
-    private CommunityCode communityOf(PersonId person) {
-        return directory.communityOf(person).orElseThrow(() ->
-                RejectionException.notFound("PERSON_NOT_FOUND", "no person with id " + person));
     }
 
     private ClaimId claimOf(PersonId person, String text) {

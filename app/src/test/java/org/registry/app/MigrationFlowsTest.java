@@ -14,7 +14,6 @@ import org.springframework.test.context.TestPropertySource;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -41,9 +40,7 @@ class MigrationFlowsTest {
     void setUp() {
         api = Api.at(port);
         register = new Register(api);
-        // A county of its own (in province 42, no level of zeros), so the flows read in it are this test's.
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        county = String.format("42%02d%02d", 1 + random.nextInt(99), 1 + random.nextInt(99));
+        county = Register.countyOfItsOwn(42);
         wensan = county + "001001";
         xixi = county + "002001";
     }

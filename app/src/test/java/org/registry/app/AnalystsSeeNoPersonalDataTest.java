@@ -143,6 +143,9 @@ class AnalystsSeeNoPersonalDataTest {
         post("clerk", "/api/persons/" + newcomer + "/corrections", Map.of("field", "ethnicity",
                 "value", marker("correctedEthnicity"), "reason", marker("secondCorrectionReason")), 200);
 
+        post("clerk", "/api/households/" + home + "/head", Map.of("personId", newcomer,
+                "date", today.minusDays(1).toString(), "reason", marker("reasonOfNewHead")), 200);
+
         String leaver = person(home, "leaver", "MALE", "1992-02-02", "CHILD");
         post("clerk", "/api/persons/" + leaver + "/moves", Map.of("direction", "OUT", "date", last + "-03-01",
                 "place", marker("placeMovedTo"), "reason", "WORK"), 200);

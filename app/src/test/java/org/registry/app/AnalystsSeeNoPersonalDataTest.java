@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.registry.platform.test.Api;
 import org.registry.platform.test.RegistryTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.net.URLEncoder;
@@ -38,6 +39,7 @@ import static org.awaitility.Awaitility.await;
 @RegistryTest
 @TestPropertySource(properties = {"registry.export.gap-timeout=2s", "registry.projections.progress-log-interval=100ms",
         "registry.benefits.public-notice-period=PT4S"})
+@DirtiesContext // a context of its own (a public notice of seconds), not kept running for the rest of the run
 class AnalystsSeeNoPersonalDataTest {
 
     private static final ZoneId OFFICES = ZoneId.of("Asia/Shanghai");

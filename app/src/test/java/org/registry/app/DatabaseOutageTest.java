@@ -5,13 +5,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.registry.platform.test.Api;
 import org.registry.platform.test.TcpProxy;
 import org.registry.platform.test.TestDatabase;
 import org.registry.platform.test.TestSchemaInitializer;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -21,6 +21,7 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -45,6 +46,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = DatabaseOutageTest.ThroughProxy.class)
+// A context of its own, closed when done: its processors need not poll through the proxy for the rest of the run.
+@DirtiesContext
 class DatabaseOutageTest {
 
     /** What a request may take while the database is gone: the connection timeout (3 s) and some slack. */
@@ -66,6 +69,9 @@ class DatabaseOutageTest {
                 return; // on H2 the test is skipped, see beforeAll
             }
             proxy = TcpProxy.to(address.group(1), Integer.parseInt(address.group(2)));
+            // Closed after every bean that uses the database through it (it is registered before them).
+            ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("databaseProxy",
+                    proxy::close);
             TestPropertyValues.of("spring.datasource.url="
                     + address.replaceFirst("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/")).applyTo(context);
         }
@@ -98,13 +104,6 @@ class DatabaseOutageTest {
     @BeforeAll
     static void onPostgresOnly() {
         assumeTrue(TestDatabase.isPostgres(), "the database is cut through a TCP proxy to PostgreSQL");
-    }
-
-    @AfterAll
-    static void closeProxy() {
-        if (proxy != null) {
-            proxy.close();
-        }
     }
 
     @Test

@@ -92,8 +92,7 @@ class HouseholdApiTest {
 
     @Test
     void householdsAreListedByAreaCodePrefixAtEveryLevel() {
-        java.util.Random random = new java.util.Random();
-        String county = String.format("41%02d%02d", 1 + random.nextInt(99), 1 + random.nextInt(99));
+        String county = Register.countyOfItsOwn(41);
         register(county + "001001", "a");
         register(county + "001002", "b");
         long last = register(county + "002001", "c").eventPosition();

@@ -6,6 +6,7 @@ import org.registry.platform.test.Api;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Records facts over HTTP as a clerk would, for the tests of what is read back from them. */
@@ -27,6 +28,15 @@ final class Register {
         int digits = (sequence % 500) * 2 + ("MALE".equals(sex) ? 1 : 0);
         String first17 = region + birthDate.replace("-", "") + String.format("%03d", digits);
         return first17 + NationalId.checkCharacter(first17);
+    }
+
+    /**
+     * A county of a test's own, by chance (in {@code province}, no level of zeros), so that what is read in it is
+     * that test's alone.
+     */
+    static String countyOfItsOwn(int province) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return String.format("%02d%02d%02d", province, 1 + random.nextInt(99), 1 + random.nextInt(99));
     }
 
     /** The position of the last event recorded through this register. */

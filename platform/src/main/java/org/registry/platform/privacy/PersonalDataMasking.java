@@ -3,18 +3,25 @@ package org.registry.platform.privacy;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationConfig;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import org.registry.kernel.common.PersonalData;
+import org.registry.platform.eventstore.AuditMetaData;
 import org.registry.platform.security.RegistryUser;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Shows a value (an event's payload, a view) as JSON to a reader, with every field annotated {@link PersonalData}
@@ -29,11 +36,20 @@ import java.util.List;
  * nothing they need; and a national ID has so few possible values (region, birth date, a 3-digit sequence) that an
  * unkeyed hash of it is reversed by trying them all, while a keyed one still lets anyone who learns one pair link
  * records across exports. A constant mask leaks nothing, not even which persons share a name.
+ *
+ * <p>An event's metadata is a map, not a type, so it is decided here: the keys that say who recorded a fact, in
+ * which role, at which request ({@link #IMPERSONAL_META_DATA}) are shown; any other key, the clerk's free-text
+ * {@code reason} first, is personal. An allow-list, so a key added later is masked until someone decides otherwise.
  */
 @Component
 public class PersonalDataMasking {
 
     public static final String MASK = "***";
+
+    /** The metadata keys shown to every reader: who, in which role, at which request, against which version. */
+    static final Set<String> IMPERSONAL_META_DATA = Set.of(AuditMetaData.ACTOR, AuditMetaData.ROLE,
+            AuditMetaData.REQUEST_ID, AuditMetaData.CORRELATION_ID, AuditMetaData.CAUSATION_ID,
+            AuditMetaData.EXPECTED_VERSION);
 
     private final ObjectMapper plain;
     private final ObjectMapper masking;
@@ -66,7 +82,19 @@ public class PersonalDataMasking {
         return mask ? masking : plain;
     }
 
-    /** Replaces each property annotated {@link PersonalData}, whatever bean it belongs to, by its masked form. */
+    /** An event's metadata as a reader may see it: with {@code mask}, every value of a personal key masked. */
+    public Map<String, Object> metaData(Map<String, ?> metaData, boolean mask) {
+        Map<String, Object> shown = new LinkedHashMap<>(metaData);
+        if (mask) {
+            shown.replaceAll((key, value) -> value == null || IMPERSONAL_META_DATA.contains(key) ? value : MASK);
+        }
+        return shown;
+    }
+
+    /**
+     * Replaces each property annotated {@link PersonalData}, whatever bean it belongs to, by its masked form, and
+     * writes every value of a type annotated {@link PersonalData} masked, wherever it occurs.
+     */
     private static final class MaskPersonalData extends BeanSerializerModifier {
 
         @Override
@@ -75,6 +103,27 @@ public class PersonalDataMasking {
             properties.replaceAll(property -> property.getAnnotation(PersonalData.class) != null
                     ? new MaskedProperty(property) : property);
             return properties;
+        }
+
+        @Override
+        public JsonSerializer<?> modifySerializer(SerializationConfig config, BeanDescription bean,
+                                                  JsonSerializer<?> serializer) {
+            return bean.getClassAnnotations().has(PersonalData.class) ? new MaskedValue(bean.getBeanClass())
+                    : serializer;
+        }
+    }
+
+    /** Writes {@value #MASK} for a value of a personal type; {@code null} never reaches it. */
+    private static final class MaskedValue extends StdSerializer<Object> {
+
+        @SuppressWarnings("unchecked")
+        MaskedValue(Class<?> type) {
+            super((Class<Object>) type);
+        }
+
+        @Override
+        public void serialize(Object value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(MASK);
         }
     }
 

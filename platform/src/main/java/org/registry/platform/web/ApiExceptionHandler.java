@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -78,6 +79,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Optional<RejectionException> cause = causeOfType(e, RejectionException.class);
         if (cause.isPresent()) {
             return rejected(cause.get());
+        }
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("Database unavailable, answered 503: {}", DatabaseUnavailable.describe(e));
+            return DatabaseUnavailable.answer();
         }
         if (LockConflicts.isLockConflict(e)) {
             return answer(Problems.of(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
@@ -214,7 +219,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Optional.empty();
     }
 
+    /** Always problem+json, also where the endpoint had chosen another type before failing (a streamed export). */
     static ResponseEntity<Object> answer(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
+
 }

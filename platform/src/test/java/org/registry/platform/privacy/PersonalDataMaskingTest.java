@@ -1,17 +1,22 @@
 package org.registry.platform.privacy;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.registry.kernel.area.CommunityCode;
+import org.registry.kernel.benefit.ClaimId;
+import org.registry.kernel.benefit.Stage;
 import org.registry.kernel.checkup.CheckUpId;
 import org.registry.kernel.checkup.CheckUpResult;
 import org.registry.kernel.checkup.CheckUpType;
+import org.registry.kernel.common.PersonalData;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.HouseholdKind;
 import org.registry.kernel.household.HouseholdView;
 import org.registry.kernel.household.RelationToHead;
+import org.registry.kernel.person.BenefitClaimRejected;
 import org.registry.kernel.person.BirthRegistered;
 import org.registry.kernel.person.CheckUpRecorded;
 import org.registry.kernel.person.FloatingCertificate;
@@ -27,7 +32,9 @@ import org.registry.platform.security.RegistryUser;
 import org.registry.platform.security.Role;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -58,6 +65,8 @@ class PersonalDataMaskingTest {
         assertThat(json.get("sex").asText()).isEqualTo("FEMALE");
         assertThat(json.get("birthDate").asText()).isEqualTo("1949-12-31");
         assertThat(json.get("residency").asText()).isEqualTo("FLOATING_IN");
+        assertThat(json.get("ethnicity").asText()).isEqualTo(PersonalDataMasking.MASK);
+        assertThat(json.get("moveReason").asText()).isEqualTo("WORK");
     }
 
     @Test
@@ -78,14 +87,70 @@ class PersonalDataMaskingTest {
     }
 
     @Test
-    void healthResultsAreMaskedWhateverTheirType() {
+    void healthResultsAndEveryFreeTextAreMaskedWhateverTheirType() {
         JsonNode json = masking.toJson(new CheckUpRecorded(personId, new CheckUpId(UUID.randomUUID()),
                 CheckUpType.REPRODUCTIVE_HEALTH, LocalDate.of(2026, 3, 1), "Xixi clinic", CheckUpResult.NORMAL, null,
                 "all well", null), analyst);
 
         assertThat(json.get("result").asText()).isEqualTo(PersonalDataMasking.MASK);
         assertThat(json.get("notes").asText()).isEqualTo(PersonalDataMasking.MASK);
-        assertThat(json.get("facility").asText()).isEqualTo("Xixi clinic");
+        assertThat(json.get("facility").asText()).isEqualTo(PersonalDataMasking.MASK);
+        assertThat(json.get("type").asText()).isEqualTo("REPRODUCTIVE_HEALTH");
+        assertThat(json.get("date").asText()).isEqualTo("2026-03-01");
+    }
+
+    @Test
+    void theNotesAndReasonsOfDecisionsAreMaskedButNotTheStageOrWhoDecided() {
+        JsonNode json = masking.toJson(new BenefitClaimRejected(personId, new ClaimId(UUID.randomUUID()),
+                Stage.TOWNSHIP_REVIEW, "the neighbour says he works in Ningbo", "clerk2", LocalDate.of(2026, 3, 1)),
+                analyst);
+
+        assertThat(json.get("reason").asText()).isEqualTo(PersonalDataMasking.MASK);
+        assertThat(json.get("stage").asText()).isEqualTo("TOWNSHIP_REVIEW");
+        assertThat(json.get("decidedBy").asText()).isEqualTo("clerk2");
+    }
+
+    /** A value of a type that is personal as a whole, as a place written by a clerk among community codes. */
+    @PersonalData
+    record WrittenPlace(@JsonValue String text) {
+    }
+
+    record Flow(Object origin, Object destination, List<Object> via) {
+    }
+
+    @Test
+    void everyValueOfAPersonalTypeIsMaskedWhereverItOccurs() {
+        Flow flow = new Flow(new WrittenPlace("Xinyang, Henan"), "330106001001",
+                java.util.Arrays.asList(new WrittenPlace("Wuhan"), null));
+
+        JsonNode json = masking.toJson(flow, analyst);
+
+        assertThat(json.get("origin").asText()).isEqualTo(PersonalDataMasking.MASK);
+        assertThat(json.get("destination").asText()).isEqualTo("330106001001");
+        assertThat(json.get("via").get(0).asText()).isEqualTo(PersonalDataMasking.MASK);
+        assertThat(json.get("via").get(1).isNull()).isTrue();
+        assertThat(masking.toJson(flow, auditor).get("origin").asText()).isEqualTo("Xinyang, Henan");
+    }
+
+    @Test
+    void metadataShowsWhoRecordedAtWhichRequestAndMasksTheReasonAndAnyKeyNotKnownToBeImpersonal() {
+        Map<String, Object> metaData = new LinkedHashMap<>();
+        metaData.put("actor", "clerk");
+        metaData.put("role", "CLERK");
+        metaData.put("reason", "Zhang Wei asked by phone");
+        metaData.put("requestId", "r-1");
+        metaData.put("correlationId", "c-1");
+        metaData.put("traceNote", "something added later");
+        metaData.put("expectedVersion", 3L);
+
+        Map<String, Object> masked = masking.metaData(metaData, true);
+
+        assertThat(masked).containsEntry("actor", "clerk").containsEntry("role", "CLERK")
+                          .containsEntry("requestId", "r-1").containsEntry("correlationId", "c-1")
+                          .containsEntry("expectedVersion", 3L)
+                          .containsEntry("reason", PersonalDataMasking.MASK)
+                          .containsEntry("traceNote", PersonalDataMasking.MASK);
+        assertThat(masking.metaData(metaData, false)).isEqualTo(metaData);
     }
 
     @Test

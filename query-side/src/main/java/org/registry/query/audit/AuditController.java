@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The audit trail (auditors and administrators, every area): a record's every event in order, the record as it
@@ -161,15 +162,17 @@ class AuditController {
     }
 
     AuditEntry entry(StoredEvent event, boolean mask) {
+        Map<String, Object> metaData = masking.metaData(event.metaData(), mask);
         return new AuditEntry(event.position(), event.sequence(), event.type(),
                 BusinessDates.of(event.payload(), zone).orElse(null), event.recordedAt(),
-                text(event, AuditMetaData.ACTOR), text(event, AuditMetaData.ROLE), text(event, AuditMetaData.REASON),
-                text(event, AuditMetaData.CORRELATION_ID), text(event, AuditMetaData.REQUEST_ID),
-                event.aggregateType(), event.aggregateId(), masking.toJson(event.payload(), mask));
+                text(metaData, AuditMetaData.ACTOR), text(metaData, AuditMetaData.ROLE),
+                text(metaData, AuditMetaData.REASON), text(metaData, AuditMetaData.CORRELATION_ID),
+                text(metaData, AuditMetaData.REQUEST_ID), event.aggregateType(), event.aggregateId(),
+                masking.toJson(event.payload(), mask));
     }
 
-    private static String text(StoredEvent event, String key) {
-        Object value = event.metaData().get(key);
+    private static String text(Map<String, Object> metaData, String key) {
+        Object value = metaData.get(key);
         return value == null ? null : value.toString();
     }
 

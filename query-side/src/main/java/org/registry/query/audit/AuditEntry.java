@@ -14,6 +14,7 @@ import java.time.LocalDate;
  * @param type          the event, e.g. {@code PersonRegistered}
  * @param occurredOn    the day the fact happened, where it has a day of its own (see {@code BusinessDates})
  * @param recordedAt    the instant it was recorded
+ * @param reason        why, as the clerk wrote it: free text, masked with the payload's personal data
  * @param correlationId the request the change began with; {@code requestId} the request that recorded it
  * @param recordType    {@code Person} or {@code Household}
  * @param payload       the event as of its current revision, personal data masked for readers who may not see it

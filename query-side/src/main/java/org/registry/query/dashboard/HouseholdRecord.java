@@ -11,6 +11,6 @@ public record HouseholdRecord(UUID householdId,
                               String communityCode,
                               @PersonalData String address,
                               HouseholdKind kind,
-                              String householdNumber,
+                              @PersonalData String householdNumber,
                               LocalDate registeredOn) {
 }

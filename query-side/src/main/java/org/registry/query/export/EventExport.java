@@ -72,7 +72,7 @@ public class EventExport {
                 if (types.isEmpty() || types.contains(event.type())) {
                     out.write(mapper.writeValueAsBytes(new Line(event.position(), event.type(), event.revision(),
                             event.aggregateType(), event.aggregateId(), event.sequence(), event.recordedAt(),
-                            event.metaData(), event.payload())));
+                            masking.metaData(event.metaData(), mask), event.payload())));
                     out.write(NEWLINE);
                     lines++;
                     last = event.position();

@@ -1,6 +1,7 @@
 package org.registry.query.migration;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.registry.kernel.area.AreaCode;
 import org.registry.kernel.area.CommunityCode;
@@ -32,10 +33,12 @@ class MigrationFlowsController {
     }
 
     /**
+     * @param origin    the origin's community code, or the place outside the register as written (masked for analysts)
      * @param direction {@code IN} into the area, {@code OUT} of it, {@code WITHIN} between two of its communities
      */
-    record FlowView(String month, String origin, String originCommunityCode, String destination,
-                    String destinationCommunityCode, String direction, int persons, int households) {
+    record FlowView(String month, @Schema(type = "string") FlowEnd origin, String originCommunityCode,
+                    @Schema(type = "string") FlowEnd destination, String destinationCommunityCode, String direction,
+                    int persons, int households) {
     }
 
     /** Persons who moved in, out, and within the area in the period (households relocating count their members). */
@@ -61,7 +64,8 @@ class MigrationFlowsController {
                     boolean out = flow.originCommunityCode() != null && inArea.test(flow.originCommunityCode());
                     boolean in = flow.destinationCommunityCode() != null
                             && inArea.test(flow.destinationCommunityCode());
-                    return new FlowView(flow.month(), flow.origin(), flow.originCommunityCode(), flow.destination(),
+                    return new FlowView(flow.month(), FlowEnd.of(flow.origin(), flow.originCommunityCode()),
+                            flow.originCommunityCode(), FlowEnd.of(flow.destination(), flow.destinationCommunityCode()),
                             flow.destinationCommunityCode(), in && out ? "WITHIN" : in ? "IN" : "OUT", flow.persons(),
                             flow.households());
                 })

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 public record CheckUpView(CheckUpId checkUpId,
                           CheckUpType type,
                           LocalDate date,
-                          String facility,
+                          @PersonalData String facility,
                           @PersonalData CheckUpResult result,
                           @PersonalData RiskLevel riskLevel,
                           @PersonalData String notes,

@@ -22,6 +22,6 @@ public record HouseholdRegistered(HouseholdId householdId,
                                   @PersonalData String address,
                                   PostalCode postalCode,
                                   HouseholdKind kind,
-                                  String householdNumber,
+                                  @PersonalData String householdNumber,
                                   LocalDate registeredOn) implements HouseholdEvent {
 }

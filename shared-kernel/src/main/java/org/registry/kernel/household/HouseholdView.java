@@ -17,7 +17,7 @@ public record HouseholdView(HouseholdId householdId,
                             @PersonalData String address,
                             PostalCode postalCode,
                             HouseholdKind kind,
-                            String householdNumber,
+                            @PersonalData String householdNumber,
                             LocalDate registeredOn,
                             long version,
                             List<MemberView> members) {

@@ -3,6 +3,7 @@ package org.registry.kernel.person;
 import org.axonframework.serialization.Revision;
 import org.registry.kernel.benefit.ClaimId;
 import org.registry.kernel.benefit.Stage;
+import org.registry.kernel.common.PersonalData;
 
 import java.time.LocalDate;
 
@@ -14,7 +15,7 @@ import java.time.LocalDate;
 public record BenefitClaimApproved(PersonId personId,
                                    ClaimId claimId,
                                    Stage stage,
-                                   String note,
+                                   @PersonalData String note,
                                    String decidedBy,
                                    LocalDate decidedOn) implements PersonEvent {
 }

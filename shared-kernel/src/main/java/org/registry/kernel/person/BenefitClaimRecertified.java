@@ -3,6 +3,7 @@ package org.registry.kernel.person;
 import org.axonframework.serialization.Revision;
 import org.registry.kernel.benefit.ClaimId;
 import org.registry.kernel.benefit.Recertification;
+import org.registry.kernel.common.PersonalData;
 
 import java.time.LocalDate;
 
@@ -14,6 +15,6 @@ public record BenefitClaimRecertified(PersonId personId,
                                       ClaimId claimId,
                                       int year,
                                       Recertification outcome,
-                                      String reason,
+                                      @PersonalData String reason,
                                       LocalDate recertifiedOn) implements PersonEvent {
 }

@@ -22,7 +22,7 @@ public record BirthRegistered(PersonId personId,
                               Sex sex,
                               LocalDate birthDate,
                               @PersonalData NationalId nationalId,
-                              String ethnicity,
+                              @PersonalData String ethnicity,
                               HouseholdId householdId,
                               RelationToHead relationToHead,
                               Residency residency) implements PersonEvent {

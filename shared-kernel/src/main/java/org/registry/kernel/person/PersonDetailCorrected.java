@@ -12,5 +12,5 @@ public record PersonDetailCorrected(PersonId personId,
                                     CorrectableField field,
                                     @PersonalData String oldValue,
                                     @PersonalData String newValue,
-                                    String reason) implements PersonEvent {
+                                    @PersonalData String reason) implements PersonEvent {
 }

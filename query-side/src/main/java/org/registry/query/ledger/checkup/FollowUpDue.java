@@ -19,7 +19,7 @@ public record FollowUpDue(UUID checkUpId,
                           String communityCode,
                           CheckUpType type,
                           LocalDate checkUpDate,
-                          String facility,
+                          @PersonalData String facility,
                           @PersonalData RiskLevel riskLevel,
                           LocalDate followUpDue,
                           boolean overdue) {

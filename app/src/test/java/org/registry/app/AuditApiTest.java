@@ -232,6 +232,15 @@ class AuditApiTest {
         moments.add(moment(path));
         register.post("clerk", "/api/persons/" + head + "/death", Map.of("date", "2020-01-01"), 200);
         moments.add(moment(path));
+        String child = register.register(register.person(home, "Feng San", "MALE", "2000-01-01", "CHILD",
+                "2016-01-01"));
+        moments.add(moment(path));
+        register.post("clerk", "/api/persons/" + child + "/moves", Map.of("direction", "OUT", "date", "2021-03-01",
+                "place", "Shenzhen"), 200);
+        moments.add(moment(path));
+        register.post("clerk", "/api/persons/" + child + "/moves", Map.of("direction", "IN", "date", "2022-07-01",
+                "place", "Shenzhen"), 200);
+        moments.add(moment(path));
 
         for (Moment moment : moments) {
             JsonNode asOf = api.as("auditor").get("/api/audit/households/" + home + "/state?asOf=" + moment.at())
@@ -240,7 +249,21 @@ class AuditApiTest {
         }
         assertThat(moments.get(4).read().get("members")).extracting(member -> member.get("name").asText())
                                                          .containsExactly("Chu Er", "Feng Yee");
-        assertThat(moments.get(6).read().get("members")).hasSize(1);
+        assertThat(residencies(moments.get(4))).containsExactly("PERMANENT 2010-02-01", "PERMANENT 2010-01-01");
+        // the head who died stays on the household's page, after the living
+        assertThat(residencies(moments.get(6))).containsExactly("PERMANENT 2010-02-01", "DECEASED 2020-01-01");
+        assertThat(moments.get(6).read().at("/members/1/name").asText()).isEqualTo("Feng Yee");
+        assertThat(residencies(moments.get(8))).containsExactly("PERMANENT 2010-02-01", "MOVED_OUT 2021-03-01",
+                "DECEASED 2020-01-01");
+        assertThat(residencies(moments.get(9))).containsExactly("PERMANENT 2010-02-01", "PERMANENT 2022-07-01",
+                "DECEASED 2020-01-01");
+    }
+
+    private static List<String> residencies(Moment moment) {
+        List<String> residencies = new ArrayList<>();
+        moment.read().get("members").forEach(member -> residencies.add(member.get("residency").asText() + " "
+                + member.get("residencySince").asText()));
+        return residencies;
     }
 
     @Test

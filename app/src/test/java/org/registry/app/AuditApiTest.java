@@ -151,7 +151,7 @@ class AuditApiTest {
         assertProblem(auditor.get("/api/audit/persons/" + person + "/state?asOf=yesterday").expect(400),
                 "VALIDATION_FAILED");
         assertProblem(auditor.get("/api/audit/persons/" + person + "/state?asOf=2000-01-01").expect(404),
-                "PERSON_NOT_FOUND");
+                "NOT_YET_RECORDED");
     }
 
     /** What GET answered right after a change, and an instant after it and before the next change. */
@@ -207,7 +207,7 @@ class AuditApiTest {
         assertThat(moments.get(4).read().get("communityCode").asText()).isEqualTo("330106003005");
         assertThat(moments.get(6).read().get("communityCode").asText()).isEqualTo("330106002004");
         assertProblem(auditor.get("/api/audit/persons/" + person + "/state?asOf=" + before).expect(404),
-                "PERSON_NOT_FOUND");
+                "NOT_YET_RECORDED");
     }
 
     @Test
@@ -267,6 +267,27 @@ class AuditApiTest {
     }
 
     @Test
+    void anAsOfBeforeTheFirstRecordingSaysSoAndNamesThatInstant() {
+        Instant before = Instant.now();
+        String home = register.household("330106001001", "9 Audit Road", "2010-01-01");
+        String lastWeek = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(7).toString();
+
+        Api.Response early = api.as("auditor").get("/api/audit/households/" + home + "/state?asOf=" + lastWeek)
+                                .expect(404);
+
+        assertProblem(early, "NOT_YET_RECORDED");
+        Instant first = Instant.parse(early.json().get("firstRecordedAt").asText());
+        assertThat(first).isBetween(before.minusSeconds(1), Instant.now());
+        String detail = early.json().get("detail").asText();
+        assertThat(detail).contains("household " + home + " was first recorded at "
+                + first.atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime());
+        assertThat(detail).contains("HouseholdRegistered, is dated 2010-01-01");
+        assertThat(detail).contains("asOf is the instant facts were recorded, not the day they happened");
+        assertThat(early.json().at("/errors/0/field").asText()).isEqualTo("asOf");
+        api.as("auditor").get("/api/audit/households/" + home + "/state?asOf=" + first).expect(200);
+    }
+
+    @Test
     void aBareDateMeansTheEndOfThatDayInTheOfficesZone() {
         String home = register.household("330106001001", "8 Audit Road", "2010-01-01");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
@@ -275,7 +296,7 @@ class AuditApiTest {
                                 .expect(200).json();
         assertThat(asOfToday.get("address").asText()).isEqualTo("8 Audit Road");
         assertProblem(api.as("auditor").get("/api/audit/households/" + home + "/state?asOf=" + today.minusDays(1))
-                         .expect(404), "HOUSEHOLD_NOT_FOUND");
+                         .expect(404), "NOT_YET_RECORDED");
         String withOffset = today + "T23:59:59.999+08:00";
         assertThat(api.as("auditor").get("/api/audit/households/" + home + "/state?asOf="
                 + withOffset.replace("+", "%2B")).expect(200).json()).isEqualTo(asOfToday);

@@ -151,7 +151,7 @@ class AuditApiTest {
         assertProblem(auditor.get("/api/audit/persons/" + person + "/state?asOf=yesterday").expect(400),
                 "VALIDATION_FAILED");
         assertProblem(auditor.get("/api/audit/persons/" + person + "/state?asOf=2000-01-01").expect(404),
-                "PERSON_NOT_FOUND");
+                "NOT_YET_RECORDED");
     }
 
     /** What GET answered right after a change, and an instant after it and before the next change. */
@@ -207,7 +207,7 @@ class AuditApiTest {
         assertThat(moments.get(4).read().get("communityCode").asText()).isEqualTo("330106003005");
         assertThat(moments.get(6).read().get("communityCode").asText()).isEqualTo("330106002004");
         assertProblem(auditor.get("/api/audit/persons/" + person + "/state?asOf=" + before).expect(404),
-                "PERSON_NOT_FOUND");
+                "NOT_YET_RECORDED");
     }
 
     @Test
@@ -232,6 +232,15 @@ class AuditApiTest {
         moments.add(moment(path));
         register.post("clerk", "/api/persons/" + head + "/death", Map.of("date", "2020-01-01"), 200);
         moments.add(moment(path));
+        String child = register.register(register.person(home, "Feng San", "MALE", "2000-01-01", "CHILD",
+                "2016-01-01"));
+        moments.add(moment(path));
+        register.post("clerk", "/api/persons/" + child + "/moves", Map.of("direction", "OUT", "date", "2021-03-01",
+                "place", "Shenzhen"), 200);
+        moments.add(moment(path));
+        register.post("clerk", "/api/persons/" + child + "/moves", Map.of("direction", "IN", "date", "2022-07-01",
+                "place", "Shenzhen"), 200);
+        moments.add(moment(path));
 
         for (Moment moment : moments) {
             JsonNode asOf = api.as("auditor").get("/api/audit/households/" + home + "/state?asOf=" + moment.at())
@@ -240,7 +249,42 @@ class AuditApiTest {
         }
         assertThat(moments.get(4).read().get("members")).extracting(member -> member.get("name").asText())
                                                          .containsExactly("Chu Er", "Feng Yee");
-        assertThat(moments.get(6).read().get("members")).hasSize(1);
+        assertThat(residencies(moments.get(4))).containsExactly("PERMANENT 2010-02-01", "PERMANENT 2010-01-01");
+        // the head who died stays on the household's page, after the living
+        assertThat(residencies(moments.get(6))).containsExactly("PERMANENT 2010-02-01", "DECEASED 2020-01-01");
+        assertThat(moments.get(6).read().at("/members/1/name").asText()).isEqualTo("Feng Yee");
+        assertThat(residencies(moments.get(8))).containsExactly("PERMANENT 2010-02-01", "MOVED_OUT 2021-03-01",
+                "DECEASED 2020-01-01");
+        assertThat(residencies(moments.get(9))).containsExactly("PERMANENT 2010-02-01", "PERMANENT 2022-07-01",
+                "DECEASED 2020-01-01");
+    }
+
+    private static List<String> residencies(Moment moment) {
+        List<String> residencies = new ArrayList<>();
+        moment.read().get("members").forEach(member -> residencies.add(member.get("residency").asText() + " "
+                + member.get("residencySince").asText()));
+        return residencies;
+    }
+
+    @Test
+    void anAsOfBeforeTheFirstRecordingSaysSoAndNamesThatInstant() {
+        Instant before = Instant.now();
+        String home = register.household("330106001001", "9 Audit Road", "2010-01-01");
+        String lastWeek = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(7).toString();
+
+        Api.Response early = api.as("auditor").get("/api/audit/households/" + home + "/state?asOf=" + lastWeek)
+                                .expect(404);
+
+        assertProblem(early, "NOT_YET_RECORDED");
+        Instant first = Instant.parse(early.json().get("firstRecordedAt").asText());
+        assertThat(first).isBetween(before.minusSeconds(1), Instant.now());
+        String detail = early.json().get("detail").asText();
+        assertThat(detail).contains("household " + home + " was first recorded at "
+                + first.atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime());
+        assertThat(detail).contains("HouseholdRegistered, is dated 2010-01-01");
+        assertThat(detail).contains("asOf is the instant facts were recorded, not the day they happened");
+        assertThat(early.json().at("/errors/0/field").asText()).isEqualTo("asOf");
+        api.as("auditor").get("/api/audit/households/" + home + "/state?asOf=" + first).expect(200);
     }
 
     @Test
@@ -252,7 +296,7 @@ class AuditApiTest {
                                 .expect(200).json();
         assertThat(asOfToday.get("address").asText()).isEqualTo("8 Audit Road");
         assertProblem(api.as("auditor").get("/api/audit/households/" + home + "/state?asOf=" + today.minusDays(1))
-                         .expect(404), "HOUSEHOLD_NOT_FOUND");
+                         .expect(404), "NOT_YET_RECORDED");
         String withOffset = today + "T23:59:59.999+08:00";
         assertThat(api.as("auditor").get("/api/audit/households/" + home + "/state?asOf="
                 + withOffset.replace("+", "%2B")).expect(200).json()).isEqualTo(asOfToday);

@@ -237,14 +237,22 @@ class LedgersApiTest extends CountyScenario {
         assertThat(february.at("/totals/recipients").asLong()).isEqualTo(2);
         assertThat(february.at("/totals/amount").asText()).isEqualTo("40.00");
         assertThat(february.get("items").get(0).get("amount").asText()).isEqualTo("20.00");
+        // a year holds the payments of its months and its own: those of the periods that begin in it
         JsonNode year = read("/api/ledgers/benefit-payments?areaCode=" + county + "&period=2026");
-        assertThat(names(year)).containsExactly("Qin Er");
-        assertThat(year.at("/totals/amount").asText()).isEqualTo("960.00");
+        assertThat(year.get("total").asLong()).isEqualTo(6);
+        assertThat(year.at("/totals/recipients").asLong()).isEqualTo(3);
+        assertThat(year.at("/totals/amount").asText()).isEqualTo("1060.00");
+        assertThat(year.at("/totals/byProgramme")).hasSize(2);
+        assertThat(year.get("period").asText()).isEqualTo("2026");
+        assertThat(year.get("from").asText()).isEqualTo("2026-01-01");
+        assertThat(year.get("to").asText()).isEqualTo("2026-12-31");
         JsonNode all = read("/api/ledgers/benefit-payments?areaCode=" + county + "&from=2026-01-01&to=2026-12-31");
-        assertThat(all.get("total").asLong()).isEqualTo(6);
-        assertThat(all.at("/totals/recipients").asLong()).isEqualTo(3);
-        assertThat(all.at("/totals/amount").asText()).isEqualTo("1060.00");
-        assertThat(all.at("/totals/byProgramme")).hasSize(2);
+        assertThat(all.get("items")).isEqualTo(year.get("items"));
+        assertThat(all.get("totals")).isEqualTo(year.get("totals"));
+        JsonNode rural = read("/api/ledgers/benefit-payments?areaCode=" + county + "&period=2026"
+                + "&programme=RURAL_REWARD_SUPPORT");
+        assertThat(names(rural)).containsExactly("Qin Er");
+        assertThat(rural.at("/totals/amount").asText()).isEqualTo("960.00");
         assertThat(read("/api/ledgers/benefit-payments?areaCode=" + b + "&from=2026-01-01&to=2026-12-31"
                 + "&programme=RURAL_REWARD_SUPPORT").at("/totals/amount").asText()).isEqualTo("960.00");
         JsonNode dashboard = read("/api/dashboards/indicators?areaCode=" + county + "&from=2026-01-01&to=2026-12-31");

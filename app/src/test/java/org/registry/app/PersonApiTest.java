@@ -305,7 +305,10 @@ class PersonApiTest {
         assertThat(dead.get("residency").asText()).isEqualTo("DECEASED");
         assertThat(dead.get("diedOn").asText()).isEqualTo("2026-01-10");
         assertThat(dead.get("householdId").isNull()).isTrue();
-        assertThat(read("/api/households/" + home, died.eventPosition()).get("members")).isEmpty();
+        JsonNode members = read("/api/households/" + home, died.eventPosition()).get("members");
+        assertThat(members).hasSize(1);
+        assertThat(members.get(0).get("residency").asText()).isEqualTo("DECEASED");
+        assertThat(members.get(0).get("residencySince").asText()).isEqualTo("2026-01-10");
 
         assertProblem(clerk.post("/api/persons/" + id + "/marital-status", Map.of("maritalStatus", "MARRIED",
                 "date", "2026-01-11")).expect(409), "INVALID_STATE");

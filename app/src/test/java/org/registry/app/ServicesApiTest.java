@@ -213,8 +213,10 @@ class ServicesApiTest {
 
         JsonNode first = clerk.post("/api/benefit-payment-runs", Map.of("programme", "ONLY_CHILD_PARENT_AWARD",
                 "period", THIS_MONTH, "areaCode", community)).expect(200).json();
+        assertThat(first.get("claims").asInt()).isEqualTo(1);
         assertThat(first.get("paid").asInt()).isEqualTo(1);
         assertThat(first.get("alreadyPaid").asInt()).isZero();
+        assertThat(first.at("/notDue/total").asInt()).isZero();
         assertThat(first.get("amount").asText()).isEqualTo("20.00");
         JsonNode again = clerk.post("/api/benefit-payment-runs", Map.of("programme", "ONLY_CHILD_PARENT_AWARD",
                 "period", THIS_MONTH, "areaCode", community)).expect(200).json();
@@ -222,6 +224,41 @@ class ServicesApiTest {
         assertThat(again.get("alreadyPaid").asInt()).isEqualTo(1);
         assertThat(again.get("amount").asText()).isEqualTo("0.00");
         assertThat(payments(mother)).isEqualTo(1);
+    }
+
+    @Test
+    void aPaymentRunCountsEveryClaimOfTheAreaOnceWithWhyItIsNotDue() {
+        String community = "330106006" + String.format("%03d", (int) (Math.random() * 199) + 1);
+        String granted = grantedAward(community);
+        String reviewed = motherOfOnlyChild(community);
+        clerk.post("/api/persons/" + reviewed + "/benefit-claims", Map.of("programme", "ONLY_CHILD_PARENT_AWARD"))
+             .expect(201);
+        String rejected = motherOfOnlyChild(community);
+        String claim = clerk.post("/api/persons/" + rejected + "/benefit-claims",
+                Map.of("programme", "ONLY_CHILD_PARENT_AWARD")).expect(201).field("claimId");
+        decide("clerk", rejected, claim, "VILLAGE_ASSESSMENT", "REJECT").expect(200);
+        String lastMonth = YearMonth.parse(THIS_MONTH).minusMonths(1).toString();
+
+        JsonNode before = clerk.post("/api/benefit-payment-runs", Map.of("programme", "ONLY_CHILD_PARENT_AWARD",
+                "period", lastMonth, "areaCode", community)).expect(200).json();
+
+        assertThat(before.get("claims").asInt()).isEqualTo(3);
+        assertThat(before.get("paid").asInt()).isZero();
+        assertThat(before.get("alreadyPaid").asInt()).isZero();
+        assertThat(before.at("/notDue/total").asInt()).isEqualTo(3);
+        assertThat(before.at("/notDue/byReason/GRANTED_AFTER_PERIOD").asInt()).isEqualTo(1);
+        assertThat(before.at("/notDue/byReason/UNDER_REVIEW").asInt()).isEqualTo(1);
+        assertThat(before.at("/notDue/byReason/REJECTED").asInt()).isEqualTo(1);
+        assertThat(before.at("/notDue/byReason/ENDED").asInt()).isZero();
+        assertThat(before.get("amount").asText()).isEqualTo("0.00");
+        assertThat(payments(granted)).isZero();
+
+        JsonNode now = clerk.post("/api/benefit-payment-runs", Map.of("programme", "ONLY_CHILD_PARENT_AWARD",
+                "period", THIS_MONTH, "areaCode", community)).expect(200).json();
+        assertThat(now.get("claims").asInt()).isEqualTo(3);
+        assertThat(now.get("paid").asInt()).isEqualTo(1);
+        assertThat(now.at("/notDue/total").asInt()).isEqualTo(2);
+        assertThat(payments(granted)).isEqualTo(1);
     }
 
     @Test

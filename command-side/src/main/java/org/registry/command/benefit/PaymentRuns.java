@@ -14,6 +14,7 @@ import org.registry.command.directory.RecordDirectory;
 import org.registry.kernel.area.AreaCode;
 import org.registry.kernel.benefit.PayBenefit;
 import org.registry.kernel.benefit.PaymentOutcome;
+import org.registry.kernel.benefit.PaymentPeriod;
 import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.common.RejectionException;
 import org.registry.platform.eventstore.LockConflicts;
@@ -25,19 +26,20 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A payment run pays every granted claim of a programme in an area that is due for the period. Each claim is
- * paid by a command of its own, on the claim, which pays a period at most once: a run repeated, or two runs
- * racing (the later writer to a person's record retries and then finds the payment), pays nobody twice. With an
- * {@code Idempotency-Key}, a retry also gets the first run's answer.
+ * A payment run pays every granted claim of a programme in an area that is due for the period, and accounts for
+ * every claim of the programme in the area in exactly one of paid, already paid, and not due with the reason. Each
+ * claim the directory's grant and end days do not rule out is asked by a command of its own, on the claim, which
+ * pays a period at most once: a run repeated, or two runs racing (the later writer to a person's record retries
+ * and then finds the payment), pays nobody twice. With an {@code Idempotency-Key}, a retry also gets the first
+ * run's answer.
  */
 @RestController
 @Tag(name = "Benefits")
@@ -62,7 +64,9 @@ class PaymentRuns {
     }
 
     @PostMapping("/api/benefit-payment-runs")
-    @Operation(summary = "Pay every due claim of a programme in an area for a period (YYYY-MM); nobody twice")
+    @Operation(summary = "Pay every due claim of a programme in an area for a period (YYYY-MM; a yearly programme "
+            + "pays the month's year); nobody twice. Every claim of the programme in the area is counted once: paid, "
+            + "alreadyPaid, or notDue by reason (UNDER_REVIEW, REJECTED, GRANTED_AFTER_PERIOD, ENDED, NOT_RECERTIFIED)")
     ResponseEntity<Map<String, Object>> run(@Valid @RequestBody PaymentRunRequest body, HttpServletRequest request) {
         return commands.once(body, request, () -> pay(body, request));
     }
@@ -74,35 +78,45 @@ class PaymentRuns {
             throw RejectionException.invalid("period", "VALIDATION_FAILED",
                     "a payment run pays a period that has begun, not " + body.period());
         }
-        boolean yearly = body.programme().frequency() == Programme.Frequency.YEARLY;
-        LocalDate start = yearly ? Year.of(body.period().getYear()).atDay(1) : body.period().atDay(1);
-        LocalDate end = yearly ? Year.of(body.period().getYear()).atMonth(12).atEndOfMonth()
-                : body.period().atEndOfMonth();
+        PaymentPeriod period = PaymentPeriod.of(body.programme(), body.period());
         BigDecimal amount = settings.amount(body.programme());
 
-        int paid = 0;
-        int alreadyPaid = 0;
-        int notDue = 0;
-        List<CommandOutcome> payments = new ArrayList<>();
-        for (RecordDirectory.PayableClaim claim : directory.payableClaims(body.programme(), area, start, end)) {
-            CommandOutcome outcome = payClaim(new PayBenefit(claim.personId(), claim.claimId(), body.period(),
-                    amount), body, request);
-            // The outcome crosses Axon Server as its name; locally it is the enum itself.
-            switch (PaymentOutcome.valueOf(String.valueOf(outcome.value()))) {
-                case PAID -> {
-                    paid++;
-                    payments.add(outcome);
-                }
-                case ALREADY_PAID -> alreadyPaid++;
-                case NOT_DUE -> notDue++;
-            }
+        Map<PaymentOutcome, Integer> counts = new EnumMap<>(PaymentOutcome.class);
+        for (PaymentOutcome outcome : PaymentOutcome.values()) {
+            counts.put(outcome, 0);
         }
+        List<CommandOutcome> payments = new ArrayList<>();
+        List<RecordDirectory.ClaimOfArea> claims = directory.claims(body.programme(), area);
+        for (RecordDirectory.ClaimOfArea claim : claims) {
+            PaymentOutcome outcome = period.ruledOutBy(claim.grantedOn(), claim.endedOn()).orElse(null);
+            if (outcome == null) {
+                CommandOutcome paying = payClaim(new PayBenefit(claim.personId(), claim.claimId(), body.period(),
+                        amount), body, request);
+                // The outcome crosses Axon Server as its name; locally it is the enum itself.
+                outcome = PaymentOutcome.valueOf(String.valueOf(paying.value()));
+                if (outcome == PaymentOutcome.PAID) {
+                    payments.add(paying);
+                }
+            }
+            counts.merge(outcome, 1, Integer::sum);
+        }
+        Map<String, Integer> byReason = new LinkedHashMap<>();
+        counts.forEach((outcome, count) -> {
+            if (outcome.notDue()) {
+                byReason.put(outcome.name(), count);
+            }
+        });
+        int paid = counts.get(PaymentOutcome.PAID);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("programme", body.programme());
-        answer.put("period", yearly ? Integer.toString(body.period().getYear()) : body.period().toString());
+        answer.put("period", period.label());
         answer.put("areaCode", area.value());
+        answer.put("claims", claims.size());
         answer.put("paid", paid);
-        answer.put("alreadyPaid", alreadyPaid);
+        answer.put("alreadyPaid", counts.get(PaymentOutcome.ALREADY_PAID));
+        Map<String, Object> notDue = new LinkedHashMap<>();
+        notDue.put("total", byReason.values().stream().mapToInt(Integer::intValue).sum());
+        notDue.put("byReason", byReason);
         answer.put("notDue", notDue);
         answer.put("amount", amount.multiply(BigDecimal.valueOf(paid)).toPlainString());
         return ResponseEntity.ok().header(Commands.EVENT_POSITION, Long.toString(commands.positionOf(payments)))

@@ -105,22 +105,24 @@ public class RecordDirectory implements NationalIdHolders, Kinship {
                    .stream().findFirst().map(PersonId::new);
     }
 
-    /** A claim a payment run may owe: granted, not ended before the period, its owner's household in the area. */
-    public record PayableClaim(PersonId personId, ClaimId claimId) {
+    /**
+     * A claim a payment run accounts for, with the days it was granted and ended (null when it was not).
+     */
+    public record ClaimOfArea(PersonId personId, ClaimId claimId, LocalDate grantedOn, LocalDate endedOn) {
     }
 
-    public List<PayableClaim> payableClaims(Programme programme, AreaCode area, LocalDate periodStart,
-                                            LocalDate periodEnd) {
+    /** Every claim of a programme whose claimant's household is in the area, whatever its stage. */
+    public List<ClaimOfArea> claims(Programme programme, AreaCode area) {
         return jdbc.query("""
-                        SELECT c.person_id, c.claim_id FROM claim_directory c
+                        SELECT c.person_id, c.claim_id, c.granted_on, c.ended_on FROM claim_directory c
                         JOIN person_directory p ON p.person_id = c.person_id
                         JOIN household_directory h ON h.household_id = p.household_id
-                        WHERE c.programme = ? AND c.granted_on <= ? AND (c.ended_on IS NULL OR c.ended_on >= ?)
-                          AND h.community_code LIKE ?
+                        WHERE c.programme = ? AND h.community_code LIKE ?
                         ORDER BY c.claim_id""",
-                (rs, row) -> new PayableClaim(new PersonId(rs.getObject("person_id", UUID.class)),
-                        new ClaimId(rs.getObject("claim_id", UUID.class))),
-                programme.name(), periodEnd, periodStart, area.value() + "%");
+                (rs, row) -> new ClaimOfArea(new PersonId(rs.getObject("person_id", UUID.class)),
+                        new ClaimId(rs.getObject("claim_id", UUID.class)), rs.getObject("granted_on", LocalDate.class),
+                        rs.getObject("ended_on", LocalDate.class)),
+                programme.name(), area.value() + "%");
     }
 
     private static final RowMapper<Relative> RELATIVE = (rs, row) -> new Relative(

@@ -8,6 +8,7 @@ import org.registry.kernel.benefit.ClaimStatus;
 import org.registry.kernel.benefit.EndReason;
 import org.registry.kernel.benefit.ObjectionId;
 import org.registry.kernel.benefit.PaymentOutcome;
+import org.registry.kernel.benefit.PaymentPeriod;
 import org.registry.kernel.benefit.Outcome;
 import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.benefit.Recertification;
@@ -30,12 +31,12 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Year;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -207,23 +208,25 @@ final class BenefitClaim {
 
     /**
      * A claim is due for every period from the one it was granted in through the one it ended in; after its
-     * first year, for the years it was re-certified to continue.
+     * first year, for the years it was re-certified to continue. Otherwise the outcome says why it is not due.
      */
     PaymentOutcome pay(YearMonth month, BigDecimal amount, LocalDate today) {
-        boolean yearly = programme.frequency() == Programme.Frequency.YEARLY;
-        String period = yearly ? Integer.toString(month.getYear()) : month.toString();
-        if (paidPeriods.contains(period)) {
+        PaymentPeriod period = PaymentPeriod.of(programme, month);
+        Optional<PaymentOutcome> ruledOut = period.ruledOutBy(grantedOn, endedOn);
+        if (ruledOut.isPresent()) {
+            return ruledOut.get();
+        }
+        if (grantedOn == null) {
+            return status == ClaimStatus.REJECTED ? PaymentOutcome.REJECTED : PaymentOutcome.UNDER_REVIEW;
+        }
+        if (period.year() != grantedOn.getYear()
+                && recertifications.get(period.year()) != Recertification.CONTINUE) {
+            return PaymentOutcome.NOT_RECERTIFIED;
+        }
+        if (paidPeriods.contains(period.label())) {
             return PaymentOutcome.ALREADY_PAID;
         }
-        LocalDate start = yearly ? Year.of(month.getYear()).atDay(1) : month.atDay(1);
-        LocalDate end = yearly ? Year.of(month.getYear()).atMonth(12).atEndOfMonth() : month.atEndOfMonth();
-        boolean due = grantedOn != null && !grantedOn.isAfter(end) && (endedOn == null || !endedOn.isBefore(start))
-                && (month.getYear() == grantedOn.getYear()
-                        || recertifications.get(month.getYear()) == Recertification.CONTINUE);
-        if (!due) {
-            return PaymentOutcome.NOT_DUE;
-        }
-        apply(new BenefitPaid(personId, claimId, period, amount, today));
+        apply(new BenefitPaid(personId, claimId, period.label(), amount, today));
         return PaymentOutcome.PAID;
     }
 

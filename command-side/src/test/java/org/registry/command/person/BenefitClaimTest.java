@@ -506,17 +506,35 @@ class BenefitClaimTest {
         }
 
         @Test
-        void givenAClaimGrantedInFebruary_whenJanuaryIsPaid_thenItIsNotDue() {
+        void givenAClaimGrantedInFebruary_whenJanuaryIsPaid_thenItIsNotDueAsGrantedAfterThePeriod() {
             as(granted(grantedOn.minusDays(7))).when(pay("2026-01"))
                     .expectNoEvents()
-                    .expectResultMessagePayload(PaymentOutcome.NOT_DUE);
+                    .expectResultMessagePayload(PaymentOutcome.GRANTED_AFTER_PERIOD);
         }
 
         @Test
-        void givenAClaimOfLastYearNotRecertified_whenThisYearIsPaid_thenItIsNotDue() {
+        void givenAClaimOfLastYearNotRecertified_whenThisYearIsPaid_thenItIsNotDueAsNotRecertified() {
             as(granted(LocalDate.of(2025, 5, 1))).when(pay("2026-03"))
                     .expectNoEvents()
-                    .expectResultMessagePayload(PaymentOutcome.NOT_DUE);
+                    .expectResultMessagePayload(PaymentOutcome.NOT_RECERTIFIED);
+        }
+
+        @Test
+        void givenAClaimUnderReview_whenPaid_thenItIsNotDueAsUnderReview() {
+            as(parent(), filed(Programme.ONLY_CHILD_PARENT_AWARD, People.newId()),
+                    new BenefitClaimApproved(id, claim, Stage.VILLAGE_ASSESSMENT, null, "clerk", TODAY))
+                    .when(pay("2026-03"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(PaymentOutcome.UNDER_REVIEW);
+        }
+
+        @Test
+        void givenARejectedClaim_whenPaid_thenItIsNotDueAsRejected() {
+            as(parent(), filed(Programme.ONLY_CHILD_PARENT_AWARD, People.newId()),
+                    new BenefitClaimRejected(id, claim, Stage.VILLAGE_ASSESSMENT, "two children", "clerk", TODAY))
+                    .when(pay("2026-03"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(PaymentOutcome.REJECTED);
         }
 
         @Test
@@ -534,10 +552,10 @@ class BenefitClaimTest {
         }
 
         @Test
-        void givenAClaimThatEndedInMarch_whenAprilIsPaid_thenItIsNotDue() {
+        void givenAClaimThatEndedInMarch_whenAprilIsPaid_thenItIsNotDueAsEnded() {
             as(endedInMarch()).when(pay("2026-04"))
                     .expectNoEvents()
-                    .expectResultMessagePayload(PaymentOutcome.NOT_DUE);
+                    .expectResultMessagePayload(PaymentOutcome.ENDED);
         }
 
         @Test

@@ -84,6 +84,7 @@ public class SecurityConfiguration {
             .authorizeHttpRequests(requests -> requests
                     .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                                      "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                    .requestMatchers(HttpMethod.GET, "/").permitAll()
                     .requestMatchers("/api/admin/**").hasAnyRole("ADMIN", "ANALYST")
                     // Analysts read the trail with personal data masked: nothing the event export does not show.
                     .requestMatchers(HttpMethod.GET, "/api/audit/**", "/api/audit")

@@ -79,7 +79,7 @@ class PersonalDataMaskingTest {
         HouseholdView household = new HouseholdView(householdId, new CommunityCode("330106001001"), "1 Wensan Road", null,
                 HouseholdKind.REGISTERED, null, LocalDate.of(2020, 1, 1), 3,
                 List.of(new HouseholdView.MemberView(personId, "Zhang Wei", RelationToHead.HEAD,
-                        LocalDate.of(2020, 1, 1))));
+                        LocalDate.of(2020, 1, 1), Residency.PERMANENT, LocalDate.of(2020, 1, 1))));
         JsonNode view = masking.toJson(household, analyst);
         assertThat(view.get("address").asText()).isEqualTo(PersonalDataMasking.MASK);
         assertThat(view.get("members").get(0).get("name").asText()).isEqualTo(PersonalDataMasking.MASK);

@@ -1,12 +1,15 @@
 package org.registry.platform.test;
 
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 
-/** Points a test context at a schema of its own ({@link TestDatabase}) and drops it when the context closes. */
+/**
+ * Points a test context at a schema of its own ({@link TestDatabase}) and drops it once the context has closed: as
+ * the first disposable bean registered, it is destroyed last, after the event processors and the scheduler have
+ * stopped and the connection pool has closed, so nothing reads a dropped table.
+ */
 public class TestSchemaInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -20,10 +23,6 @@ public class TestSchemaInitializer implements ApplicationContextInitializer<Conf
                 // tests are users of their own: the demo users stand in for configured ones
                 "registry.security.demo-users=on"
         ).applyTo(context);
-        context.addApplicationListener((ApplicationListener<ContextClosedEvent>) event -> {
-            if (event.getApplicationContext() == context) {
-                schema.drop();
-            }
-        });
+        ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("testSchema", schema::drop);
     }
 }

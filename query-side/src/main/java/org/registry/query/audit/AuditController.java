@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.registry.kernel.audit.BusinessDates;
+import org.registry.kernel.common.Rejection;
 import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.common.RejectionKind;
 import org.registry.kernel.household.HouseholdEvent;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.person.PersonEvent;
@@ -96,26 +98,42 @@ class AuditController {
 
     @GetMapping("/persons/{personId}/state")
     @Operation(summary = "The person as the register held it at an instant (asOf: ISO date-time, or a date for its "
-            + "end in the offices' zone), in the shape of GET /api/persons/{id}")
+            + "end in the offices' zone), in the shape of GET /api/persons/{id}. asOf is when facts were recorded, "
+            + "not the dates they carry: before the first recording, 404 NOT_YET_RECORDED names that instant")
     JsonNode personAsOf(@PathVariable String personId, @RequestParam(required = false) String asOf) {
         PersonId id = PersonId.of(personId);
         Instant instant = Instants.endOf(asOf, "asOf", zone);
-        requireKind(Kind.PERSON, id.toString());
+        List<StoredEvent> events = requireKind(Kind.PERSON, id.toString());
         return masking.toJson(new RegisterAsOf(store()).person(id, instant).orElseThrow(() ->
-                RejectionException.notFound("PERSON_NOT_FOUND", "person " + personId
-                        + " was not on the register yet at " + instant)), CurrentUser.get());
+                notYetRecorded(Kind.PERSON, events, instant)), CurrentUser.get());
     }
 
     @GetMapping("/households/{householdId}/state")
     @Operation(summary = "The household as the register held it at an instant, in the shape of "
-            + "GET /api/households/{id}")
+            + "GET /api/households/{id}; asOf as for a person")
     JsonNode householdAsOf(@PathVariable String householdId, @RequestParam(required = false) String asOf) {
         HouseholdId id = HouseholdId.of(householdId);
         Instant instant = Instants.endOf(asOf, "asOf", zone);
-        requireKind(Kind.HOUSEHOLD, id.toString());
+        List<StoredEvent> events = requireKind(Kind.HOUSEHOLD, id.toString());
         return masking.toJson(new RegisterAsOf(store()).household(id, instant).orElseThrow(() ->
-                RejectionException.notFound("HOUSEHOLD_NOT_FOUND", "household " + householdId
-                        + " was not on the register yet at " + instant)), CurrentUser.get());
+                notYetRecorded(Kind.HOUSEHOLD, events, instant)), CurrentUser.get());
+    }
+
+    /**
+     * The record exists, but was recorded after {@code asOf}. Said in plain words, because the two clocks are easily
+     * confused: a household registered today with the date 2020-01-01 was not on the register last week.
+     */
+    private RejectionException notYetRecorded(Kind kind, List<StoredEvent> events, Instant asOf) {
+        StoredEvent first = events.get(0);
+        String dated = BusinessDates.of(first.payload(), zone)
+                                    .map(day -> " (its first fact, " + first.type() + ", is dated " + day + ")")
+                                    .orElse("");
+        return new RejectionException(new Rejection(RejectionKind.NOT_FOUND, "NOT_YET_RECORDED",
+                "the " + kind.noun + " " + first.aggregateId() + " was first recorded at "
+                        + first.recordedAt().atZone(zone).toOffsetDateTime() + ", after asOf "
+                        + asOf.atZone(zone).toOffsetDateTime() + dated + ". asOf is the instant facts were recorded, "
+                        + "not the day they happened: ask for an instant at or after the first recording",
+                "asOf", Map.of("firstRecordedAt", first.recordedAt().toString())));
     }
 
     @GetMapping
@@ -150,8 +168,10 @@ class AuditController {
         return events.stream().map(event -> entry(event, mask)).toList();
     }
 
-    private void requireKind(Kind kind, String id) {
-        requireKind(kind, id, store().ofRecord(id));
+    private List<StoredEvent> requireKind(Kind kind, String id) {
+        List<StoredEvent> events = store().ofRecord(id);
+        requireKind(kind, id, events);
+        return events;
     }
 
     /** An id of a household asked for as a person (or the reverse) is as unknown as an id of nothing. */

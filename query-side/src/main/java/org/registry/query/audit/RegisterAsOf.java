@@ -13,6 +13,7 @@ import org.registry.kernel.household.HouseholdKind;
 import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.HouseholdRelocated;
 import org.registry.kernel.household.HouseholdView;
+import org.registry.kernel.household.LeavingReason;
 import org.registry.kernel.household.MemberJoinedHousehold;
 import org.registry.kernel.household.MemberLeftHousehold;
 import org.registry.kernel.household.PostalCode;
@@ -44,6 +45,7 @@ import org.registry.kernel.person.PersonTransferred;
 import org.registry.kernel.person.PersonView;
 import org.registry.kernel.person.PublicNoticeStarted;
 import org.registry.kernel.person.Residency;
+import org.registry.kernel.person.ResidencyChange;
 import org.registry.kernel.person.Sex;
 import org.registry.platform.eventstore.StoredEvents;
 import org.registry.platform.eventstore.StoredEvents.StoredEvent;
@@ -162,19 +164,31 @@ class RegisterAsOf {
         HouseholdState household = new HouseholdState(id);
         events.forEach(household::apply);
         List<HouseholdView.MemberView> members = new ArrayList<>();
-        household.members.forEach((person, member) -> nameOf(person, asOf).ifPresent(name ->
-                members.add(new HouseholdView.MemberView(person, name, member.relation, member.since))));
-        // The household register's order: the head first, then by the day they joined, then by name.
-        members.sort(Comparator.comparing((HouseholdView.MemberView member) -> member.relationToHead()
-                                                                                  != RelationToHead.HEAD)
+        household.members.forEach((person, member) -> {
+            PersonFacts facts = personFacts(person, asOf);
+            if (facts.name != null) {
+                members.add(new HouseholdView.MemberView(person, facts.name, member.relation, member.since,
+                        facts.residency == null ? null : facts.residency.residency(),
+                        facts.residency == null ? null : facts.residency.since()));
+            }
+        });
+        // The household register's order: the living first, the head first, then by the day they joined and by name.
+        members.sort(Comparator.comparing((HouseholdView.MemberView member) -> member.residency()
+                                                                                  == Residency.DECEASED)
+                               .thenComparing(member -> member.relationToHead() != RelationToHead.HEAD)
                                .thenComparing(HouseholdView.MemberView::since)
                                .thenComparing(HouseholdView.MemberView::name));
         return Optional.of(new HouseholdView(id, household.community, household.address, household.postalCode,
                 household.kind, household.householdNumber, household.registeredOn, household.version, members));
     }
 
-    private Optional<String> nameOf(PersonId person, Instant asOf) {
+    /** What the household register keeps of a member: the name, and where they live since when. */
+    private record PersonFacts(String name, ResidencyChange residency) {
+    }
+
+    private PersonFacts personFacts(PersonId person, Instant asOf) {
         String name = null;
+        ResidencyChange residency = null;
         for (StoredEvent event : until(person.toString(), asOf)) {
             Object payload = event.payload();
             if (payload instanceof PersonRegistered registered) {
@@ -184,8 +198,9 @@ class RegisterAsOf {
             } else if (payload instanceof PersonDetailCorrected corrected && corrected.field() == NAME) {
                 name = corrected.newValue();
             }
+            residency = ResidencyChange.of(payload).orElse(residency);
         }
-        return Optional.ofNullable(name);
+        return new PersonFacts(name, residency);
     }
 
     /** A row of the person index, and the rows of its check-ups and claims, as the handlers would have left them. */
@@ -429,7 +444,7 @@ class RegisterAsOf {
                 postalCode = relocated.postalCode();
             } else if (payload instanceof MemberJoinedHousehold joined) {
                 members.put(joined.personId(), new Member(joined.relationToHead(), joined.date()));
-            } else if (payload instanceof MemberLeftHousehold left) {
+            } else if (payload instanceof MemberLeftHousehold left && left.reason() != LeavingReason.DIED) {
                 members.remove(left.personId());
             } else if (payload instanceof HouseholdHeadChanged changed) {
                 if (changed.previousHeadId() != null && members.containsKey(changed.previousHeadId())) {

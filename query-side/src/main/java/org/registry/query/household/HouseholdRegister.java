@@ -11,6 +11,7 @@ import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.HouseholdRelocated;
 import org.registry.kernel.household.HouseholdView;
 import org.registry.kernel.household.HouseholdHeadChanged;
+import org.registry.kernel.household.LeavingReason;
 import org.registry.kernel.household.MemberJoinedHousehold;
 import org.registry.kernel.household.MemberLeftHousehold;
 import org.registry.kernel.household.PostalCode;
@@ -18,8 +19,13 @@ import org.registry.kernel.household.RelationToHead;
 import org.registry.kernel.person.BirthRegistered;
 import org.registry.kernel.person.CorrectableField;
 import org.registry.kernel.person.PersonDetailCorrected;
+import org.registry.kernel.person.PersonDied;
 import org.registry.kernel.person.PersonId;
+import org.registry.kernel.person.PersonMovedIn;
+import org.registry.kernel.person.PersonMovedOut;
 import org.registry.kernel.person.PersonRegistered;
+import org.registry.kernel.person.Residency;
+import org.registry.kernel.person.ResidencyChange;
 import org.registry.kernel.query.PageView;
 import org.registry.query.api.AreaFilter;
 import org.registry.query.api.Paging;
@@ -38,7 +44,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The household register (户籍册): every household, where it is, its members and its version. */
+/**
+ * The household register (户籍册): every household, where it is, its members (each with where they live: here, moved
+ * away, deceased, and since when) and its version.
+ */
 @Component
 @ProcessingGroup(HouseholdRegister.NAME)
 class HouseholdRegister implements Projection {
@@ -99,10 +108,13 @@ class HouseholdRegister implements Projection {
         touch(event.householdId(), version);
     }
 
+    /** A member who died stays on the household's page, marked deceased by {@link #on(PersonDied)}. */
     @EventHandler
     void on(MemberLeftHousehold event, @SequenceNumber long version) {
-        requireOne(jdbc.update("DELETE FROM household_member WHERE household_id = ? AND person_id = ?",
-                event.householdId().value(), event.personId().value()), "member " + event.personId());
+        if (event.reason() != LeavingReason.DIED) {
+            requireOne(jdbc.update("DELETE FROM household_member WHERE household_id = ? AND person_id = ?",
+                    event.householdId().value(), event.personId().value()), "member " + event.personId());
+        }
         touch(event.householdId(), version);
     }
 
@@ -120,14 +132,40 @@ class HouseholdRegister implements Projection {
 
     @EventHandler
     void on(PersonRegistered event) {
-        jdbc.update("INSERT INTO household_register_person (person_id, name) VALUES (?, ?)",
-                event.personId().value(), event.name());
+        enter(event.personId(), event.name(), event);
     }
 
     @EventHandler
     void on(BirthRegistered event) {
-        jdbc.update("INSERT INTO household_register_person (person_id, name) VALUES (?, ?)",
-                event.personId().value(), event.name());
+        enter(event.personId(), event.name(), event);
+    }
+
+    @EventHandler
+    void on(PersonMovedOut event) {
+        residency(event.personId(), event);
+    }
+
+    @EventHandler
+    void on(PersonMovedIn event) {
+        residency(event.personId(), event);
+    }
+
+    @EventHandler
+    void on(PersonDied event) {
+        residency(event.personId(), event);
+    }
+
+    private void enter(PersonId person, String name, Object event) {
+        ResidencyChange residency = ResidencyChange.of(event).orElseThrow();
+        jdbc.update("INSERT INTO household_register_person (person_id, name, residency, residency_since) "
+                + "VALUES (?, ?, ?, ?)", person.value(), name, residency.residency().name(), residency.since());
+    }
+
+    private void residency(PersonId person, Object event) {
+        ResidencyChange residency = ResidencyChange.of(event).orElseThrow();
+        requireOne(jdbc.update("UPDATE household_register_person SET residency = ?, residency_since = ? "
+                + "WHERE person_id = ?", residency.residency().name(), residency.since(), person.value()),
+                "person " + person);
     }
 
     @EventHandler
@@ -150,7 +188,10 @@ class HouseholdRegister implements Projection {
                 id.value())).stream().findFirst();
     }
 
-    /** The households with their members, read in one query for all of them. */
+    /**
+     * The households with their members, read in one query for all of them: the living first (the head first,
+     * then by the day they joined and by name), then the deceased.
+     */
     private List<HouseholdView> withMembers(List<HouseholdView> households) {
         if (households.isEmpty()) {
             return households;
@@ -158,15 +199,20 @@ class HouseholdRegister implements Projection {
         Map<UUID, List<HouseholdView.MemberView>> members = new HashMap<>();
         String ids = String.join(",", Collections.nCopies(households.size(), "?"));
         jdbc.query("""
-                        SELECT m.household_id, m.person_id, p.name, m.relation_to_head, m.since
+                        SELECT m.household_id, m.person_id, p.name, m.relation_to_head, m.since, p.residency,
+                               p.residency_since
                         FROM household_member m JOIN household_register_person p ON p.person_id = m.person_id
                         WHERE m.household_id IN (%s)
-                        ORDER BY CASE m.relation_to_head WHEN 'HEAD' THEN 0 ELSE 1 END, m.since, p.name""".formatted(ids),
+                        ORDER BY CASE p.residency WHEN 'DECEASED' THEN 1 ELSE 0 END,
+                                 CASE m.relation_to_head WHEN 'HEAD' THEN 0 ELSE 1 END, m.since, p.name""".formatted(ids),
                 (ResultSet rs) -> {
+                    String residency = rs.getString("residency");
                     members.computeIfAbsent(rs.getObject("household_id", UUID.class), key -> new ArrayList<>())
                            .add(new HouseholdView.MemberView(new PersonId(rs.getObject("person_id", UUID.class)),
                                    rs.getString("name"), RelationToHead.valueOf(rs.getString("relation_to_head")),
-                                   rs.getObject("since", LocalDate.class)));
+                                   rs.getObject("since", LocalDate.class),
+                                   residency == null ? null : Residency.valueOf(residency),
+                                   rs.getObject("residency_since", LocalDate.class)));
                 },
                 households.stream().map(household -> household.householdId().value()).toArray());
         return households.stream().map(household -> new HouseholdView(household.householdId(),

@@ -33,10 +33,11 @@ class BenefitLedgerController {
 
     @GetMapping("/api/ledgers/benefit-payments")
     @ReadsFrom(BenefitLedger.PROJECTION)
-    @Operation(summary = "Payments of a period (period=2026-03 a month, period=2026 a year: exactly that period), or of "
-            + "every period that begins in [from, to]; of one programme when given; in the area of the recipient's "
-            + "household when the payment was recorded. Rows paged from 0, totals {recipients, amount, byProgramme} "
-            + "of all rows")
+    @Operation(summary = "Payments for the periods that begin in a period (period=2026-03: the month's payments; "
+            + "period=2026: the year's, monthly and yearly, as from=2026-01-01&to=2026-12-31), or in [from, to]; of "
+            + "one programme when given; in the area of the recipient's household when the payment was recorded. A "
+            + "yearly payment begins on 1 January. Rows paged from 0, totals {recipients, amount, byProgramme} of all "
+            + "rows")
     BenefitPaymentsView payments(@RequestParam(required = false) String areaCode,
                                  @RequestParam(required = false) Programme programme,
                                  @RequestParam(required = false) String period,

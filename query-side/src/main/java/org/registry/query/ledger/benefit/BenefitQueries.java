@@ -34,13 +34,13 @@ public class BenefitQueries {
     }
 
     /**
-     * The payments of the report's area for periods that begin in its [from, to] (and of one programme, and one
-     * period exactly, when given), with their totals.
+     * The payments of the report's area for periods that begin in its [from, to] (and of one programme when given),
+     * with their totals; {@code period} is only echoed, the period the caller named as [from, to].
      */
     public BenefitPaymentsView payments(Report report, Programme programme, String period, Paging paging) {
-        Selection selection = payments(report, programme, period);
+        Selection selection = payments(report, programme);
         MapSqlParameterSource parameters = parameters(report, paging).addValue("programme",
-                programme == null ? null : programme.name()).addValue("period", period);
+                programme == null ? null : programme.name());
         List<PaymentRow> items = jdbc.query(selection.page("""
                         p.claim_id, p.person_id, n.name, n.national_id, p.programme, p.period, p.amount, p.paid_on,
                         p.community_code""", "p.community_code, p.period_start, n.name, p.claim_id, p.period"),
@@ -185,17 +185,11 @@ public class BenefitQueries {
         return new PageView<>(items, paging.page(), paging.size(), total == null ? 0 : total);
     }
 
-    private static Selection payments(Report report, Programme programme, String period) {
+    private static Selection payments(Report report, Programme programme) {
         Selection payments = BenefitLedger.payments(report);
         Selection selection = new Selection(payments.from() + " JOIN benefit_person n ON n.person_id = p.person_id",
                 payments.where());
-        if (programme != null) {
-            selection = selection.and("p.programme = :programme");
-        }
-        if (period != null) {
-            selection = selection.and("p.period = :period");
-        }
-        return selection;
+        return programme == null ? selection : selection.and("p.programme = :programme");
     }
 
     private static MapSqlParameterSource parameters(Report report, Paging paging) {

@@ -8,8 +8,9 @@ import java.time.LocalDate;
  * <p>Text is of two kinds: a <em>line</em> (a name, an address, a number) and a <em>note</em> (notes, reasons, the
  * basis of a claim), which may span lines. Neither may hold what no clerk types and what would mislead a reader or
  * break a report: control characters, Unicode's bidirectional overrides and isolates (text that displays in another
- * order than it is stored), byte order marks, noncharacters, or half of a surrogate pair (no character at all, which
- * a database stores as {@code ?}). Lengths count characters as a reader does (code points): a rare character of a
+ * order than it is stored), byte order marks, noncharacters, half of a surrogate pair (no character at all, which
+ * a database stores as {@code ?}), or the replacement character {@code U+FFFD} (what a decoder put where it could not
+ * read the bytes: the text is already lost). Lengths count characters as a reader does (code points): a rare character of a
  * name outside the Basic Multilingual Plane is one character.
  */
 public final class Require {
@@ -122,6 +123,7 @@ public final class Require {
                 && c != 0x200E && c != 0x200F && c != 0x061C                    // bidi marks
                 && c != 0x2028 && c != 0x2029                                   // line and paragraph separators
                 && c != 0xFEFF                                                  // byte order mark
+                && c != 0xFFFD                                                  // what a decoder could not read
                 && !(c >= 0xFDD0 && c <= 0xFDEF) && (c & 0xFFFE) != 0xFFFE;     // noncharacters
     }
 }

@@ -42,7 +42,7 @@ class RequireTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"\u0000", "\u001b", "\u007f", "\u0085", "\u202e", "\u202a", "\u2066", "\u200f",
-            "\ufeff", "\u2028", "\ufffe", "\uffff", "\ufdd0", "\n", "\r", "\t"})
+            "\ufeff", "\u2028", "\ufffe", "\uffff", "\ufdd0", "\ufffd", "\n", "\r", "\t"})
     void aLineRefusesControlsBidiOverridesNoncharactersAndLineBreaks(String character) {
         assertThatThrownBy(() -> Require.text("Li" + character + "Na", "name", 50))
                 .isInstanceOfSatisfying(RejectionException.class, e -> {

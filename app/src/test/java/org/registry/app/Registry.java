@@ -170,12 +170,12 @@ final class Registry {
 
     void moveOut(String person, LocalDate date, String destination) {
         post("/api/persons/" + person + "/moves", Map.of("direction", "OUT", "date", date.toString(),
-                "place", destination, "reason", "WORK"), 200);
+                "place", destination, "moveReason", "WORK"), 200);
     }
 
     void moveIn(String person, LocalDate date, String origin) {
         post("/api/persons/" + person + "/moves", Map.of("direction", "IN", "date", date.toString(),
-                "place", origin, "reason", "FAMILY"), 200);
+                "place", origin, "moveReason", "FAMILY"), 200);
     }
 
     void transfer(String person, String toHousehold, LocalDate date) {

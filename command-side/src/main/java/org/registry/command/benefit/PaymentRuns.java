@@ -16,8 +16,11 @@ import org.registry.kernel.benefit.PayBenefit;
 import org.registry.kernel.benefit.PaymentOutcome;
 import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.common.Require;
+import org.registry.kernel.common.TextLimits;
 import org.registry.platform.eventstore.LockConflicts;
 import org.registry.platform.security.CurrentUser;
+import org.registry.platform.web.Text;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -57,8 +60,9 @@ class PaymentRuns {
         this.clock = clock;
     }
 
-    record PaymentRunRequest(@NotNull Programme programme, @NotNull YearMonth period, @NotBlank String areaCode,
-                             String reason) implements CommandRequest {
+    record PaymentRunRequest(@NotNull Programme programme, @NotNull YearMonth period,
+                             @NotBlank @Text(max = TextLimits.TOKEN) String areaCode, @Text(max = TextLimits.REASON, note = true) String reason)
+            implements CommandRequest {
     }
 
     @PostMapping("/api/benefit-payment-runs")
@@ -74,6 +78,7 @@ class PaymentRuns {
             throw RejectionException.invalid("period", "VALIDATION_FAILED",
                     "a payment run pays a period that has begun, not " + body.period());
         }
+        Require.date(body.period().atDay(1), "period");
         boolean yearly = body.programme().frequency() == Programme.Frequency.YEARLY;
         LocalDate start = yearly ? Year.of(body.period().getYear()).atDay(1) : body.period().atDay(1);
         LocalDate end = yearly ? Year.of(body.period().getYear()).atMonth(12).atEndOfMonth()

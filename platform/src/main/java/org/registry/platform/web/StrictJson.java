@@ -1,5 +1,6 @@
 package org.registry.platform.web;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -27,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -38,7 +40,8 @@ import java.util.regex.Pattern;
  * mapper's settings, here and nowhere else. The store's mapper is another one and reads stored events as they are.
  *
  * <ul>
- *   <li>an enumeration only by its exact name: not by position ({@code "sex":1}), not padded ({@code " MALE"});</li>
+ *   <li>an enumeration only by its exact name: not by position ({@code "sex":1}), not padded ({@code " MALE"}), not
+ *       in another case;</li>
  *   <li>no scalar coerced into another: {@code "name":true} is not the text "true", {@code "year":2026.5} and
  *       {@code "year":"2026"} are not the number 2026, {@code "upheld":1} is not {@code true};</li>
  *   <li>dates only as {@code YYYY-MM-DD} and months as {@code YYYY-MM} (no epoch days, arrays, times or signs);</li>
@@ -163,7 +166,10 @@ public class StrictJson {
         }
     }
 
-    /** Jackson finds an enumeration's constant after trimming the text; a name has no spaces around it. */
+    /**
+     * An enumeration's constant only by the name it is written with ({@code @JsonValue}, else its name): Jackson
+     * finds one after trimming the text, and a factory of the enumeration may take more than one spelling.
+     */
     private static final class ExactEnumNames extends BeanDeserializerModifier {
 
         @Override
@@ -187,10 +193,25 @@ public class StrictJson {
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.hasToken(JsonToken.VALUE_STRING) && !parser.getText().equals(parser.getText().strip())) {
-                return context.handleWeirdStringValue(handledType(), parser.getText(), "has spaces around the name");
+            String text = parser.hasToken(JsonToken.VALUE_STRING) ? parser.getText() : null;
+            Object constant = super.deserialize(parser, context);
+            if (text != null && constant instanceof Enum<?> value && !text.equals(writtenName(value))) {
+                return context.handleWeirdStringValue(handledType(), text, "is not written as " + writtenName(value));
             }
-            return super.deserialize(parser, context);
+            return constant;
+        }
+
+        private static String writtenName(Enum<?> constant) {
+            for (Method method : constant.getDeclaringClass().getMethods()) {
+                if (method.isAnnotationPresent(JsonValue.class)) {
+                    try {
+                        return String.valueOf(method.invoke(constant));
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            return constant.name();
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.registry.kernel.person.CorrectableField;
 import org.registry.kernel.person.Sex;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StrictJsonTest {
 
     record Request(String name, Sex sex, LocalDate date, YearMonth period, Integer year, Boolean upheld,
-                   String note) {
+                   String note, CorrectableField field) {
     }
 
     private static final ObjectMapper MAPPER = httpMapper();
@@ -42,7 +43,9 @@ class StrictJsonTest {
                 {"name":"王小明","sex":"MALE","date":"2026-03-01","period":"2026-03","year":2026,"upheld":false,
                  "note":"first line\\nsecond line"}""", Request.class);
         assertThat(request).isEqualTo(new Request("王小明", Sex.MALE, LocalDate.of(2026, 3, 1), YearMonth.of(2026, 3),
-                2026, false, "first line\nsecond line"));
+                2026, false, "first line\nsecond line", null));
+        assertThat(MAPPER.readValue("{\"field\":\"birthDate\"}", Request.class).field())
+                .isEqualTo(CorrectableField.BIRTH_DATE);
         assertThat(MAPPER.readValue("{\"name\":null}", Request.class).name()).isNull();
     }
 
@@ -51,6 +54,7 @@ class StrictJsonTest {
             // enumerations by exact name only
             "{\"sex\":1}", "{\"sex\":\"1\"}", "{\"sex\":\" MALE\"}", "{\"sex\":\"MALE \"}", "{\"sex\":\"male\"}",
             "{\"sex\":\"\"}", "{\"sex\":[\"MALE\"]}", "{\"sex\":1.0}",
+            "{\"field\":\"BIRTH_DATE\"}", "{\"field\":\" birthDate\"}", "{\"field\":1}",
             // no scalar coerced into another
             "{\"name\":true}", "{\"name\":12}", "{\"name\":1.5}", "{\"name\":{}}", "{\"name\":[\"x\"]}",
             "{\"year\":2026.5}", "{\"year\":2026.0}", "{\"year\":\"2026\"}", "{\"year\":true}", "{\"year\":\"\"}",

@@ -153,6 +153,8 @@ public class Commands {
     public ResponseEntity<Map<String, Object>> once(CommandRequest body, HttpServletRequest request,
                                                     java.util.function.Supplier<ResponseEntity<Map<String, Object>>> work) {
         String key = idempotencyKey(request);
+        // refused before any work, though each command of the work reads it again (and may never be sent)
+        IfMatch.expectedVersion(request.getHeader(HttpHeaders.IF_MATCH));
         if (key == null) {
             return work.get();
         }

@@ -222,9 +222,11 @@ final class Registry {
         return claim.toString();
     }
 
-    void objection(String person, String claim, LocalDate on) {
-        append(person, new ObjectionRaised(PersonId.of(person), ClaimId.of(claim), new ObjectionId(UUID.randomUUID()),
-                "not an only child", on));
+    /** @return the objection's id */
+    String objection(String person, String claim, LocalDate on) {
+        ObjectionId objection = new ObjectionId(UUID.randomUUID());
+        append(person, new ObjectionRaised(PersonId.of(person), ClaimId.of(claim), objection, "not an only child", on));
+        return objection.toString();
     }
 
     String grantedClaim(String person, Programme programme, LocalDate grantedOn) {

@@ -49,8 +49,9 @@ public class ErrorPages implements ErrorController {
     }
 
     /**
-     * A query string Tomcat cannot decode ({@code %ED%A0%80}, half a surrogate pair) would lose the parameter
-     * silently: Tomcat's own filter refuses such a request instead (400, answered at {@code /error}).
+     * A query string Tomcat cannot parse (a broken escape, {@code %zz}) would lose the parameter silently: Tomcat's
+     * own filter refuses such a request instead (400, answered at {@code /error}). Bytes that are no UTF-8 are decoded
+     * as {@code U+FFFD}, which no text may hold ({@link Text}).
      */
     @Bean
     static FilterRegistrationBean<FailedRequestFilter> refuseUndecodableParameters() {

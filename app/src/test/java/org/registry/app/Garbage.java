@@ -249,7 +249,8 @@ final class Garbage {
         String type = schema.path("type").asText();
         if (enumeration.size() > 0) {
             String constant = enumeration.get(0).asText();
-            values.addAll(List.of("1", "%20" + constant, otherCase(constant), "NOT_A_VALUE", "org.registry." + constant));
+            values.addAll(List.of("1", "%20" + constant, otherCase(constant), "NOT_A_VALUE",
+                    "org.registry." + constant));
         } else if ("integer".equals(type)) {
             values.addAll(List.of("1.5", "0x1", "%201", "-1", "99999999999999999999", "%2B1"));
         } else if ("date".equals(schema.path("format").asText())) {

@@ -263,7 +263,8 @@ class InputFuzzTest {
         String noticed = motherOfOnlyChild(registry, community);
         valid.put("post /api/persons/{personId}/benefit-claims/{claimId}/objections", command(Map.of(
                 "personId", noticed, "claimId", registry.claimOnNotice(noticed, Programme.ONLY_CHILD_PARENT_AWARD,
-                        today, Instant.now())), body("note", "she has two children", "reason", "a neighbour's letter")));
+                        today, Instant.now())), body("note", "she has two children",
+                "reason", "a neighbour's letter")));
         String objected = motherOfOnlyChild(registry, community);
         String held = registry.claimOnNotice(objected, Programme.ONLY_CHILD_PARENT_AWARD, today, Instant.now());
         valid.put("post /api/persons/{personId}/benefit-claims/{claimId}/objections/{objectionId}/resolution",

@@ -61,7 +61,8 @@ class PaymentRuns {
     }
 
     record PaymentRunRequest(@NotNull Programme programme, @NotNull YearMonth period,
-                             @NotBlank @Text(max = TextLimits.TOKEN) String areaCode, @Text(max = TextLimits.REASON, note = true) String reason)
+                             @NotBlank @Text(max = TextLimits.TOKEN) String areaCode,
+                             @Text(max = TextLimits.REASON, note = true) String reason)
             implements CommandRequest {
     }
 

@@ -59,7 +59,8 @@ class HouseholdCommandsController {
                                     @NotBlank @Text(max = TextLimits.PLACE) String address,
                                     @Text(max = TextLimits.TOKEN) String postalCode, @NotNull HouseholdKind kind,
                                     @Text(max = TextLimits.NUMBER) String householdNumber, LocalDate date,
-                                    @Text(max = TextLimits.REASON, note = true) String reason) implements CommandRequest {
+                                    @Text(max = TextLimits.REASON, note = true) String reason)
+            implements CommandRequest {
     }
 
     @PostMapping
@@ -81,7 +82,8 @@ class HouseholdCommandsController {
     record RelocateHouseholdRequest(@NotBlank @Text(max = TextLimits.TOKEN) String communityCode,
                                     @NotBlank @Text(max = TextLimits.PLACE) String address,
                                     @Text(max = TextLimits.TOKEN) String postalCode, @NotNull LocalDate date,
-                                    @Text(max = TextLimits.REASON, note = true) String reason) implements CommandRequest {
+                                    @Text(max = TextLimits.REASON, note = true) String reason)
+            implements CommandRequest {
     }
 
     @PostMapping("/{householdId}/relocation")

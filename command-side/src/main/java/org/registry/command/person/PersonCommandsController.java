@@ -71,13 +71,15 @@ class PersonCommandsController {
      */
     record RegisterPersonRequest(@NotBlank @Text(max = TextLimits.TOKEN) String nationalId,
                                  @NotBlank @Text(max = TextLimits.NAME) String name, @NotNull Sex sex,
-                                 @NotNull LocalDate birthDate, @NotBlank @Text(max = TextLimits.TOKEN) String householdId,
+                                 @NotNull LocalDate birthDate,
+                                 @NotBlank @Text(max = TextLimits.TOKEN) String householdId,
                                  @NotNull RelationToHead relationToHead,
                                  @NotNull @Schema(allowableValues = {"PERMANENT", "FLOATING_IN"}) Residency residency,
                                  MaritalStatus maritalStatus, @Text(max = TextLimits.ETHNICITY) String ethnicity,
                                  LocalDate residentSince, @Text(max = TextLimits.PLACE) String origin,
                                  MoveReason moveReason, @Text(max = TextLimits.NUMBER) String certificateNumber,
-                                 LocalDate certificateExpiry, @Text(max = TextLimits.REASON, note = true) String reason) implements CommandRequest {
+                                 LocalDate certificateExpiry, @Text(max = TextLimits.REASON, note = true) String reason)
+            implements CommandRequest {
     }
 
     @PostMapping("/api/persons")
@@ -98,7 +100,8 @@ class PersonCommandsController {
     /** @param relationToHead the child's relation to the head of the household; CHILD when absent */
     record RegisterBirthRequest(@NotBlank @Text(max = TextLimits.TOKEN) String motherId,
                                 @NotBlank @Text(max = TextLimits.NAME) String name, @NotNull Sex sex,
-                                @NotNull LocalDate birthDate, @NotBlank @Text(max = TextLimits.TOKEN) String householdId,
+                                @NotNull LocalDate birthDate,
+                                @NotBlank @Text(max = TextLimits.TOKEN) String householdId,
                                 @Text(max = TextLimits.TOKEN) String fatherId,
                                 @Text(max = TextLimits.TOKEN) String nationalId,
                                 @Text(max = TextLimits.ETHNICITY) String ethnicity, RelationToHead relationToHead,
@@ -122,7 +125,8 @@ class PersonCommandsController {
                 URI.create("/api/persons/" + child), order -> Map.of("birthOrder", order)), request);
     }
 
-    record DeathRequest(@NotNull LocalDate date, @Text(max = TextLimits.REASON, note = true) String reason) implements CommandRequest {
+    record DeathRequest(@NotNull LocalDate date, @Text(max = TextLimits.REASON, note = true) String reason)
+            implements CommandRequest {
     }
 
     @PostMapping("/api/persons/{personId}/death")
@@ -134,7 +138,8 @@ class PersonCommandsController {
     }
 
     record MaritalStatusRequest(@NotNull @Schema(allowableValues = {"MARRIED", "DIVORCED", "WIDOWED"})
-                                MaritalStatus maritalStatus, @NotNull LocalDate date, @Text(max = TextLimits.REASON, note = true) String reason)
+                                MaritalStatus maritalStatus, @NotNull LocalDate date,
+                                @Text(max = TextLimits.REASON, note = true) String reason)
             implements CommandRequest {
     }
 
@@ -148,8 +153,8 @@ class PersonCommandsController {
                 body.date()), body, request);
     }
 
-    record NationalIdRequest(@NotBlank @Text(max = TextLimits.TOKEN) String nationalId, @Text(max = TextLimits.REASON, note = true) String reason)
-            implements CommandRequest {
+    record NationalIdRequest(@NotBlank @Text(max = TextLimits.TOKEN) String nationalId,
+                             @Text(max = TextLimits.REASON, note = true) String reason) implements CommandRequest {
     }
 
     @PostMapping("/api/persons/{personId}/national-id")
@@ -164,7 +169,8 @@ class PersonCommandsController {
 
     record CorrectionRequest(@NotNull @Schema(allowableValues = {"name", "sex", "birthDate", "ethnicity",
             "nationalId"}) CorrectableField field, @Text(max = TextLimits.CORRECTION) String value,
-                             @NotBlank @Text(max = TextLimits.REASON, note = true) String reason) implements CommandRequest {
+                             @NotBlank @Text(max = TextLimits.REASON, note = true) String reason)
+            implements CommandRequest {
     }
 
     @PostMapping("/api/persons/{personId}/corrections")
@@ -184,10 +190,11 @@ class PersonCommandsController {
      * @param moveReason why the person moved, kept with the move
      * @param reason     why the move is recorded, for the audit trail
      */
-    record MoveRequest(@NotNull Direction direction, @NotNull LocalDate date, @Text(max = TextLimits.PLACE) String place,
-                       MoveReason moveReason, @Text(max = TextLimits.TOKEN) String toHouseholdId,
-                       RelationToHead relationToHead, @Text(max = TextLimits.NUMBER) String certificateNumber,
-                       LocalDate certificateExpiry, @Text(max = TextLimits.REASON, note = true) String reason) implements CommandRequest {
+    record MoveRequest(@NotNull Direction direction, @NotNull LocalDate date,
+                       @Text(max = TextLimits.PLACE) String place, MoveReason moveReason,
+                       @Text(max = TextLimits.TOKEN) String toHouseholdId, RelationToHead relationToHead,
+                       @Text(max = TextLimits.NUMBER) String certificateNumber, LocalDate certificateExpiry,
+                       @Text(max = TextLimits.REASON, note = true) String reason) implements CommandRequest {
     }
 
     @PostMapping("/api/persons/{personId}/moves")

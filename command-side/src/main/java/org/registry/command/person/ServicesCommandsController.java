@@ -68,7 +68,8 @@ class ServicesCommandsController {
     record CheckUpRequest(@NotNull CheckUpType type, @NotNull LocalDate date,
                           @NotBlank @Text(max = TextLimits.PLACE) String facility, @NotNull CheckUpResult result,
                           RiskLevel riskLevel, @Text(max = TextLimits.NOTE, note = true) String notes,
-                          LocalDate followUpDue, @Text(max = TextLimits.REASON, note = true) String reason) implements CommandRequest {
+                          LocalDate followUpDue, @Text(max = TextLimits.REASON, note = true) String reason)
+            implements CommandRequest {
     }
 
     @PostMapping("/check-ups")
@@ -108,7 +109,8 @@ class ServicesCommandsController {
      * @param reason for the audit trail; the note when absent
      */
     record DecisionRequest(@NotNull Stage stage, @NotNull Outcome outcome,
-                           @Text(max = TextLimits.NOTE, note = true) String note, @Text(max = TextLimits.REASON, note = true) String reason)
+                           @Text(max = TextLimits.NOTE, note = true) String note,
+                           @Text(max = TextLimits.REASON, note = true) String reason)
             implements CommandRequest {
 
         @Override
@@ -138,7 +140,8 @@ class ServicesCommandsController {
                 new DecideBenefitClaim(person, claim, body.stage(), body.outcome(), body.note()), body, request);
     }
 
-    record ObjectionRequest(@NotBlank @Text(max = TextLimits.NOTE, note = true) String note, @Text(max = TextLimits.REASON, note = true) String reason)
+    record ObjectionRequest(@NotBlank @Text(max = TextLimits.NOTE, note = true) String note,
+                            @Text(max = TextLimits.REASON, note = true) String reason)
             implements CommandRequest {
     }
 
@@ -178,7 +181,8 @@ class ServicesCommandsController {
                 ObjectionId.of(objectionId), body.upheld(), body.note()), body, request);
     }
 
-    record RecertificationRequest(@NotNull Integer year, @NotNull Recertification outcome, @Text(max = TextLimits.REASON, note = true) String reason)
+    record RecertificationRequest(@NotNull Integer year, @NotNull Recertification outcome,
+                                  @Text(max = TextLimits.REASON, note = true) String reason)
             implements CommandRequest {
     }
 

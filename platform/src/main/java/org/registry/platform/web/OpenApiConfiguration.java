@@ -65,14 +65,16 @@ public class OpenApiConfiguration {
             ApiResponses responses = operation.getResponses();
             problem(responses, "400", "Malformed or invalid input (VALIDATION_FAILED, MALFORMED_REQUEST, ...)");
             problem(responses, "401", "Not logged in (UNAUTHENTICATED)");
-            problem(responses, "403", "The caller's role or areas do not allow it (FORBIDDEN, OUTSIDE_AREA_SCOPE, ...)");
+            problem(responses, "403", "The caller's role or areas do not allow it (FORBIDDEN, OUTSIDE_AREA_SCOPE, "
+                    + "...)");
             if (takes(handler.getMethodParameters(), PathVariable.class)) {
                 problem(responses, "404", "No such record (PERSON_NOT_FOUND, HOUSEHOLD_NOT_FOUND, ...)");
             }
             if (takes(handler.getMethodParameters(), RequestBody.class)) {
                 problem(responses, "409", "The record's state does not allow it, or another record holds the value "
                         + "(INVALID_STATE, DUPLICATE_NATIONAL_ID, CONCURRENT_MODIFICATION, ...)");
-                problem(responses, "412", "The record moved on since the version in If-Match (CONCURRENT_MODIFICATION)");
+                problem(responses, "412", "The record moved on since the version in If-Match "
+                        + "(CONCURRENT_MODIFICATION)");
                 problem(responses, "415", "The body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE)");
                 problem(responses, "422", "Well-formed, but it cannot be applied as sent (NOT_A_MEMBER, "
                         + "IDEMPOTENCY_KEY_REUSED, ...)");

@@ -10,8 +10,8 @@ import java.time.LocalDate;
  * break a report: control characters, Unicode's bidirectional overrides and isolates (text that displays in another
  * order than it is stored), byte order marks, noncharacters, half of a surrogate pair (no character at all, which
  * a database stores as {@code ?}), or the replacement character {@code U+FFFD} (what a decoder put where it could not
- * read the bytes: the text is already lost). Lengths count characters as a reader does (code points): a rare character of a
- * name outside the Basic Multilingual Plane is one character.
+ * read the bytes: the text is already lost). Lengths count characters as a reader does (code points): a rare
+ * character of a name outside the Basic Multilingual Plane is one character.
  */
 public final class Require {
 
@@ -66,8 +66,8 @@ public final class Require {
                 return "holds half of a surrogate pair (no character) at position " + length;
             }
             if (!allowed(c, multiline)) {
-                return "holds U+" + String.format("%04X", c) + " at position " + length + ", a character not allowed in "
-                        + (multiline ? "text" : "a line of text");
+                return "holds U+" + String.format("%04X", c) + " at position " + length
+                        + ", a character not allowed in " + (multiline ? "text" : "a line of text");
             }
         }
         if (length > maxLength) {

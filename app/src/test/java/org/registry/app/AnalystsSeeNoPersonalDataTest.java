@@ -150,18 +150,20 @@ class AnalystsSeeNoPersonalDataTest {
 
         String leaver = person(home, "leaver", "MALE", "1992-02-02", "CHILD");
         post("clerk", "/api/persons/" + leaver + "/moves", Map.of("direction", "OUT", "date", last + "-03-01",
-                "place", marker("placeMovedTo"), "reason", "WORK"), 200);
+                "place", marker("placeMovedTo"), "moveReason", "WORK", "reason", marker("reasonOfMoveOut")), 200);
         post("clerk", "/api/persons/" + leaver + "/moves", Map.of("direction", "IN", "date", last + "-06-01",
-                "place", marker("placeReturnedFrom"), "reason", "FAMILY"), 200);
+                "place", marker("placeReturnedFrom"), "moveReason", "FAMILY",
+                "reason", marker("reasonOfReturn")), 200);
         post("clerk", "/api/persons/" + leaver + "/moves", Map.of("direction", "TRANSFER", "date", last + "-07-01",
-                "toHouseholdId", other, "relationToHead", "HEAD"), 200);
+                "toHouseholdId", other, "relationToHead", "HEAD", "reason", marker("reasonOfTransfer")), 200);
         post("clerk", "/api/persons/" + leaver + "/marital-status", Map.of("maritalStatus", "MARRIED",
                 "date", last + "-08-01", "reason", marker("reasonOfMarriage")), 200);
         post("clerk", "/api/households/" + other + "/relocation", Map.of("communityCode", beyond,
                 "address", marker("addressRelocatedTo"), "date", last + "-09-01",
                 "reason", marker("reasonOfRelocation")), 200);
         post("clerk", "/api/persons/" + leaver + "/moves", Map.of("direction", "OUT", "date", last + "-10-01",
-                "place", marker("placeOfDestination"), "reason", "STUDY"), 200);
+                "place", marker("placeOfDestination"), "moveReason", "STUDY",
+                "reason", marker("reasonOfLastMove")), 200);
         post("clerk", "/api/persons/" + leaver + "/death", Map.of("date", last + "-11-01",
                 "reason", marker("reasonOfDeath")), 200);
 

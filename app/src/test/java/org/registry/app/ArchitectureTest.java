@@ -1,15 +1,29 @@
 package org.registry.app;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.registry.command.api.CommandRequest;
+import org.registry.platform.web.Text;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The module boundaries of style.md, checked on the compiled classes of every module. */
+/** The module boundaries of style.md, and the bounds of the API's text, checked on the compiled classes. */
 @AnalyzeClasses(packages = "org.registry", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -51,4 +65,45 @@ class ArchitectureTest {
             .and().implement(com.tngtech.archunit.base.DescribedPredicate.describe("an aggregate's event interface",
                     type -> type.getSimpleName().endsWith("Event") && type.isInterface()))
             .should().beAnnotatedWith(org.axonframework.serialization.Revision.class);
+
+    @ArchTest
+    static final ArchRule everyTextFieldOfACommandIsBounded = classes()
+            .that().implement(CommandRequest.class)
+            .should(new ArchCondition<>("bound each text field with @Text") {
+                @Override
+                public void check(JavaClass type, ConditionEvents events) {
+                    for (RecordComponent component : type.reflect().getRecordComponents()) {
+                        // @Text, like Bean Validation's own constraints, reaches the record's field, validated there
+                        if (component.getType() == String.class
+                                && !field(type, component).isAnnotationPresent(Text.class)) {
+                            events.add(SimpleConditionEvent.violated(type,
+                                    type.getName() + "." + component.getName() + " has no @Text bound"));
+                        }
+                    }
+                }
+            });
+
+    private static Field field(JavaClass type, RecordComponent component) {
+        try {
+            return type.reflect().getDeclaredField(component.getName());
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ArchTest
+    static final ArchRule everyTextQueryParameterIsBounded = methods()
+            .that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
+            .should(new ArchCondition<>("bound each text query parameter with @Text") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    for (Parameter parameter : method.reflect().getParameters()) {
+                        if (parameter.isAnnotationPresent(RequestParam.class) && parameter.getType() == String.class
+                                && !parameter.isAnnotationPresent(Text.class)) {
+                            events.add(SimpleConditionEvent.violated(method,
+                                    method.getFullName() + " takes " + parameter.getName() + " without a @Text bound"));
+                        }
+                    }
+                }
+            });
 }

@@ -184,7 +184,7 @@ class AuditApiTest {
                 "reason", "misspelt"), 200);
         moments.add(moment(path));
         register.post("clerk", path + "/moves", Map.of("direction", "OUT", "date", "2016-01-01",
-                "place", "Wuhan, Hubei", "reason", "WORK"), 200);
+                "place", "Wuhan, Hubei", "moveReason", "WORK"), 200);
         moments.add(moment(path));
         register.post("clerk", "/api/households/" + home + "/relocation", Map.of("communityCode", "330106003005",
                 "address", "9 New Road", "date", "2017-01-01"), 200);

@@ -62,7 +62,7 @@ class MigrationFlowsTest {
         String arrival = register.household(wensan, "1 Flow Road", "2020-01-01");
         String zhao = register.register(floating(arrival, "Zhao Liu", "Xinyang, Henan", "2020-03-05"));
         register.post("clerk", "/api/persons/" + zhao + "/moves", Map.of("direction", "OUT", "date", "2021-01-10",
-                "place", "Shenzhen", "reason", "WORK"), 200);
+                "place", "Shenzhen", "moveReason", "WORK"), 200);
 
         String family = register.household(wensan, "2 Flow Road", "2020-01-01");
         register.register(register.person(family, "Qin Da", "MALE", "1970-01-01", "HEAD", "2020-01-01"));

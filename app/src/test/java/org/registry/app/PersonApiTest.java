@@ -365,16 +365,19 @@ class PersonApiTest {
         String id = register(person(home, "Hu Bin", "MALE", "1990-01-01", "CHILD")).field("personId");
 
         Api.Response out = clerk.post("/api/persons/" + id + "/moves", Map.of("direction", "OUT", "date",
-                "2026-01-05", "place", "Shenzhen, Guangdong", "reason", "WORK")).expect(200);
+                "2026-01-05", "place", "Shenzhen, Guangdong", "moveReason", "WORK",
+                "reason", "his employer's letter")).expect(200);
         JsonNode away = read("/api/persons/" + id, out.eventPosition());
         assertThat(away.get("residency").asText()).isEqualTo("MOVED_OUT");
         assertThat(away.get("householdId").asText()).isEqualTo(home);
-        String reason = jdbc.queryForObject("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? "
-                + "AND sequence_number = 1", String.class, id);
-        assertThat(reason).contains("\"reason\":\"WORK\"");
+        // the move's cause is a fact of the move; the reason, why the clerk recorded it, is in the audit trail
+        Map<String, Object> stored = jdbc.queryForMap("SELECT payload, meta_data FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? AND sequence_number = 1", id);
+        assertThat(stored.get("payload").toString()).contains("\"reason\":\"WORK\"");
+        assertThat(stored.get("meta_data").toString()).contains("\"reason\":\"his employer's letter\"");
 
         Api.Response back = clerk.post("/api/persons/" + id + "/moves", Map.of("direction", "IN", "date",
-                "2026-04-05", "place", "Shenzhen, Guangdong", "reason", "FAMILY")).expect(200);
+                "2026-04-05", "place", "Shenzhen, Guangdong", "moveReason", "FAMILY")).expect(200);
         assertThat(read("/api/persons/" + id, back.eventPosition()).get("residency").asText()).isEqualTo("PERMANENT");
         assertProblem(clerk.post("/api/persons/" + id + "/moves", Map.of("direction", "IN", "date", "2026-04-06"))
                 .expect(409), "INVALID_STATE");
@@ -387,7 +390,10 @@ class PersonApiTest {
         assertThat(fields(clerk.post("/api/persons/" + id + "/moves", Map.of("direction", "OUT", "date",
                 "2026-01-05", "toHouseholdId", home)).expect(400))).containsExactly("toHouseholdId");
         assertThat(fields(clerk.post("/api/persons/" + id + "/moves", Map.of("direction", "OUT", "date",
-                "2026-01-05", "reason", "holiday")).expect(400))).containsExactly("reason");
+                "2026-01-05", "moveReason", "holiday")).expect(400))).containsExactly("moveReason");
+        assertThat(fields(clerk.post("/api/persons/" + id + "/moves", Map.of("direction", "TRANSFER", "date",
+                "2026-01-05", "toHouseholdId", home, "relationToHead", "OTHER", "moveReason", "WORK")).expect(400)))
+                .containsExactly("moveReason");
         assertThat(fields(clerk.post("/api/persons/" + id + "/moves", Map.of("direction", "TRANSFER",
                 "date", "2026-01-05")).expect(400))).containsExactly("toHouseholdId");
     }

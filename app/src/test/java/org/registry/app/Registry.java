@@ -170,12 +170,12 @@ final class Registry {
 
     void moveOut(String person, LocalDate date, String destination) {
         post("/api/persons/" + person + "/moves", Map.of("direction", "OUT", "date", date.toString(),
-                "place", destination, "reason", "WORK"), 200);
+                "place", destination, "moveReason", "WORK"), 200);
     }
 
     void moveIn(String person, LocalDate date, String origin) {
         post("/api/persons/" + person + "/moves", Map.of("direction", "IN", "date", date.toString(),
-                "place", origin, "reason", "FAMILY"), 200);
+                "place", origin, "moveReason", "FAMILY"), 200);
     }
 
     void transfer(String person, String toHousehold, LocalDate date) {
@@ -222,9 +222,11 @@ final class Registry {
         return claim.toString();
     }
 
-    void objection(String person, String claim, LocalDate on) {
-        append(person, new ObjectionRaised(PersonId.of(person), ClaimId.of(claim), new ObjectionId(UUID.randomUUID()),
-                "not an only child", on));
+    /** @return the objection's id */
+    String objection(String person, String claim, LocalDate on) {
+        ObjectionId objection = new ObjectionId(UUID.randomUUID());
+        append(person, new ObjectionRaised(PersonId.of(person), ClaimId.of(claim), objection, "not an only child", on));
+        return objection.toString();
     }
 
     String grantedClaim(String person, Programme programme, LocalDate grantedOn) {

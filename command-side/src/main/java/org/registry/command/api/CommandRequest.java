@@ -1,10 +1,10 @@
 package org.registry.command.api;
 
 /**
- * An HTTP command body. Every command accepts an optional {@code reason}, kept in the audit trail: free text, or,
- * where the command has a reason of its own (the reason of a move), that reason.
+ * An HTTP command body. Every command accepts an optional {@code reason}: free text, kept in the audit trail with the
+ * events. A cause the command records as a fact of its own has a name of its own (a move's {@code moveReason}).
  */
 public interface CommandRequest {
 
-    Object reason();
+    String reason();
 }

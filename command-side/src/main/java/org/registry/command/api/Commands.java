@@ -153,6 +153,8 @@ public class Commands {
     public ResponseEntity<Map<String, Object>> once(CommandRequest body, HttpServletRequest request,
                                                     java.util.function.Supplier<ResponseEntity<Map<String, Object>>> work) {
         String key = idempotencyKey(request);
+        // refused before any work, though each command of the work reads it again (and may never be sent)
+        IfMatch.expectedVersion(request.getHeader(HttpHeaders.IF_MATCH));
         if (key == null) {
             return work.get();
         }
@@ -235,7 +237,7 @@ public class Commands {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(AuditMetaData.ACTOR, user.name());
         values.put(AuditMetaData.ROLE, user.rolesText());
-        String reason = body == null || body.reason() == null ? null : body.reason().toString().strip();
+        String reason = body == null || body.reason() == null ? null : body.reason().strip();
         if (reason != null && !reason.isEmpty()) {
             values.put(AuditMetaData.REASON, reason);
         }

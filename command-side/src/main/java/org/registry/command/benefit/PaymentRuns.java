@@ -17,8 +17,11 @@ import org.registry.kernel.benefit.PaymentOutcome;
 import org.registry.kernel.benefit.PaymentPeriod;
 import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.common.Require;
+import org.registry.kernel.common.TextLimits;
 import org.registry.platform.eventstore.LockConflicts;
 import org.registry.platform.security.CurrentUser;
+import org.registry.platform.web.Text;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -59,8 +62,10 @@ class PaymentRuns {
         this.clock = clock;
     }
 
-    record PaymentRunRequest(@NotNull Programme programme, @NotNull YearMonth period, @NotBlank String areaCode,
-                             String reason) implements CommandRequest {
+    record PaymentRunRequest(@NotNull Programme programme, @NotNull YearMonth period,
+                             @NotBlank @Text(max = TextLimits.TOKEN) String areaCode,
+                             @Text(max = TextLimits.REASON, note = true) String reason)
+            implements CommandRequest {
     }
 
     @PostMapping("/api/benefit-payment-runs")
@@ -78,6 +83,7 @@ class PaymentRuns {
             throw RejectionException.invalid("period", "VALIDATION_FAILED",
                     "a payment run pays a period that has begun, not " + body.period());
         }
+        Require.date(body.period().atDay(1), "period");
         PaymentPeriod period = PaymentPeriod.of(body.programme(), body.period());
         BigDecimal amount = settings.amount(body.programme());
 

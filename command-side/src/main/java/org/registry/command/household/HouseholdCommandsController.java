@@ -11,6 +11,7 @@ import org.registry.command.api.CommandTarget;
 import org.registry.command.api.Commands;
 import org.registry.command.directory.RecordDirectory;
 import org.registry.kernel.area.CommunityCode;
+import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.household.ChangeHouseholdHead;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.HouseholdKind;
@@ -19,11 +20,14 @@ import org.registry.kernel.household.RegisterHousehold;
 import org.registry.kernel.household.RelocateHousehold;
 import org.registry.kernel.person.PersonId;
 import org.registry.platform.security.CurrentUser;
+import org.registry.platform.web.Text;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -51,12 +55,16 @@ class HouseholdCommandsController {
      * @param postalCode the six-digit postal code of the address, optional
      * @param date       the day of registration; today when absent
      */
-    record RegisterHouseholdRequest(@NotBlank String communityCode, @NotBlank String address, String postalCode,
-                                    @NotNull HouseholdKind kind, String householdNumber, LocalDate date,
-                                    String reason) implements CommandRequest {
+    record RegisterHouseholdRequest(@NotBlank @Text(max = TextLimits.TOKEN) String communityCode,
+                                    @NotBlank @Text(max = TextLimits.PLACE) String address,
+                                    @Text(max = TextLimits.TOKEN) String postalCode, @NotNull HouseholdKind kind,
+                                    @Text(max = TextLimits.NUMBER) String householdNumber, LocalDate date,
+                                    @Text(max = TextLimits.REASON, note = true) String reason)
+            implements CommandRequest {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a household in a community")
     ResponseEntity<Map<String, Object>> register(@Valid @RequestBody RegisterHouseholdRequest body,
                                                  HttpServletRequest request) {
@@ -71,8 +79,11 @@ class HouseholdCommandsController {
     }
 
     /** @param postalCode the postal code of the new address, optional */
-    record RelocateHouseholdRequest(@NotBlank String communityCode, @NotBlank String address, String postalCode,
-                                    @NotNull LocalDate date, String reason) implements CommandRequest {
+    record RelocateHouseholdRequest(@NotBlank @Text(max = TextLimits.TOKEN) String communityCode,
+                                    @NotBlank @Text(max = TextLimits.PLACE) String address,
+                                    @Text(max = TextLimits.TOKEN) String postalCode, @NotNull LocalDate date,
+                                    @Text(max = TextLimits.REASON, note = true) String reason)
+            implements CommandRequest {
     }
 
     @PostMapping("/{householdId}/relocation")
@@ -88,8 +99,8 @@ class HouseholdCommandsController {
                         body.date()), body, request);
     }
 
-    record ChangeHeadRequest(@NotBlank String personId, @NotNull LocalDate date, String reason)
-            implements CommandRequest {
+    record ChangeHeadRequest(@NotBlank @Text(max = TextLimits.TOKEN) String personId, @NotNull LocalDate date,
+                             @Text(max = TextLimits.REASON, note = true) String reason) implements CommandRequest {
     }
 
     @PostMapping("/{householdId}/head")

@@ -88,6 +88,8 @@ class Person {
     static final int MINIMUM_DAYS_BETWEEN_PREGNANCIES = 168;
     /** A father may have died this long before the birth of his child. */
     static final int LONGEST_PREGNANCY_DAYS = 300;
+    /** A floating-population certificate is issued for a few years; one valid for longer is a typing error. */
+    static final int LONGEST_CERTIFICATE_YEARS = 10;
 
     @AggregateIdentifier
     private PersonId personId;
@@ -132,6 +134,7 @@ class Person {
             throw RejectionException.invalid("certificateNumber", "VALIDATION_FAILED",
                     "a floating-population certificate belongs to a FLOATING_IN resident");
         }
+        requirePlausible(command.certificate(), today);
         apply(new PersonRegistered(command.personId(), command.nationalId(), command.name(), command.sex(),
                 command.birthDate(), command.ethnicity(), command.maritalStatus(), command.householdId(),
                 command.relationToHead(), command.residency(), command.residentSince(), command.origin(),
@@ -257,6 +260,7 @@ class Person {
                     "person " + personId + " returns as a " + now + " resident; a floating-population certificate "
                             + "belongs to a FLOATING_IN resident");
         }
+        requirePlausible(certificate, today);
         apply(new PersonMovedIn(personId, date, origin, reason, now, destination,
                 change == null ? null : relation, certificate));
         return change;
@@ -687,6 +691,13 @@ class Person {
         Require.notInFuture(date, today, field);
         if (date.isBefore(today.minusYears(130))) {
             throw RejectionException.invalid(field, "DATE_IMPLAUSIBLE", "a birth date of " + date + " is implausible");
+        }
+    }
+
+    private static void requirePlausible(FloatingCertificate certificate, LocalDate today) {
+        if (certificate != null && certificate.expiry().isAfter(today.plusYears(LONGEST_CERTIFICATE_YEARS))) {
+            throw RejectionException.invalid("certificateExpiry", "DATE_IMPLAUSIBLE", "a certificate expiring on "
+                    + certificate.expiry() + " would be valid for more than " + LONGEST_CERTIFICATE_YEARS + " years");
         }
     }
 

@@ -13,6 +13,7 @@ import org.registry.command.api.Commands;
 import org.registry.command.directory.RecordDirectory;
 import org.registry.kernel.common.Ids;
 import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.RelationToHead;
 import org.registry.kernel.person.AddNationalId;
@@ -33,11 +34,13 @@ import org.registry.kernel.person.Residency;
 import org.registry.kernel.person.Sex;
 import org.registry.kernel.person.TransferPerson;
 import org.registry.platform.security.CurrentUser;
+import org.registry.platform.web.Text;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -66,16 +69,21 @@ class PersonCommandsController {
      * @param origin        where the person came from, for a registration that records a move in
      * @param moveReason    why the person moved here, with an origin
      */
-    record RegisterPersonRequest(@NotBlank String nationalId, @NotBlank String name, @NotNull Sex sex,
-                                 @NotNull LocalDate birthDate, @NotBlank String householdId,
+    record RegisterPersonRequest(@NotBlank @Text(max = TextLimits.TOKEN) String nationalId,
+                                 @NotBlank @Text(max = TextLimits.NAME) String name, @NotNull Sex sex,
+                                 @NotNull LocalDate birthDate,
+                                 @NotBlank @Text(max = TextLimits.TOKEN) String householdId,
                                  @NotNull RelationToHead relationToHead,
                                  @NotNull @Schema(allowableValues = {"PERMANENT", "FLOATING_IN"}) Residency residency,
-                                 MaritalStatus maritalStatus, String ethnicity, LocalDate residentSince,
-                                 String origin, MoveReason moveReason, String certificateNumber,
-                                 LocalDate certificateExpiry, String reason) implements CommandRequest {
+                                 MaritalStatus maritalStatus, @Text(max = TextLimits.ETHNICITY) String ethnicity,
+                                 LocalDate residentSince, @Text(max = TextLimits.PLACE) String origin,
+                                 MoveReason moveReason, @Text(max = TextLimits.NUMBER) String certificateNumber,
+                                 LocalDate certificateExpiry, @Text(max = TextLimits.REASON, note = true) String reason)
+            implements CommandRequest {
     }
 
     @PostMapping("/api/persons")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a person living here into a household")
     ResponseEntity<Map<String, Object>> register(@Valid @RequestBody RegisterPersonRequest body,
                                                  HttpServletRequest request) {
@@ -90,13 +98,18 @@ class PersonCommandsController {
     }
 
     /** @param relationToHead the child's relation to the head of the household; CHILD when absent */
-    record RegisterBirthRequest(@NotBlank String motherId, @NotBlank String name, @NotNull Sex sex,
-                                @NotNull LocalDate birthDate, @NotBlank String householdId, String fatherId,
-                                String nationalId, String ethnicity, RelationToHead relationToHead,
-                                String reason) implements CommandRequest {
+    record RegisterBirthRequest(@NotBlank @Text(max = TextLimits.TOKEN) String motherId,
+                                @NotBlank @Text(max = TextLimits.NAME) String name, @NotNull Sex sex,
+                                @NotNull LocalDate birthDate,
+                                @NotBlank @Text(max = TextLimits.TOKEN) String householdId,
+                                @Text(max = TextLimits.TOKEN) String fatherId,
+                                @Text(max = TextLimits.TOKEN) String nationalId,
+                                @Text(max = TextLimits.ETHNICITY) String ethnicity, RelationToHead relationToHead,
+                                @Text(max = TextLimits.REASON, note = true) String reason) implements CommandRequest {
     }
 
     @PostMapping("/api/births")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a birth; the answer names the birth order, derived from the mother's live births")
     ResponseEntity<Map<String, Object>> birth(@Valid @RequestBody RegisterBirthRequest body,
                                               HttpServletRequest request) {
@@ -112,7 +125,8 @@ class PersonCommandsController {
                 URI.create("/api/persons/" + child), order -> Map.of("birthOrder", order)), request);
     }
 
-    record DeathRequest(@NotNull LocalDate date, String reason) implements CommandRequest {
+    record DeathRequest(@NotNull LocalDate date, @Text(max = TextLimits.REASON, note = true) String reason)
+            implements CommandRequest {
     }
 
     @PostMapping("/api/persons/{personId}/death")
@@ -124,7 +138,8 @@ class PersonCommandsController {
     }
 
     record MaritalStatusRequest(@NotNull @Schema(allowableValues = {"MARRIED", "DIVORCED", "WIDOWED"})
-                                MaritalStatus maritalStatus, @NotNull LocalDate date, String reason)
+                                MaritalStatus maritalStatus, @NotNull LocalDate date,
+                                @Text(max = TextLimits.REASON, note = true) String reason)
             implements CommandRequest {
     }
 
@@ -138,7 +153,8 @@ class PersonCommandsController {
                 body.date()), body, request);
     }
 
-    record NationalIdRequest(@NotBlank String nationalId, String reason) implements CommandRequest {
+    record NationalIdRequest(@NotBlank @Text(max = TextLimits.TOKEN) String nationalId,
+                             @Text(max = TextLimits.REASON, note = true) String reason) implements CommandRequest {
     }
 
     @PostMapping("/api/persons/{personId}/national-id")
@@ -152,7 +168,9 @@ class PersonCommandsController {
     }
 
     record CorrectionRequest(@NotNull @Schema(allowableValues = {"name", "sex", "birthDate", "ethnicity",
-            "nationalId"}) CorrectableField field, String value, @NotBlank String reason) implements CommandRequest {
+            "nationalId"}) CorrectableField field, @Text(max = TextLimits.CORRECTION) String value,
+                             @NotBlank @Text(max = TextLimits.REASON, note = true) String reason)
+            implements CommandRequest {
     }
 
     @PostMapping("/api/persons/{personId}/corrections")
@@ -168,12 +186,15 @@ class PersonCommandsController {
     enum Direction { IN, OUT, TRANSFER }
 
     /**
-     * @param place  the origin of a move in, the destination of a move out
-     * @param reason why the person moved (kept with the move, and in the audit trail)
+     * @param place      the origin of a move in, the destination of a move out
+     * @param moveReason why the person moved, kept with the move
+     * @param reason     why the move is recorded, for the audit trail
      */
-    record MoveRequest(@NotNull Direction direction, @NotNull LocalDate date, String place, MoveReason reason,
-                       String toHouseholdId, RelationToHead relationToHead, String certificateNumber,
-                       LocalDate certificateExpiry) implements CommandRequest {
+    record MoveRequest(@NotNull Direction direction, @NotNull LocalDate date,
+                       @Text(max = TextLimits.PLACE) String place, MoveReason moveReason,
+                       @Text(max = TextLimits.TOKEN) String toHouseholdId, RelationToHead relationToHead,
+                       @Text(max = TextLimits.NUMBER) String certificateNumber, LocalDate certificateExpiry,
+                       @Text(max = TextLimits.REASON, note = true) String reason) implements CommandRequest {
     }
 
     @PostMapping("/api/persons/{personId}/moves")
@@ -187,12 +208,13 @@ class PersonCommandsController {
             case OUT -> {
                 only(body.direction(), "toHouseholdId", to, "relationToHead", body.relationToHead(),
                         "certificateNumber", certificate);
-                yield new MovePersonOut(id, body.date(), body.place(), body.reason());
+                yield new MovePersonOut(id, body.date(), body.place(), body.moveReason());
             }
-            case IN -> new MovePersonIn(id, body.date(), body.place(), body.reason(), to, body.relationToHead(),
+            case IN -> new MovePersonIn(id, body.date(), body.place(), body.moveReason(), to, body.relationToHead(),
                     certificate);
             case TRANSFER -> {
-                only(body.direction(), "place", body.place(), "certificateNumber", certificate);
+                only(body.direction(), "place", body.place(), "moveReason", body.moveReason(), "certificateNumber",
+                        certificate);
                 yield new TransferPerson(id, to, body.relationToHead(), body.date());
             }
         };

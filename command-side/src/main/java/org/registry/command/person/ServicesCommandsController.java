@@ -28,14 +28,18 @@ import org.registry.kernel.checkup.CheckUpType;
 import org.registry.kernel.checkup.RecordCheckUp;
 import org.registry.kernel.checkup.RiskLevel;
 import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.person.PersonId;
 import org.registry.platform.security.CurrentUser;
+import org.registry.platform.web.Text;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -61,12 +65,15 @@ class ServicesCommandsController {
     }
 
     /** @param followUpDue for a high-risk pre-pregnancy check-up; when absent, the configured period after it */
-    record CheckUpRequest(@NotNull CheckUpType type, @NotNull LocalDate date, @NotBlank String facility,
-                          @NotNull CheckUpResult result, RiskLevel riskLevel, String notes, LocalDate followUpDue,
-                          String reason) implements CommandRequest {
+    record CheckUpRequest(@NotNull CheckUpType type, @NotNull LocalDate date,
+                          @NotBlank @Text(max = TextLimits.PLACE) String facility, @NotNull CheckUpResult result,
+                          RiskLevel riskLevel, @Text(max = TextLimits.NOTE, note = true) String notes,
+                          LocalDate followUpDue, @Text(max = TextLimits.REASON, note = true) String reason)
+            implements CommandRequest {
     }
 
     @PostMapping("/check-ups")
+    @ResponseStatus(HttpStatus.CREATED)
     @Tag(name = "Check-ups")
     @Operation(summary = "Record a check-up; a HIGH pre-pregnancy risk makes a follow-up due")
     ResponseEntity<Map<String, Object>> checkUp(@PathVariable String personId, @Valid @RequestBody CheckUpRequest body,
@@ -80,10 +87,12 @@ class ServicesCommandsController {
                 body, URI.create("/api/persons/" + person), request);
     }
 
-    record ClaimRequest(@NotNull Programme programme, String basis, String reason) implements CommandRequest {
+    record ClaimRequest(@NotNull Programme programme, @Text(max = TextLimits.NOTE, note = true) String basis,
+                        @Text(max = TextLimits.REASON, note = true) String reason) implements CommandRequest {
     }
 
     @PostMapping("/benefit-claims")
+    @ResponseStatus(HttpStatus.CREATED)
     @Tag(name = "Benefits")
     @Operation(summary = "File a benefit claim; the register is checked for what it knows of the applicant")
     ResponseEntity<Map<String, Object>> claim(@PathVariable String personId, @Valid @RequestBody ClaimRequest body,
@@ -99,7 +108,9 @@ class ServicesCommandsController {
      * @param note   the reason of a rejection (required then) or a remark on an approval; kept on the decision
      * @param reason for the audit trail; the note when absent
      */
-    record DecisionRequest(@NotNull Stage stage, @NotNull Outcome outcome, String note, String reason)
+    record DecisionRequest(@NotNull Stage stage, @NotNull Outcome outcome,
+                           @Text(max = TextLimits.NOTE, note = true) String note,
+                           @Text(max = TextLimits.REASON, note = true) String reason)
             implements CommandRequest {
 
         @Override
@@ -129,10 +140,13 @@ class ServicesCommandsController {
                 new DecideBenefitClaim(person, claim, body.stage(), body.outcome(), body.note()), body, request);
     }
 
-    record ObjectionRequest(@NotBlank String note, String reason) implements CommandRequest {
+    record ObjectionRequest(@NotBlank @Text(max = TextLimits.NOTE, note = true) String note,
+                            @Text(max = TextLimits.REASON, note = true) String reason)
+            implements CommandRequest {
     }
 
     @PostMapping("/benefit-claims/{claimId}/objections")
+    @ResponseStatus(HttpStatus.CREATED)
     @Tag(name = "Benefits")
     @Operation(summary = "Raise an objection to a claim on public notice; it holds the claim until resolved")
     ResponseEntity<Map<String, Object>> object(@PathVariable String personId, @PathVariable String claimId,
@@ -145,7 +159,8 @@ class ServicesCommandsController {
                 URI.create("/api/persons/" + person), request);
     }
 
-    record ResolutionRequest(@NotNull Boolean upheld, String note, String reason) implements CommandRequest {
+    record ResolutionRequest(@NotNull Boolean upheld, @Text(max = TextLimits.NOTE, note = true) String note,
+                             @Text(max = TextLimits.REASON, note = true) String reason) implements CommandRequest {
 
         @Override
         public String reason() {
@@ -166,7 +181,8 @@ class ServicesCommandsController {
                 ObjectionId.of(objectionId), body.upheld(), body.note()), body, request);
     }
 
-    record RecertificationRequest(@NotNull Integer year, @NotNull Recertification outcome, String reason)
+    record RecertificationRequest(@NotNull Integer year, @NotNull Recertification outcome,
+                                  @Text(max = TextLimits.REASON, note = true) String reason)
             implements CommandRequest {
     }
 

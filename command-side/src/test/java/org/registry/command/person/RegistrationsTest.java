@@ -148,6 +148,16 @@ class RegistrationsTest {
         }
 
         @Test
+        void givenNothing_whenTheCertificateExpiresMoreThanTenYearsAhead_thenRejected() {
+            FloatingCertificate certificate = FloatingCertificate.of("LD-1",
+                    TODAY.plusYears(Person.LONGEST_CERTIFICATE_YEARS).plusDays(1));
+            fixture.givenNoPriorActivity()
+                   .when(command(nationalId, born, Residency.FLOATING_IN, "Henan", certificate, TODAY))
+                   .expectNoEvents()
+                   .expectException(rejectedWith("DATE_IMPLAUSIBLE", "certificateExpiry"));
+        }
+
+        @Test
         void givenNothing_whenAPermanentResidentCarriesAFloatingCertificate_thenRejected() {
             fixture.givenNoPriorActivity()
                    .when(command(nationalId, born, Residency.PERMANENT, "Henan",
@@ -450,6 +460,16 @@ class RegistrationsTest {
                           new PersonMovedOut(id, LocalDate.of(2026, 1, 1), "Hefei", null, Residency.FLOATING_IN, false))
                    .when(new MovePersonIn(id, back, "Hefei", null, null, null, null))
                    .expectEvents(new PersonMovedIn(id, back, "Hefei", null, Residency.FLOATING_IN, HOME, null, null));
+        }
+
+        @Test
+        void givenAFloatingResidentWhoLeft_whenReturnsWithACertificateValidForDecades_thenRejected() {
+            fixture.given(People.registered(id, Sex.FEMALE, born, Residency.FLOATING_IN),
+                          new PersonMovedOut(id, LocalDate.of(2026, 1, 1), "Hefei", null, Residency.FLOATING_IN, false))
+                   .when(new MovePersonIn(id, TODAY, "Hefei", null, null, null,
+                           FloatingCertificate.of("LD-1", LocalDate.of(9999, 12, 31))))
+                   .expectNoEvents()
+                   .expectException(rejectedWith("DATE_IMPLAUSIBLE", "certificateExpiry"));
         }
 
         @Test

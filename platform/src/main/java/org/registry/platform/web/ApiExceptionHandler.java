@@ -3,8 +3,9 @@ package org.registry.platform.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -28,6 +29,8 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -88,9 +91,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return answer(Problems.of(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
                     "other requests changed the same records at the same moment; nothing was recorded, retry"));
         }
-        log.error("Unexpected failure", e);
-        return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                "the request failed unexpectedly; the request id in the X-Request-Id header identifies it in the logs"));
+        HttpServletRequest request = currentRequest();
+        log.error("Unexpected failure of request {} ({} {})", RequestIds.requestId(request), request.getMethod(),
+                request.getRequestURI(), e);
+        return answer(Problems.unexpected());
     }
 
     @Override
@@ -145,23 +149,30 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (rejection.isPresent()) {
             return rejected(rejection.get());
         }
-        Throwable cause = e.getCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return answer(Problems.validation(List.of(new Problems.FieldError(path(unknown),
-                    "is not a field of this request; known fields: " + unknown.getKnownPropertyIds()))));
-        }
-        if (cause instanceof InvalidFormatException invalid) {
-            return answer(Problems.validation(List.of(new Problems.FieldError(path(invalid),
-                    "'" + invalid.getValue() + "' is not " + describe(invalid.getTargetType())))));
-        }
-        if (cause instanceof ValueInstantiationException || !(cause instanceof JsonMappingException)) {
-            String detail = cause instanceof JsonProcessingException json ? json.getOriginalMessage() : "missing body";
+        if (!(e.getCause() instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            // Not JSON, not one document, a key twice, a string too long, not an object, or no body at all.
+            String detail = e.getCause() instanceof JsonProcessingException json ? json.getOriginalMessage()
+                    : "the body is missing";
             return answer(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
                     "the request body is not valid JSON for this request: " + detail));
         }
-        JsonMappingException mapping = (JsonMappingException) cause;
-        return answer(Problems.validation(List.of(new Problems.FieldError(path(mapping),
-                "has the wrong type: " + mapping.getOriginalMessage()))));
+        return answer(Problems.validation(List.of(new Problems.FieldError(path(mapping), problem(mapping)))));
+    }
+
+    private static String problem(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "is not a field of this request; known fields: " + unknown.getKnownPropertyIds();
+        }
+        if (e instanceof StrictJson.TextRefused) {
+            return e.getOriginalMessage();
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return "'" + invalid.getValue() + "' is not " + describe(invalid.getTargetType());
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "is not " + describe(mismatch.getTargetType());
+        }
+        return "has the wrong type: " + e.getOriginalMessage();
     }
 
     @Override
@@ -173,7 +184,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatus status = HttpStatus.valueOf(statusCode.value());
             problem.setProperty("code", status.name());
             problem.setType(Problems.type(status.name()));
-            return ResponseEntity.status(statusCode).headers(headers).body(problem);
+            return answer(problem, headers);
         }
         if (e instanceof BindException bind) {
             return answer(Problems.validation(fieldErrors(bind)));
@@ -205,9 +216,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case "Instant", "OffsetDateTime" -> "an ISO-8601 date-time";
             case "UUID" -> "a UUID";
             case "Boolean", "boolean" -> "true or false";
+            case "String" -> "text (a JSON string)";
             case "Integer", "int", "Long", "long" -> "a whole number";
             default -> "a valid " + type.getSimpleName();
         };
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
     }
 
     private static <T extends Throwable> Optional<T> causeOfType(Throwable e, Class<T> type) {
@@ -219,9 +235,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Optional.empty();
     }
 
-    /** Always problem+json, also where the endpoint had chosen another type before failing (a streamed export). */
-    static ResponseEntity<Object> answer(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    private static ResponseEntity<Object> answer(ProblemDetail problem) {
+        return answer(problem, HttpHeaders.EMPTY);
+    }
+
+    /**
+     * Every answer of this class. Its type is set, not negotiated: a problem is problem+json whatever the caller
+     * accepts (negotiation would leave a 406 without a body).
+     */
+    private static ResponseEntity<Object> answer(ProblemDetail problem, HttpHeaders headers) {
+        ProblemResponses.logRefusal(currentRequest(), problem);
+        return ResponseEntity.status(problem.getStatus()).headers(headers)
+                             .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
 }

@@ -47,6 +47,12 @@ public final class Problems {
         return problem;
     }
 
+    /** An unexpected failure: nothing about it but where to find it in the log. */
+    public static ProblemDetail unexpected() {
+        return of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "the request failed unexpectedly; the request id in the X-Request-Id header identifies it in the logs");
+    }
+
     public static ProblemDetail validation(List<FieldError> errors) {
         String detail = errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()

@@ -59,6 +59,16 @@ public final class Api {
                                  .POST(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    /**
+     * A request as given, for tests of what the API refuses: any method, the path with its query string as it goes
+     * on the wire (already encoded), the body's bytes (none when null) with whatever {@code Content-Type} the headers
+     * name, or none.
+     */
+    public Response send(String method, String path, byte[] body) {
+        return send(builder(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public static String json(Object body) {
         try {
             return body instanceof String text ? text : JSON.writeValueAsString(body);

@@ -30,7 +30,7 @@ public record AreaSql(boolean everywhere, List<AreaCode> areas) {
     /** The requested area, checked against the caller's scope; without one, everything the caller may see. */
     public static AreaSql forCaller(String areaCode) {
         if (areaCode != null && !areaCode.isBlank()) {
-            AreaCode area = new AreaCode(areaCode.strip());
+            AreaCode area = new AreaCode(areaCode);
             CurrentUser.requireScope(area);
             return of(area);
         }

@@ -1,6 +1,7 @@
 package org.registry.query.api;
 
 import org.registry.kernel.common.RejectionException;
+import org.registry.platform.web.StrictParameters;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,15 +49,19 @@ public record KnownAt(Instant instant) {
         if (text == null || text.isBlank()) {
             return LIVE;
         }
-        String value = text.strip();
+        String value = text;
         try {
+            Instant instant;
             if (value.length() == 10) {
-                return new KnownAt(LocalDate.parse(value).plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1000));
+                instant = StrictParameters.date(value, PARAMETER).plusDays(1).atStartOfDay(zone).toInstant()
+                                          .minusNanos(1000);
+            } else if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+                instant = OffsetDateTime.parse(value).toInstant();
+            } else {
+                instant = LocalDateTime.parse(value).atZone(zone).toInstant();
             }
-            if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-                return new KnownAt(OffsetDateTime.parse(value).toInstant());
-            }
-            return new KnownAt(LocalDateTime.parse(value).atZone(zone).toInstant());
+            StrictParameters.inRange(LocalDate.ofInstant(instant, zone), PARAMETER);
+            return new KnownAt(instant);
         } catch (DateTimeParseException e) {
             throw RejectionException.invalid(PARAMETER, "VALIDATION_FAILED", PARAMETER
                     + " is an ISO-8601 instant (2026-02-02T10:00:00Z), a local date-time or a date, got '" + text + "'");

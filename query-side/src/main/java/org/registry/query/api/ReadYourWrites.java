@@ -59,6 +59,8 @@ public class ReadYourWrites implements WebMvcConfigurer {
                 if (header == null || !(handler instanceof HandlerMethod method)) {
                     return true;
                 }
+                // refused even where the read waits for nothing: a malformed header is garbage on any read
+                long position = parse(header);
                 ReadsFrom readsFrom = method.getMethodAnnotation(ReadsFrom.class);
                 if (readsFrom == null) {
                     readsFrom = method.getBeanType().getAnnotation(ReadsFrom.class);
@@ -66,7 +68,7 @@ public class ReadYourWrites implements WebMvcConfigurer {
                 if (readsFrom == null) {
                     return true;
                 }
-                if (await(parse(header), readsFrom.value())) {
+                if (await(position, readsFrom.value())) {
                     return true;
                 }
                 response.setHeader("Retry-After", "1");

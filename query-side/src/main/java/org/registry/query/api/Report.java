@@ -1,6 +1,7 @@
 package org.registry.query.api;
 
 import org.registry.kernel.common.RejectionException;
+import org.registry.platform.web.StrictParameters;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 import java.time.LocalDate;
@@ -23,6 +24,8 @@ public record Report(AreaSql area, LocalDate from, LocalDate to, KnownAt knownAt
         if (to == null) {
             throw RejectionException.invalid("to", "VALIDATION_FAILED", "to is required (YYYY-MM-DD)");
         }
+        StrictParameters.inRange(from, "from");
+        StrictParameters.inRange(to, "to");
         if (from.isAfter(to)) {
             throw RejectionException.invalid("from", "VALIDATION_FAILED",
                     "from (" + from + ") lies after to (" + to + ")");

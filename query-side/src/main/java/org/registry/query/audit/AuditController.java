@@ -7,6 +7,7 @@ import org.registry.kernel.audit.BusinessDates;
 import org.registry.kernel.common.Rejection;
 import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.common.RejectionKind;
+import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.household.HouseholdEvent;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.person.PersonEvent;
@@ -17,6 +18,7 @@ import org.registry.platform.eventstore.StoredEvents;
 import org.registry.platform.eventstore.StoredEvents.StoredEvent;
 import org.registry.platform.privacy.PersonalDataMasking;
 import org.registry.platform.security.CurrentUser;
+import org.registry.platform.web.Text;
 import org.registry.query.api.Paging;
 import org.registry.query.api.ReadsFrom;
 import org.springframework.beans.factory.ObjectProvider;
@@ -100,7 +102,7 @@ class AuditController {
     @Operation(summary = "The person as the register held it at an instant (asOf: ISO date-time, or a date for its "
             + "end in the offices' zone), in the shape of GET /api/persons/{id}. asOf is when facts were recorded, "
             + "not the dates they carry: before the first recording, 404 NOT_YET_RECORDED names that instant")
-    JsonNode personAsOf(@PathVariable String personId, @RequestParam(required = false) String asOf) {
+    JsonNode personAsOf(@PathVariable String personId, @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String asOf) {
         PersonId id = PersonId.of(personId);
         Instant instant = Instants.endOf(asOf, "asOf", zone);
         List<StoredEvent> events = requireKind(Kind.PERSON, id.toString());
@@ -111,7 +113,7 @@ class AuditController {
     @GetMapping("/households/{householdId}/state")
     @Operation(summary = "The household as the register held it at an instant, in the shape of "
             + "GET /api/households/{id}; asOf as for a person")
-    JsonNode householdAsOf(@PathVariable String householdId, @RequestParam(required = false) String asOf) {
+    JsonNode householdAsOf(@PathVariable String householdId, @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String asOf) {
         HouseholdId id = HouseholdId.of(householdId);
         Instant instant = Instants.endOf(asOf, "asOf", zone);
         List<StoredEvent> events = requireKind(Kind.HOUSEHOLD, id.toString());
@@ -140,9 +142,9 @@ class AuditController {
     @ReadsFrom(ActorIndex.NAME)
     @Operation(summary = "What one user recorded in a period (from/to: date-times, or dates in the offices' zone), "
             + "oldest first; paged from 0")
-    PageView<AuditEntry> byActor(@RequestParam(required = false) String actor,
-                                 @RequestParam(required = false) String from,
-                                 @RequestParam(required = false) String to,
+    PageView<AuditEntry> byActor(@RequestParam(required = false) @Text(max = TextLimits.TOKEN) String actor,
+                                 @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String from,
+                                 @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String to,
                                  @RequestParam(required = false) Integer page,
                                  @RequestParam(required = false) Integer size) {
         if (actor == null || actor.isBlank()) {

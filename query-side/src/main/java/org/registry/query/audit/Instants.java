@@ -1,6 +1,7 @@
 package org.registry.query.audit;
 
 import org.registry.kernel.common.RejectionException;
+import org.registry.platform.web.StrictParameters;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -35,22 +36,25 @@ final class Instants {
             throw RejectionException.invalid(field, "VALIDATION_FAILED", field + " is required");
         }
         // A '+' of an offset arrives as a space when the client did not encode it; a date-time has no space.
-        String value = text.strip().replace(' ', '+');
+        String value = text.replace(' ', '+');
         try {
             if (value.length() == 10) {
-                LocalDate day = LocalDate.parse(value);
+                LocalDate day = StrictParameters.date(value, field);
                 return endOfDay ? day.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1)
                         : day.atStartOfDay(zone).toInstant();
             }
+            Instant instant;
             try {
-                return OffsetDateTime.parse(value).toInstant();
+                instant = OffsetDateTime.parse(value).toInstant();
             } catch (DateTimeException withoutOffset) {
                 try {
-                    return ZonedDateTime.parse(value).toInstant();
+                    instant = ZonedDateTime.parse(value).toInstant();
                 } catch (DateTimeException withoutZone) {
-                    return LocalDateTime.parse(value).atZone(zone).toInstant();
+                    instant = LocalDateTime.parse(value).atZone(zone).toInstant();
                 }
             }
+            StrictParameters.inRange(LocalDate.ofInstant(instant, zone), field);
+            return instant;
         } catch (DateTimeException e) {
             throw RejectionException.invalid(field, "VALIDATION_FAILED", field
                     + " is an ISO-8601 date-time (2026-03-01T09:30:00+08:00) or a date (2026-03-01), got '" + text

@@ -2,10 +2,12 @@ package org.registry.query.dashboard;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.dashboard.IndicatorsView;
 import org.registry.kernel.dashboard.PopulationBalanceMonth;
 import org.registry.kernel.query.PageView;
+import org.registry.platform.web.StrictParameters;
+import org.registry.platform.web.Text;
 import org.registry.query.api.AreaSql;
 import org.registry.query.api.KnownAt;
 import org.registry.query.api.Paging;
@@ -24,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 @RestController
@@ -45,12 +46,12 @@ class DashboardController {
     @Operation(summary = "The indicators of an area (division code prefix) for [from, to], counted by the day each "
             + "fact happened; with knownAt (an instant, or a date meaning the end of that day) as the register knew "
             + "them then: facts recorded later, and corrections recorded later, left out")
-    IndicatorsView indicators(@RequestParam(required = false) String areaCode,
+    IndicatorsView indicators(@RequestParam(required = false) @Text(max = TextLimits.TOKEN) String areaCode,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                               LocalDate from,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                               LocalDate to,
-                              @RequestParam(required = false) String knownAt) {
+                              @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String knownAt) {
         return queries.indicators(report(areaCode, from, to, knownAt));
     }
 
@@ -63,10 +64,10 @@ class DashboardController {
             + "marriedWomenOfChildbearingAge, checkUpEligible, checkUpChecked, checkUpNotChecked, "
             + "benefitRecipients, payments. The total is the figure")
     PageView<?> figure(@PathVariable String figure,
-                       @RequestParam(required = false) String areaCode,
+                       @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String areaCode,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                       @RequestParam(required = false) String knownAt,
+                       @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String knownAt,
                        @RequestParam(required = false) Integer page,
                        @RequestParam(required = false) Integer size) {
         Figure which = Figure.of(figure);
@@ -78,10 +79,10 @@ class DashboardController {
     @Operation(summary = "The population balance of an area by month, from (YYYY-MM or YYYY-MM-DD) to (likewise; a "
             + "month means its last day): opening + births + movedIn - deaths - movedOut = closing, each closing the "
             + "next opening. A first and last month cut by from or to count only their days in the period")
-    List<PopulationBalanceMonth> balance(@RequestParam(required = false) String areaCode,
-                                         @RequestParam(required = false) String from,
-                                         @RequestParam(required = false) String to,
-                                         @RequestParam(required = false) String knownAt) {
+    List<PopulationBalanceMonth> balance(@RequestParam(required = false) @Text(max = TextLimits.TOKEN) String areaCode,
+                                         @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String from,
+                                         @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String to,
+                                         @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String knownAt) {
         return queries.balance(report(areaCode, day("from", from, false), day("to", to, true), knownAt));
     }
 
@@ -94,16 +95,10 @@ class DashboardController {
         if (text == null || text.isBlank()) {
             return null;
         }
-        try {
-            String value = text.strip();
-            if (value.length() == 7) {
-                YearMonth month = YearMonth.parse(value);
-                return last ? month.atEndOfMonth() : month.atDay(1);
-            }
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw RejectionException.invalid(field, "VALIDATION_FAILED",
-                    field + " is a month (YYYY-MM) or a date (YYYY-MM-DD), got '" + text + "'");
+        if (text.length() == 7) {
+            YearMonth month = StrictParameters.month(text, field);
+            return last ? month.atEndOfMonth() : month.atDay(1);
         }
+        return StrictParameters.date(text, field);
     }
 }

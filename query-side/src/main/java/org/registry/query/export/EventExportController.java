@@ -3,9 +3,11 @@ package org.registry.query.export;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.common.TextLimits;
 import org.registry.platform.eventstore.StoredEvents;
 import org.registry.platform.privacy.PersonalDataMasking;
 import org.registry.platform.security.CurrentUser;
+import org.registry.platform.web.Text;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -41,7 +43,8 @@ class EventExportController {
             + "data masked for analysts. Resume with after = the last line's position (limit: default 1000, at most "
             + "100000)")
     ResponseEntity<StreamingResponseBody> events(@RequestParam(required = false) Long after,
-                                                 @RequestParam(required = false) String types,
+                                                 @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
+                                                 String types,
                                                  @RequestParam(required = false) Integer limit) {
         long from = after == null ? 0 : after;
         if (from < 0) {

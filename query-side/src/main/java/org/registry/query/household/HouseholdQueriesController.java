@@ -3,11 +3,13 @@ package org.registry.query.household;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.HouseholdKind;
 import org.registry.kernel.household.HouseholdView;
 import org.registry.kernel.query.PageView;
 import org.registry.platform.security.CurrentUser;
+import org.registry.platform.web.Text;
 import org.registry.query.api.AreaFilter;
 import org.registry.query.api.Paging;
 import org.registry.query.api.ReadsFrom;
@@ -41,7 +43,7 @@ class HouseholdQueriesController {
 
     @GetMapping
     @Operation(summary = "Households in an area (division code prefix of 6, 9 or 12 digits), by kind; paged from 0")
-    PageView<HouseholdView> households(@RequestParam(required = false) String areaCode,
+    PageView<HouseholdView> households(@RequestParam(required = false) @Text(max = TextLimits.TOKEN) String areaCode,
                                        @RequestParam(required = false) HouseholdKind kind,
                                        @RequestParam(required = false) Integer page,
                                        @RequestParam(required = false) Integer size) {

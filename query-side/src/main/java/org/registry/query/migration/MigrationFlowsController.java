@@ -6,8 +6,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.registry.kernel.area.AreaCode;
 import org.registry.kernel.area.CommunityCode;
 import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.common.TextLimits;
 import org.registry.platform.security.AreaScope;
 import org.registry.platform.security.CurrentUser;
+import org.registry.platform.web.Text;
 import org.registry.query.api.AreaFilter;
 import org.registry.query.api.ReadsFrom;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +53,7 @@ class MigrationFlowsController {
     @GetMapping("/api/dashboards/migration-flows")
     @Operation(summary = "Migration flows origin → destination per month, for an area (division code prefix) and a "
             + "period of months (YYYY-MM); a place inside the register is its community code")
-    MigrationFlowsView migrationFlows(@RequestParam(required = false) String areaCode,
+    MigrationFlowsView migrationFlows(@RequestParam(required = false) @Text(max = TextLimits.TOKEN) String areaCode,
                                       @RequestParam(required = false) YearMonth from,
                                       @RequestParam(required = false) YearMonth to) {
         if (from != null && to != null && to.isBefore(from)) {

@@ -2,14 +2,16 @@ package org.registry.query.operations;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
-import java.net.URI;
 import java.util.List;
 
 /** Projection operations for administrators and analysts: where each projection stands, replays, verification. */
@@ -37,11 +39,14 @@ class ProjectionOperationsController {
     }
 
     @PostMapping("/{name}/replay")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Rebuild the projection from the first event in a shadow, and swap it in when caught up; "
             + "the live projection keeps answering meanwhile. 202: follow the progress at the Location")
     ResponseEntity<Rebuild.View> replay(@PathVariable String name) {
-        return ResponseEntity.accepted().location(URI.create("/api/admin/projections/" + name))
-                             .body(rebuilds.replay(name));
+        Rebuild.View replay = rebuilds.replay(name);
+        return ResponseEntity.accepted().location(UriComponentsBuilder.fromPath("/api/admin/projections/{name}")
+                                                                      .build(name))
+                             .body(replay);
     }
 
     @PostMapping("/{name}/verify")

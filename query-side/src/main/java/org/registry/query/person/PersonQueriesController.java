@@ -3,12 +3,14 @@ package org.registry.query.person;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.person.NationalId;
 import org.registry.kernel.person.PersonId;
 import org.registry.kernel.person.PersonView;
 import org.registry.kernel.person.Residency;
 import org.registry.kernel.query.PageView;
 import org.registry.platform.security.CurrentUser;
+import org.registry.platform.web.Text;
 import org.registry.query.api.AreaFilter;
 import org.registry.query.api.Paging;
 import org.registry.query.api.ReadsFrom;
@@ -42,9 +44,9 @@ class PersonQueriesController {
 
     @GetMapping
     @Operation(summary = "Persons by area (division code prefix), name prefix, national ID and residency; paged from 0")
-    PageView<PersonView> persons(@RequestParam(required = false) String areaCode,
-                                 @RequestParam(required = false) String name,
-                                 @RequestParam(required = false) String nationalId,
+    PageView<PersonView> persons(@RequestParam(required = false) @Text(max = TextLimits.TOKEN) String areaCode,
+                                 @RequestParam(required = false) @Text(max = TextLimits.NAME) String name,
+                                 @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String nationalId,
                                  @RequestParam(required = false) Residency residency,
                                  @RequestParam(required = false) Integer page,
                                  @RequestParam(required = false) Integer size) {

@@ -2,6 +2,7 @@ package org.registry.kernel.benefit;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.registry.kernel.common.Require;
+import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.person.PersonId;
 
 /** A person applies for a benefit (个人申请). */
@@ -12,6 +13,6 @@ public record FileBenefitClaim(@TargetAggregateIdentifier PersonId personId, Cla
         Require.present(personId, "personId");
         Require.present(claimId, "claimId");
         Require.present(programme, "programme");
-        basis = Require.optionalText(basis, "basis", 2000);
+        basis = Require.optionalNote(basis, "basis", TextLimits.NOTE);
     }
 }

@@ -2,6 +2,7 @@ package org.registry.kernel.benefit;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.registry.kernel.common.Require;
+import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.person.PersonId;
 
 /** Someone objects to a claim on public notice; the claim is held until the objection is resolved. */
@@ -12,6 +13,6 @@ public record RaiseObjection(@TargetAggregateIdentifier PersonId personId, Claim
         Require.present(personId, "personId");
         Require.present(claimId, "claimId");
         Require.present(objectionId, "objectionId");
-        note = Require.text(note, "note", 2000);
+        note = Require.note(note, "note", TextLimits.NOTE);
     }
 }

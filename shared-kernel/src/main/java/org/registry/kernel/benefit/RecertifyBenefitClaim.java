@@ -2,6 +2,7 @@ package org.registry.kernel.benefit;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.registry.kernel.common.Require;
+import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.person.PersonId;
 
 /** The annual re-certification of a granted claim (年审): it continues, or it exits with a reason. */
@@ -13,6 +14,6 @@ public record RecertifyBenefitClaim(@TargetAggregateIdentifier PersonId personId
         Require.present(claimId, "claimId");
         Require.present(year, "year");
         Require.present(outcome, "outcome");
-        reason = Require.optionalText(reason, "reason", 2000);
+        reason = Require.optionalNote(reason, "reason", TextLimits.REASON);
     }
 }

@@ -2,6 +2,7 @@ package org.registry.kernel.benefit;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.registry.kernel.common.Require;
+import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.person.PersonId;
 
 /** An objection is upheld (the claim is rejected) or dismissed (the notice goes on). */
@@ -13,6 +14,6 @@ public record ResolveObjection(@TargetAggregateIdentifier PersonId personId, Cla
         Require.present(claimId, "claimId");
         Require.present(objectionId, "objectionId");
         Require.present(upheld, "upheld");
-        note = Require.optionalText(note, "note", 2000);
+        note = Require.optionalNote(note, "note", TextLimits.NOTE);
     }
 }

@@ -12,6 +12,6 @@ public record ChangeHouseholdHead(@TargetAggregateIdentifier HouseholdId househo
     public ChangeHouseholdHead {
         Require.present(householdId, "householdId");
         Require.present(personId, "personId");
-        Require.present(date, "date");
+        Require.date(date, "date");
     }
 }

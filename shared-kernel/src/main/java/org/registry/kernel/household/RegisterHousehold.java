@@ -3,6 +3,7 @@ package org.registry.kernel.household;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.registry.kernel.area.CommunityCode;
 import org.registry.kernel.common.Require;
+import org.registry.kernel.common.TextLimits;
 
 import java.time.LocalDate;
 
@@ -22,9 +23,9 @@ public record RegisterHousehold(@TargetAggregateIdentifier HouseholdId household
     public RegisterHousehold {
         Require.present(householdId, "householdId");
         Require.present(communityCode, "communityCode").requireKnown();
-        address = Require.text(address, "address", 200);
+        address = Require.text(address, "address", TextLimits.PLACE);
         Require.present(kind, "kind");
-        householdNumber = Require.optionalText(householdNumber, "householdNumber", 40);
-        Require.present(registeredOn, "date");
+        householdNumber = Require.optionalText(householdNumber, "householdNumber", TextLimits.NUMBER);
+        Require.date(registeredOn, "date");
     }
 }

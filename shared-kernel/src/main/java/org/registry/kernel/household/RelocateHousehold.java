@@ -3,6 +3,7 @@ package org.registry.kernel.household;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.registry.kernel.area.CommunityCode;
 import org.registry.kernel.common.Require;
+import org.registry.kernel.common.TextLimits;
 
 import java.time.LocalDate;
 
@@ -16,7 +17,7 @@ public record RelocateHousehold(@TargetAggregateIdentifier HouseholdId household
     public RelocateHousehold {
         Require.present(householdId, "householdId");
         Require.present(communityCode, "communityCode").requireKnown();
-        address = Require.text(address, "address", 200);
-        Require.present(date, "date");
+        address = Require.text(address, "address", TextLimits.PLACE);
+        Require.date(date, "date");
     }
 }

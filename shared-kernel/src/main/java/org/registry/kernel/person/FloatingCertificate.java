@@ -3,14 +3,19 @@ package org.registry.kernel.person;
 import org.registry.kernel.common.PersonalData;
 import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.common.Require;
+import org.registry.kernel.common.TextLimits;
 
 import java.time.LocalDate;
 
-/** The 流动人口婚育证明 a floating resident carries: its number and the day it expires. */
+/**
+ * The 流动人口婚育证明 a floating resident carries: its number and the day it expires. The constructor is the form
+ * events are read back in, so it checks only that both parts are there; a certificate given in a command is made
+ * by {@link #of}, which checks them.
+ */
 public record FloatingCertificate(@PersonalData String number, LocalDate expiry) {
 
     public FloatingCertificate {
-        number = Require.text(number, "certificateNumber", 40);
+        Require.present(number, "certificateNumber");
         Require.present(expiry, "certificateExpiry");
     }
 
@@ -27,6 +32,7 @@ public record FloatingCertificate(@PersonalData String number, LocalDate expiry)
             throw RejectionException.invalid("certificateExpiry", "VALIDATION_FAILED",
                     "certificateExpiry is required with certificateNumber");
         }
-        return new FloatingCertificate(number, expiry);
+        return new FloatingCertificate(Require.text(number, "certificateNumber", TextLimits.NUMBER),
+                Require.date(expiry, "certificateExpiry"));
     }
 }

@@ -2,6 +2,7 @@ package org.registry.kernel.person;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.registry.kernel.common.Require;
+import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.RelationToHead;
 
@@ -21,7 +22,7 @@ public record MovePersonIn(@TargetAggregateIdentifier PersonId personId,
 
     public MovePersonIn {
         Require.present(personId, "personId");
-        Require.present(date, "date");
-        origin = Require.optionalText(origin, "place", 200);
+        Require.date(date, "date");
+        origin = Require.optionalText(origin, "place", TextLimits.PLACE);
     }
 }

@@ -2,6 +2,7 @@ package org.registry.kernel.person;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.registry.kernel.common.Require;
+import org.registry.kernel.common.TextLimits;
 
 import java.time.LocalDate;
 
@@ -12,7 +13,7 @@ public record MovePersonOut(@TargetAggregateIdentifier PersonId personId,
 
     public MovePersonOut {
         Require.present(personId, "personId");
-        Require.present(date, "date");
-        destination = Require.optionalText(destination, "place", 200);
+        Require.date(date, "date");
+        destination = Require.optionalText(destination, "place", TextLimits.PLACE);
     }
 }

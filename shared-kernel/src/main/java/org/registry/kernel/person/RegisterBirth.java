@@ -2,6 +2,7 @@ package org.registry.kernel.person;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.registry.kernel.common.Require;
+import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.RelationToHead;
 
@@ -22,10 +23,10 @@ public record RegisterBirth(@TargetAggregateIdentifier PersonId childId,
     public RegisterBirth {
         Require.present(childId, "personId");
         Require.present(motherId, "motherId");
-        name = Require.text(name, "name", 50);
+        name = Require.text(name, "name", TextLimits.NAME);
         Require.present(sex, "sex");
         Require.present(birthDate, "birthDate");
-        ethnicity = Require.optionalText(ethnicity, "ethnicity", 20);
+        ethnicity = Require.optionalText(ethnicity, "ethnicity", TextLimits.ETHNICITY);
         Require.present(householdId, "householdId");
         relationToHead = relationToHead == null ? RelationToHead.CHILD : relationToHead;
     }

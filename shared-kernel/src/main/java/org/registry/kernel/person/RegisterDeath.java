@@ -9,6 +9,6 @@ public record RegisterDeath(@TargetAggregateIdentifier PersonId personId, LocalD
 
     public RegisterDeath {
         Require.present(personId, "personId");
-        Require.present(date, "date");
+        Require.date(date, "date");
     }
 }

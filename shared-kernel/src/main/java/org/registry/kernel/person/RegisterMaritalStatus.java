@@ -13,6 +13,6 @@ public record RegisterMaritalStatus(@TargetAggregateIdentifier PersonId personId
     public RegisterMaritalStatus {
         Require.present(personId, "personId");
         Require.present(maritalStatus, "maritalStatus");
-        Require.present(date, "date");
+        Require.date(date, "date");
     }
 }

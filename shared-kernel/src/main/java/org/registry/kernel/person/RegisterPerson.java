@@ -3,6 +3,7 @@ package org.registry.kernel.person;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.common.Require;
+import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.RelationToHead;
 
@@ -30,10 +31,10 @@ public record RegisterPerson(@TargetAggregateIdentifier PersonId personId,
     public RegisterPerson {
         Require.present(personId, "personId");
         Require.present(nationalId, "nationalId");
-        name = Require.text(name, "name", 50);
+        name = Require.text(name, "name", TextLimits.NAME);
         Require.present(sex, "sex");
         Require.present(birthDate, "birthDate");
-        ethnicity = Require.optionalText(ethnicity, "ethnicity", 20);
+        ethnicity = Require.optionalText(ethnicity, "ethnicity", TextLimits.ETHNICITY);
         maritalStatus = maritalStatus == null ? MaritalStatus.SINGLE : maritalStatus;
         Require.present(householdId, "householdId");
         Require.present(relationToHead, "relationToHead");
@@ -42,8 +43,8 @@ public record RegisterPerson(@TargetAggregateIdentifier PersonId personId,
             throw RejectionException.invalid("residency", "VALIDATION_FAILED",
                     "a person is registered as PERMANENT or FLOATING_IN; moves out and deaths are recorded as such");
         }
-        Require.present(residentSince, "residentSince");
-        origin = Require.optionalText(origin, "origin", 200);
+        Require.date(residentSince, "residentSince");
+        origin = Require.optionalText(origin, "origin", TextLimits.PLACE);
         if (residency == Residency.FLOATING_IN && origin == null) {
             throw RejectionException.invalid("origin", "VALIDATION_FAILED",
                     "a floating resident's registration names the place of origin");

@@ -17,6 +17,6 @@ public record TransferPerson(@TargetAggregateIdentifier PersonId personId,
         Require.present(personId, "personId");
         Require.present(toHouseholdId, "toHouseholdId");
         Require.present(relationToHead, "relationToHead");
-        Require.present(date, "date");
+        Require.date(date, "date");
     }
 }

@@ -5,7 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.registry.kernel.benefit.ClaimStatus;
 import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.query.PageView;
+import org.registry.platform.web.Text;
 import org.registry.query.api.AreaSql;
 import org.registry.query.api.KnownAt;
 import org.registry.query.api.Paging;
@@ -38,9 +40,9 @@ class BenefitLedgerController {
             + "one programme when given; in the area of the recipient's household when the payment was recorded. A "
             + "yearly payment begins on 1 January. Rows paged from 0, totals {recipients, amount, byProgramme} of all "
             + "rows")
-    BenefitPaymentsView payments(@RequestParam(required = false) String areaCode,
+    BenefitPaymentsView payments(@RequestParam(required = false) @Text(max = TextLimits.TOKEN) String areaCode,
                                  @RequestParam(required = false) Programme programme,
-                                 @RequestParam(required = false) String period,
+                                 @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String period,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                  LocalDate from,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -59,7 +61,7 @@ class BenefitLedgerController {
         if (from != null || to != null) {
             throw RejectionException.invalid("period", "VALIDATION_FAILED", "give a period, or from and to, not both");
         }
-        String value = period.strip();
+        String value = period;
         try {
             if (value.matches("\\d{4}")) {
                 Year year = Year.parse(value);
@@ -82,7 +84,7 @@ class BenefitLedgerController {
     @ReadsFrom(BenefitLedger.PROJECTION)
     @Operation(summary = "Claims by stage: a page of the claims of the area (by the claimant's household now), of a "
             + "programme and a status when given, and byStatus: how many claims stand at each stage")
-    BenefitClaimsView claims(@RequestParam(required = false) String areaCode,
+    BenefitClaimsView claims(@RequestParam(required = false) @Text(max = TextLimits.TOKEN) String areaCode,
                              @RequestParam(required = false) Programme programme,
                              @RequestParam(required = false) ClaimStatus status,
                              @RequestParam(required = false) Integer page,
@@ -94,7 +96,7 @@ class BenefitLedgerController {
     @ReadsFrom(BenefitLedger.PROJECTION)
     @Operation(summary = "The public-notice board (公示): claims in their public notice now, of the area; names and "
             + "IDs masked for every reader, as the board is public. Paged from 0")
-    PageView<PublicNotice> notices(@RequestParam(required = false) String areaCode,
+    PageView<PublicNotice> notices(@RequestParam(required = false) @Text(max = TextLimits.TOKEN) String areaCode,
                                    @RequestParam(required = false) Integer page,
                                    @RequestParam(required = false) Integer size) {
         return queries.notices(AreaSql.forCaller(areaCode), Paging.of(page, size));

@@ -2,7 +2,9 @@ package org.registry.query.ledger.checkup;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.query.PageView;
+import org.registry.platform.web.Text;
 import org.registry.query.api.AreaSql;
 import org.registry.query.api.KnownAt;
 import org.registry.query.api.Paging;
@@ -34,7 +36,7 @@ class CheckUpLedgerController {
     @Operation(summary = "The check-up ledger of an area and period: eligible women (married, aged 15-49 on `to`, "
             + "living in the area on `to`), those checked in [from, to], the coverage rate, and the page of those "
             + "not checked (the outreach list)")
-    CheckUpLedgerView ledger(@RequestParam(required = false) String areaCode,
+    CheckUpLedgerView ledger(@RequestParam(required = false) @Text(max = TextLimits.TOKEN) String areaCode,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                              LocalDate from,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -49,7 +51,7 @@ class CheckUpLedgerController {
     @Operation(summary = "High-risk follow-ups due: high-risk pre-pregnancy check-ups of persons living in the area "
             + "on asOf (default today) that no later check-up has followed up; dueBy limits them to those due by "
             + "that day. Soonest due first, paged from 0")
-    PageView<FollowUpDue> followUps(@RequestParam(required = false) String areaCode,
+    PageView<FollowUpDue> followUps(@RequestParam(required = false) @Text(max = TextLimits.TOKEN) String areaCode,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                     LocalDate asOf,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)

@@ -3,7 +3,9 @@ package org.registry.query.ledger.floating;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.query.PageView;
+import org.registry.platform.web.Text;
 import org.registry.query.api.AreaSql;
 import org.registry.query.api.KnownAt;
 import org.registry.query.api.Paging;
@@ -37,7 +39,7 @@ class FloatingRegisterController {
             + "who was in the register that day; or over a period (from and to): who came (IN) or left (OUT) in it. "
             + "certificate=EXPIRED|EXPIRING|VALID|NONE filters IN entries by their certificate on that day "
             + "(EXPIRING: within expiringWithinDays, default 30). Paged from 0")
-    PageView<FloatingEntry> entries(@RequestParam(required = false) String areaCode,
+    PageView<FloatingEntry> entries(@RequestParam(required = false) @Text(max = TextLimits.TOKEN) String areaCode,
                                     @RequestParam(required = false) Direction direction,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                     LocalDate asOf,

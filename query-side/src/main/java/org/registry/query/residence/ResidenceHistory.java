@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.registry.kernel.area.CommunityCode;
 import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.HouseholdRelocated;
@@ -24,6 +23,7 @@ import org.registry.kernel.person.PersonRegistered;
 import org.registry.kernel.person.PersonTransferred;
 import org.registry.kernel.person.Residency;
 import org.registry.kernel.person.Sex;
+import org.registry.platform.processing.EventPosition;
 import org.registry.query.api.Projection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -129,9 +129,9 @@ class ResidenceHistory implements Projection {
 
     @EventHandler
     void on(PersonRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
-            TrackingToken token) {
+            @EventPosition long position) {
         insertPerson(event.personId(), event.name(), event.nationalId() == null ? null : event.nationalId().value(),
-                event.sex(), event.birthDate(), null, position(token),
+                event.sex(), event.birthDate(), null, position,
                 event.maritalStatus() == null ? MaritalStatus.SINGLE : event.maritalStatus());
         FloatingCertificate certificate = event.certificate();
         LocalDate since = event.residentSince() != null ? event.residentSince()
@@ -145,10 +145,10 @@ class ResidenceHistory implements Projection {
 
     @EventHandler
     void on(BirthRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
-            TrackingToken token) {
+            @EventPosition long position) {
         insertPerson(event.personId(), event.name(), event.nationalId() == null ? null : event.nationalId().value(),
                 event.sex(), event.birthDate(), event.motherId() == null ? null : event.motherId().value(),
-                position(token), MaritalStatus.SINGLE);
+                position, MaritalStatus.SINGLE);
         insertFact(event.personId(), new Fact(sequence, Fact.Kind.BORN, event.birthDate(),
                 event.householdId().value(), event.residency() == null ? Residency.PERMANENT : event.residency(), null,
                 null, null, null, null, false));
@@ -432,9 +432,5 @@ class ResidenceHistory implements Projection {
     /** Recording instants to the microsecond, PostgreSQL's resolution, so a value read back equals the one written. */
     static OffsetDateTime instant(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("no position in " + token));
     }
 }

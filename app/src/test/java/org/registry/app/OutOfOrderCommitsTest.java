@@ -55,8 +55,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * once (households, residents, births with twins, transfers, moves out and back, relocations, floating residents,
  * deaths, corrections), while a test interceptor holds each command's transaction open for a random moment after
  * its events were inserted and rolls some back. Later global positions then commit before earlier ones, and the
- * processors fill those gaps late. Every projection must still reach the head without a failed batch, give each
- * event its own position, and equal its rebuild. (With the position taken from the processor's token, the actor
+ * processors fill those gaps late. Health stays UP meanwhile, and every projection must still reach the head
+ * without a failed batch, give each event its own position, and equal its rebuild. (With the position taken from the processor's token, the actor
  * index and the residence history retry a batch forever on a duplicate key, and never reach the head.)
  */
 @RegistryTest
@@ -99,7 +99,20 @@ class OutOfOrderCommitsTest {
         log.info("{} clerks x {} families, seed {}", CLERKS, FAMILIES, seed);
         Outcomes outcomes = new Outcomes();
         disorder.enabled.set(true);
-        ExecutorService clerks = Executors.newFixedThreadPool(CLERKS);
+        ExecutorService clerks = Executors.newFixedThreadPool(CLERKS + 1);
+        AtomicBoolean working = new AtomicBoolean(true);
+        List<String> unhealthy = new CopyOnWriteArrayList<>();
+        clerks.submit(() -> {
+            Api anonymous = Api.at(port);
+            while (working.get()) {
+                Api.Response health = anonymous.get("/actuator/health");
+                if (health.status() != 200) {
+                    unhealthy.add(health.toString());
+                }
+                Thread.sleep(200);
+            }
+            return null;
+        });
         Instant began = Instant.now();
         try {
             List<Future<?>> running = new ArrayList<>();
@@ -116,6 +129,7 @@ class OutOfOrderCommitsTest {
                 clerk.get(90, TimeUnit.SECONDS);
             }
         } finally {
+            working.set(false);
             disorder.enabled.set(false);
             clerks.shutdownNow();
         }
@@ -129,6 +143,8 @@ class OutOfOrderCommitsTest {
         log.info("{} of {} transactions committed after one holding a later global position", late,
                 disorder.commits.size());
         assertThat(late).as("transactions whose events committed after later positions").isPositive();
+
+        assertThat(unhealthy).as("health while the clerks worked").isEmpty();
 
         Api admin = Api.at(port).as("admin");
         List<String> projections = new ArrayList<>();
@@ -144,6 +160,10 @@ class OutOfOrderCommitsTest {
                 }
             }
             if (behind.isEmpty()) {
+                assertThat(statuses).allSatisfy(status -> {
+                    assertThat(status.get("state").asText()).as("%s", status).isEqualTo("RUNNING");
+                    assertThat(status.get("lastError").isNull()).as("a failed batch of %s", status).isTrue();
+                });
                 break;
             }
             assertThat(Instant.now()).as("every projection reaches the head within 30 s; behind: %s", behind)

@@ -46,7 +46,8 @@ public final class OwnPositions {
      */
     public static long of(EventMessage<?> event) {
         if (event instanceof TrackedEventMessage<?> tracked
-                && WrappedToken.unwrapLowerBound(tracked.trackingToken()) instanceof GlobalSequenceTrackingToken exact) {
+                && WrappedToken.unwrapLowerBound(tracked.trackingToken())
+                        instanceof GlobalSequenceTrackingToken exact) {
             return exact.getGlobalIndex();
         }
         Object stamped = event.getMetaData().get(META_DATA_KEY);

@@ -16,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -102,6 +103,10 @@ class OwnPositionsTest {
         assertThat(OwnPositions.of(first)).isEqualTo(4);
         assertThat(first.trackingToken()).isEqualTo(four);
         assertThat(first.getPayload()).isEqualTo("event at 6");
+        assertThat(OwnPositions.of(first.andMetaData(Map.of("actor", "clerk")))).as("a copy with more metadata")
+                                                                              .isEqualTo(4);
+        assertThat(OwnPositions.of(first.withTrackingToken(ReplayToken.createReplayToken(seven, four))))
+                .as("a copy with a replay token").isEqualTo(4);
         assertThat(OwnPositions.of(stream.nextAvailable())).isEqualTo(3);
         assertThat(OwnPositions.of(stream.nextAvailable())).isEqualTo(7);
         assertThat(events.skipped).isZero();

@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -60,6 +61,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * index and the residence history retry a batch forever on a duplicate key, and never reach the head.)
  */
 @RegistryTest
+@DirtiesContext
 @Import(OutOfOrderCommitsTest.Disorder.class)
 class OutOfOrderCommitsTest {
 

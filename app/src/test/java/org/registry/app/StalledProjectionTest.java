@@ -13,6 +13,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -31,6 +32,7 @@ import static org.registry.app.HouseholdApiTest.assertProblem;
  * cause is gone, it catches up and all is well again. The household register is made to fail on a marked address.
  */
 @RegistryTest
+@DirtiesContext
 @AutoConfigureObservability
 @Import(StalledProjectionTest.Breakage.class)
 @TestPropertySource(properties = {"registry.projections.health.failing-for=1s",

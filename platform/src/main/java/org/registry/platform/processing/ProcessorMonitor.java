@@ -42,7 +42,8 @@ import java.util.concurrent.TimeUnit;
  *       a handler that fails on an event holds the projection there); or</li>
  *   <li>it is behind by events stored more than {@code registry.projections.health.lag-window} ago and, over that
  *       window, either did not move or fell further behind (a projection catching up, however far behind, is not
- *       stalled while its lag shrinks).</li>
+ *       stalled while its lag shrinks; one whose position went back, reset to replay, is judged afresh from
+ *       there).</li>
  * </ul>
  * Failures are seen as they happen (this is the processors' {@link ErrorHandler}; it records the failure and
  * rethrows it, so the batch still rolls back); successes by an interceptor on the processors
@@ -291,6 +292,10 @@ public class ProcessorMonitor implements ErrorHandler, SmartLifecycle {
             Sample latest = samples.peekLast();
             if (latest == null || latest.position() != sample.position()) {
                 movedAt = sample.at();
+            }
+            if (latest != null && sample.position() < latest.position()) {
+                // reset to replay, or swapped for a rebuild: judged afresh from here
+                samples.clear();
             }
             samples.addLast(sample);
             // keep one sample at or before the start of the window, and the ones after it

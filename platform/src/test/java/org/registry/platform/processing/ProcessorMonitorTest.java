@@ -132,6 +132,18 @@ class ProcessorMonitorTest {
     }
 
     @Test
+    void aProjectionResetToReplayIsJudgedAfreshFromThere() {
+        run(120, 10, 10);
+        position = 0;
+        run(30, 40, 10);
+        assertThat(condition().lag()).isPositive();
+        assertThat(condition().stalled()).as("replaying, its lag shrinking").isFalse();
+
+        run(61, 0, 0);
+        assertThat(condition().stalled()).as("a replay that stopped moving").isTrue();
+    }
+
+    @Test
     void aProjectionWhoseBatchesKeepFailingIsStalledAfterAWhileAndRecoversWithTheNextCommit() throws Exception {
         run(1, 0, 5);
         RuntimeException cause = new IllegalStateException("duplicate key (42)");

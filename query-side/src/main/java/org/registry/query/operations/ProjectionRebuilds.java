@@ -126,7 +126,7 @@ public class ProjectionRebuilds implements DisposableBean {
         CATCHING_UP,
         /** Its batches keep failing, or it is not catching up: reads from it may be incomplete. */
         STALLED,
-        /** A replay rebuilds it beside the live projection, which keeps answering. */
+        /** A replay rebuilds it beside the live projection, which keeps answering (or it was reset to replay). */
         REPLAYING,
         /** Its processor does not run in this process. */
         STOPPED
@@ -191,10 +191,10 @@ public class ProjectionRebuilds implements DisposableBean {
                 : head <= 0 ? 100 : (int) Math.min(100, position * 100 / head);
         Optional<ProcessorMonitor.Condition> condition = monitor.condition(name);
         ProcessorMonitor.Stall stall = condition.map(ProcessorMonitor.Condition::stall).orElse(null);
-        boolean live = processing.eventProcessor(name, StreamingEventProcessor.class)
-                                 .map(StreamingEventProcessor::isRunning).orElse(false);
+        Optional<StreamingEventProcessor> processor = processing.eventProcessor(name, StreamingEventProcessor.class);
+        boolean live = processor.map(StreamingEventProcessor::isRunning).orElse(false);
         State state = stall != null ? State.STALLED
-                : replaying ? State.REPLAYING
+                : replaying || processor.map(StreamingEventProcessor::isReplaying).orElse(false) ? State.REPLAYING
                 : !live ? State.STOPPED
                 : lag > 0 ? State.CATCHING_UP
                 : State.RUNNING;

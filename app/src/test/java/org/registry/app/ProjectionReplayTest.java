@@ -76,7 +76,8 @@ class ProjectionReplayTest {
         processor.resetTokens();
         processor.start();
         long deadline = System.currentTimeMillis() + 60_000;
-        while (processor.isReplaying() || !processor.isRunning()) {
+        // Until it has claimed its segment (not replaying before that either) and replayed everything.
+        while (processor.processingStatus().isEmpty() || processor.isReplaying() || !processor.isRunning()) {
             assertThat(System.currentTimeMillis()).as(name + " replays within a minute").isLessThan(deadline);
             Thread.sleep(50);
         }

@@ -153,7 +153,7 @@ public class ProcessorMonitor implements ErrorHandler, SmartLifecycle {
     /** Records the failed batch and rethrows its error: the batch rolls back and is retried, never skipped. */
     @Override
     public void handleError(ErrorContext errorContext) throws Exception {
-        if (processing.eventProcessor(errorContext.eventProcessor(), StreamingEventProcessor.class).isPresent()) {
+        if (streams(errorContext.eventProcessor())) {
             watch(errorContext.eventProcessor()).failed(errorContext.error(), clock.instant());
         }
         PropagatingErrorHandler.instance().handleError(errorContext);
@@ -162,9 +162,16 @@ public class ProcessorMonitor implements ErrorHandler, SmartLifecycle {
     /** Ends the processor's run of failures when one of its batches commits. */
     MessageHandlerInterceptor<EventMessage<?>> successRecorder(String processor) {
         return (unitOfWork, chain) -> {
-            unitOfWork.afterCommit(committed -> watch(processor).succeeded(clock.instant()));
+            if (streams(processor)) {
+                unitOfWork.afterCommit(committed -> watch(processor).succeeded(clock.instant()));
+            }
             return chain.proceed();
         };
+    }
+
+    /** Only streaming processors are watched: a subscribing one handles events in the transaction that stores them. */
+    private boolean streams(String processor) {
+        return processing.eventProcessor(processor, StreamingEventProcessor.class).isPresent();
     }
 
     /** Samples the position of every processor and the head of the store. */

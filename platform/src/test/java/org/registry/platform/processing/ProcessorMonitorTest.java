@@ -176,11 +176,16 @@ class ProcessorMonitorTest {
     }
 
     @Test
-    void failuresOfProcessorsThatDoNotStreamAreOnlyPassedOn() {
+    void processorsThatDoNotStreamAreNotWatched() throws Exception {
         RuntimeException cause = new IllegalStateException("a lookup refused the event");
         assertThatThrownBy(() -> monitor.handleError(new ErrorContext("record-directory", cause, List.of())))
                 .isSameAs(cause);
+        DefaultUnitOfWork<EventMessage<?>> handled =
+                DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("handled"));
+        handled.executeWithResult(() -> monitor.successRecorder("record-directory").handle(handled, () -> null));
+
         assertThat(monitor.conditions()).containsOnlyKeys(NAME);
+        assertThat(meters.find("registry.projection.lag").tag("projection", "record-directory").gauge()).isNull();
     }
 
     private static final class MutableClock extends Clock {

@@ -3,14 +3,20 @@ package org.registry.app;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.registry.command.api.CommandRequest;
+import org.registry.platform.processing.EventPosition;
 import org.registry.platform.web.Text;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,14 +24,26 @@ import org.springframework.web.bind.annotation.RestController;
 import java.lang.reflect.Field;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
+import java.util.regex.Pattern;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The module boundaries of style.md, and the bounds of the API's text, checked on the compiled classes. */
-@AnalyzeClasses(packages = "org.registry", importOptions = ImportOption.DoNotIncludeTests.class)
+/** The module boundaries of style.md and the bounds of the API's text, checked on the compiled classes of every module. */
+@AnalyzeClasses(packages = "org.registry",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
 class ArchitectureTest {
+
+    /** The platform's test classes come in its test-jar, which {@code DoNotIncludeTests} does not recognise. */
+    static final class DoNotIncludeTestJars implements ImportOption {
+        private static final Pattern TEST_JAR = Pattern.compile(".*-tests\\.jar!/.*");
+
+        @Override
+        public boolean includes(Location location) {
+            return !location.matches(TEST_JAR);
+        }
+    }
 
     @ArchTest
     static final ArchRule theKernelKnowsNoSpringAndNoPersistence = noClasses()
@@ -57,6 +75,32 @@ class ArchitectureTest {
     static final ArchRule packagesAreCapabilitiesNotLayers = noClasses()
             .should().resideInAnyPackage("..controller..", "..controllers..", "..service..", "..services..",
                     "..repository..", "..repositories..", "..dto..", "..entity..", "..entities..");
+
+    /**
+     * A handler that took an event's position from the processor's token would give an event that filled a gap the
+     * highest position seen so far, shared with another event: projections take it with {@link EventPosition}.
+     */
+    @ArchTest
+    static final ArchRule eventHandlersTakeNoTrackingToken = methods()
+            .that().areAnnotatedWith(EventHandler.class)
+            .should(new ArchCondition<JavaMethod>("take no tracking token nor tracked message") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    method.getRawParameterTypes().stream()
+                          .filter(type -> type.isAssignableTo(TrackingToken.class)
+                                  || type.isAssignableTo(TrackedEventMessage.class))
+                          .forEach(type -> events.add(SimpleConditionEvent.violated(method, method.getFullName()
+                                  + " takes a " + type.getSimpleName() + "; take the event's own position with "
+                                  + "@EventPosition")));
+                }
+            });
+
+    @ArchTest
+    static final ArchRule projectionsDoNotReadTrackingTokens = noClasses()
+            .that().areAnnotatedWith(ProcessingGroup.class)
+            .should().dependOnClassesThat().areAssignableTo(TrackingToken.class)
+            .orShould().dependOnClassesThat().areAssignableTo(TrackedEventMessage.class)
+            .because("an event's position comes from @EventPosition, never from the processor's token");
 
     @ArchTest
     static final ArchRule eventsAreVersioned = classes()

@@ -1,15 +1,21 @@
 package org.registry.platform.processing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
+import org.registry.platform.eventstore.EventPositions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -17,13 +23,29 @@ import java.time.Duration;
  * database transaction as the projection rows, claims extended while a long batch runs. A handler that fails
  * is never skipped: the error propagates, the batch rolls back, and the processor retries with back-off.
  * On the database event store they read through {@link WakingEventSource}, which wakes them when events arrive.
+ * Every failed batch and every commit is reported to the {@link ProcessorMonitor}, which tells when one stalls.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ProcessingConfiguration.ProcessingProperties.class)
+@EnableConfigurationProperties({ProcessingConfiguration.ProcessingProperties.class,
+        ProcessorMonitor.HealthSettings.class})
 public class ProcessingConfiguration {
 
     @Bean
-    ConfigurerModule processingDefaults(ProcessingProperties properties, ObjectProvider<WakingEventSource> source) {
+    ProcessorPositions processorPositions(JdbcTemplate jdbc, Serializer serializer,
+                                          EventProcessingConfiguration processing) {
+        return new ProcessorPositions(jdbc, serializer, processing);
+    }
+
+    @Bean
+    ProcessorMonitor processorMonitor(EventProcessingConfiguration processing, ProcessorPositions positions,
+                                      EventPositions store, ProcessorMonitor.HealthSettings settings,
+                                      ObjectProvider<MeterRegistry> meters, Clock clock) {
+        return new ProcessorMonitor(processing, positions, store, settings, meters.getIfAvailable(), clock);
+    }
+
+    @Bean
+    ConfigurerModule processingDefaults(ProcessingProperties properties, ObjectProvider<WakingEventSource> source,
+                                        ObjectProvider<ProcessorMonitor> monitor) {
         return configurer -> configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors((config, builder) -> {
                     source.ifAvailable(builder::messageSource);
@@ -37,7 +59,10 @@ public class ProcessingConfiguration {
                                   .claimExtensionThreshold(properties.claimExtensionThreshold().toMillis())
                                   .enableCoordinatorClaimExtension();
                 })
-                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(config -> monitor.getObject())
+                .registerDefaultHandlerInterceptor((config, processor) ->
+                        monitor.getObject().successRecorder(processor));
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * events only every 500 ms, and a client reading its own write waits for that. Here each processor is woken
  * when this process commits events ({@link #afterCommit()}; it then waits a moment for the store to fetch them)
  * and at every tick of the store's fetch delay (events committed by other processes, which the store's own poll
- * fetches).
+ * fetches). Each event comes stamped with its own global position ({@link OwnPositions}).
  */
 public class WakingEventSource extends DelegatingEventSource implements AutoCloseable {
 
@@ -91,7 +91,7 @@ public class WakingEventSource extends DelegatingEventSource implements AutoClos
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        return new WakingStream(store.openStream(trackingToken));
+        return new WakingStream(OwnPositions.stamped(store.openStream(trackingToken), trackingToken));
     }
 
     private final class WakingStream implements BlockingStream<TrackedEventMessage<?>> {

@@ -19,6 +19,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.registry.platform.Platform;
+import org.registry.platform.processing.EventPosition;
 import org.registry.platform.test.TestDatabase;
 import org.registry.platform.test.TestSchemaInitializer;
 import org.slf4j.Logger;
@@ -62,7 +63,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * index, embedded store with its fetch delay, pooled streaming processor), a third of their transactions roll back
  * after their rows were inserted, and a tailing processor must see exactly the committed events: none missed
  * (an event whose transaction commits after a later one is a "gap" the token must come back for), none twice,
- * none rolled back.
+ * none rolled back, and each handed its own global position ({@link EventPosition}).
  *
  * <p>The configuration and the handler carry no {@code @Component}/{@code @Configuration} stereotype on purpose:
  * {@link Platform} component-scans {@code org.registry.platform}, and this module's test classes are shipped in its
@@ -193,6 +194,25 @@ class EventStoreConcurrencyTest {
         // (an event delivered after one with a higher global index was read after its transaction committed late).
         assertThat(probe.mostGaps.get()).as("most gaps in one of the processor's tokens").isPositive();
         assertThat(outOfOrder).as("events delivered after one with a higher global index").isPositive();
+
+        // Every handler was given the event's own global position; the token it was handed is not that for an event
+        // that filled a gap (it carries the highest index seen), which is why handlers must not take it from there.
+        Map<String, Long> stored = storedPositions();
+        Map<String, String> wrongPositions = new HashMap<>();
+        int tokensElsewhere = 0;
+        for (String identifier : probe.ownPositions.keySet()) {
+            long own = probe.ownPositions.get(identifier);
+            if (own != stored.get(identifier)) {
+                wrongPositions.put(identifier, own + " instead of " + stored.get(identifier));
+            }
+            if (probe.tokenPositions.get(identifier).longValue() != stored.get(identifier)) {
+                tokensElsewhere++;
+            }
+        }
+        log.info("{} of {} events were handed a token whose position is not the event's own", tokensElsewhere,
+                 stored.size());
+        assertThat(wrongPositions).as("events given another position than their own").isEmpty();
+        assertThat(tokensElsewhere).as("events handed a token at another position than their own").isPositive();
     }
 
     /**
@@ -264,13 +284,18 @@ class EventStoreConcurrencyTest {
                         .min().orElse(-1);
     }
 
-    /** How many events were handled after an event with a higher global index: gaps the token came back for. */
-    private int deliveredAfterAHigherPosition(Iterable<String> eventIdentifiers) {
+    private Map<String, Long> storedPositions() {
         Map<String, Long> positions = new HashMap<>();
         jdbc.query("SELECT event_identifier, global_index FROM domain_event_entry",
                    row -> {
                        positions.put(row.getString(1), row.getLong(2));
                    });
+        return positions;
+    }
+
+    /** How many events were handled after an event with a higher global index: gaps the token came back for. */
+    private int deliveredAfterAHigherPosition(Iterable<String> eventIdentifiers) {
+        Map<String, Long> positions = storedPositions();
         int late = 0;
         long highest = Long.MIN_VALUE;
         for (String identifier : eventIdentifiers) {
@@ -321,16 +346,21 @@ class EventStoreConcurrencyTest {
         /** Event identifiers in the order the handler was invoked (for the log: how often a gap was filled late). */
         final ConcurrentLinkedQueue<String> order = new ConcurrentLinkedQueue<>();
         final AtomicInteger mostGaps = new AtomicInteger();
+        /** By event identifier: the position the handler was given ({@link EventPosition}), and its token's. */
+        final Map<String, Long> ownPositions = new ConcurrentHashMap<>();
+        final Map<String, Long> tokenPositions = new ConcurrentHashMap<>();
 
         int deliveries() {
             return handled.values().stream().mapToInt(AtomicInteger::get).sum();
         }
 
         @EventHandler
-        void on(ProbeEvent event, EventMessage<?> message, TrackingToken token) {
+        void on(ProbeEvent event, EventMessage<?> message, TrackingToken token, @EventPosition long position) {
             WrappedToken.unwrap(token, GapAwareTrackingToken.class)
                         .ifPresent(gapAware -> mostGaps.accumulateAndGet(gapAware.getGaps().size(), Math::max));
             order.add(message.getIdentifier());
+            ownPositions.put(message.getIdentifier(), position);
+            tokenPositions.put(message.getIdentifier(), token.position().orElse(-1));
             Runnable record = () -> handled.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
             if (CurrentUnitOfWork.isStarted()) {
                 CurrentUnitOfWork.get().afterCommit(u -> record.run());

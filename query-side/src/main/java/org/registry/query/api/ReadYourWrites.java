@@ -2,7 +2,10 @@ package org.registry.query.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.eventhandling.TrackingToken;
 import org.registry.kernel.common.RejectionException;
+import org.registry.platform.processing.ProcessorMonitor;
+import org.registry.platform.processing.ProcessorPositions;
 import org.registry.platform.web.ProblemResponses;
 import org.registry.platform.web.Problems;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,25 +19,39 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /**
- * {@code X-Min-Event-Position: n} on a read: wait, a bounded time, until the projections the endpoint reads
- * from ({@link ReadsFrom}) have handled event {@code n}, so a client reads its own writes. When the bound
- * passes first, the answer is {@code 503 POSITION_NOT_YET_VISIBLE} with {@code Retry-After}, never stale data
- * presented as current.
+ * What a read reflects, for the endpoints that answer from projections ({@link ReadsFrom}):
+ * <ul>
+ *   <li>every answer carries {@code X-Projection-Position}, the position up to which all those projections had
+ *       handled the store when the read began (the answer reflects at least that), and, when one of them is stalled
+ *       ({@link ProcessorMonitor}), {@code X-Projection-Stalled} with their names: the answer may be incomplete;</li>
+ *   <li>{@code X-Min-Event-Position: n} waits, a bounded time, until they have handled event {@code n}, so a client
+ *       reads its own writes. When the bound passes first, the answer is {@code 503 POSITION_NOT_YET_VISIBLE}; when
+ *       one of them is stalled, {@code 503 PROJECTION_STALLED} at once. Both with {@code Retry-After}, never stale
+ *       data presented as current.</li>
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReadYourWrites.Settings.class)
 public class ReadYourWrites implements WebMvcConfigurer {
 
     public static final String MIN_EVENT_POSITION = "X-Min-Event-Position";
+    public static final String PROJECTION_POSITION = "X-Projection-Position";
+    public static final String PROJECTION_STALLED = "X-Projection-Stalled";
 
-    private final ProjectionPositions positions;
+    private final ProcessorPositions positions;
+    private final ProcessorMonitor monitor;
     private final ProblemResponses problems;
     private final Settings settings;
 
-    ReadYourWrites(ProjectionPositions positions, ProblemResponses problems, Settings settings) {
+    ReadYourWrites(ProcessorPositions positions, ProcessorMonitor monitor, ProblemResponses problems,
+                   Settings settings) {
         this.positions = positions;
+        this.monitor = monitor;
         this.problems = problems;
         this.settings = settings;
     }
@@ -55,12 +72,12 @@ public class ReadYourWrites implements WebMvcConfigurer {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
                     throws Exception {
-                String header = request.getHeader(MIN_EVENT_POSITION);
-                if (header == null || !(handler instanceof HandlerMethod method)) {
+                if (!(handler instanceof HandlerMethod method)) {
                     return true;
                 }
+                String header = request.getHeader(MIN_EVENT_POSITION);
                 // refused even where the read waits for nothing: a malformed header is garbage on any read
-                long position = parse(header);
+                Long position = header == null ? null : parse(header);
                 ReadsFrom readsFrom = method.getMethodAnnotation(ReadsFrom.class);
                 if (readsFrom == null) {
                     readsFrom = method.getBeanType().getAnnotation(ReadsFrom.class);
@@ -68,8 +85,23 @@ public class ReadYourWrites implements WebMvcConfigurer {
                 if (readsFrom == null) {
                     return true;
                 }
-                if (await(position, readsFrom.value())) {
+                Wait wait = position == null ? Wait.REACHED : await(position, readsFrom.value());
+                List<String> stalled = stalled(readsFrom.value());
+                if (wait == Wait.REACHED) {
+                    response.setHeader(PROJECTION_POSITION, Long.toString(position(readsFrom.value())));
+                    if (!stalled.isEmpty()) {
+                        response.setHeader(PROJECTION_STALLED, String.join(",", stalled));
+                    }
                     return true;
+                }
+                if (wait == Wait.STALLED) {
+                    response.setHeader(PROJECTION_STALLED, String.join(",", stalled));
+                    response.setHeader("Retry-After", Long.toString(Math.max(1, settings.maxWait().toSeconds())));
+                    problems.write(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "PROJECTION_STALLED",
+                            "the read side has not reached event position " + header + " and cannot for now: "
+                                    + String.join(", ", stalled) + (stalled.size() == 1 ? " is" : " are")
+                                    + " stalled (see /actuator/health); retry later"));
+                    return false;
                 }
                 response.setHeader("Retry-After", "1");
                 problems.write(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "POSITION_NOT_YET_VISIBLE",
@@ -80,21 +112,43 @@ public class ReadYourWrites implements WebMvcConfigurer {
         }).addPathPatterns("/api/**");
     }
 
-    boolean await(long position, String... projections) throws InterruptedException {
+    enum Wait { REACHED, STALLED, TIMED_OUT }
+
+    /** Waits until every one of the projections has handled {@code position}, or one that has not is stalled. */
+    Wait await(long position, String... projections) throws InterruptedException {
         long deadline = System.nanoTime() + settings.maxWait().toNanos();
         while (true) {
             boolean reached = true;
             for (String projection : projections) {
-                reached &= positions.reached(projection, position);
+                if (!positions.reached(projection, position)) {
+                    if (monitor.condition(projection).filter(ProcessorMonitor.Condition::stalled).isPresent()) {
+                        return Wait.STALLED;
+                    }
+                    reached = false;
+                }
             }
             if (reached) {
-                return true;
+                return Wait.REACHED;
             }
             if (System.nanoTime() > deadline) {
-                return false;
+                return Wait.TIMED_OUT;
             }
             Thread.sleep(settings.pollInterval().toMillis());
         }
+    }
+
+    /** The position every one of the projections has reached. */
+    private long position(String... projections) {
+        Map<String, List<TrackingToken>> tokens = positions.tokens();
+        return Arrays.stream(projections).mapToLong(projection -> positions.position(projection,
+                tokens.get(projection))).min().orElse(0);
+    }
+
+    private List<String> stalled(String... projections) {
+        return Arrays.stream(projections)
+                     .filter(projection -> monitor.condition(projection).filter(ProcessorMonitor.Condition::stalled)
+                                                  .isPresent())
+                     .toList();
     }
 
     private static long parse(String header) {

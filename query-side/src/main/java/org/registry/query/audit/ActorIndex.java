@@ -4,8 +4,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.registry.platform.eventstore.AuditMetaData;
+import org.registry.platform.processing.EventPosition;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Projection;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,7 +39,7 @@ class ActorIndex implements Projection {
     }
 
     @EventHandler
-    void on(Object payload, DomainEventMessage<?> event, TrackingToken token) {
+    void on(Object payload, DomainEventMessage<?> event, @EventPosition long position) {
         Object actor = event.getMetaData().get(AuditMetaData.ACTOR);
         if (actor == null) {
             return;
@@ -47,8 +47,7 @@ class ActorIndex implements Projection {
         jdbc.update("""
                         INSERT INTO audit_actor_event (position, actor, recorded_at, record_id, type)
                         VALUES (?, ?, ?, ?, ?)""",
-                token.position().orElseThrow(() -> new IllegalStateException("no position in " + token)),
-                actor.toString(), utc(event.getTimestamp()), event.getAggregateIdentifier(),
+                position, actor.toString(), utc(event.getTimestamp()), event.getAggregateIdentifier(),
                 payload.getClass().getSimpleName());
     }
 

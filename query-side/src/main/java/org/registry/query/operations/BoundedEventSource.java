@@ -5,13 +5,15 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.registry.platform.processing.DelegatingEventSource;
+import org.registry.platform.processing.OwnPositions;
 
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The event store as a rebuild reads it: no event after a limit, which may be raised while the rebuild runs. A
- * rebuild that is compared with the live projection must stop exactly where the live one stands.
+ * rebuild that is compared with the live projection must stop exactly where the live one stands. An event is let
+ * through by its own position, not its token's (an event that fills a gap carries a higher one).
  */
 final class BoundedEventSource extends DelegatingEventSource {
 
@@ -43,7 +45,7 @@ final class BoundedEventSource extends DelegatingEventSource {
         }
 
         private boolean allowed(Optional<TrackedEventMessage<?>> next) {
-            return next.isPresent() && next.get().trackingToken().position().orElse(Long.MAX_VALUE) <= limit;
+            return next.isPresent() && OwnPositions.of(next.get()) <= limit;
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.registry.query.operations;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.registry.platform.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,15 +28,21 @@ class ProjectionOperationsController {
     }
 
     @GetMapping
-    @Operation(summary = "Every projection: its position, the head of the store, lag, and any replay with its progress")
+    @Operation(summary = "Every projection: its state, position, the head of the store, lag, why it is stalled, its "
+            + "last error, and any replay with its progress")
     List<ProjectionRebuilds.Status> projections() {
-        return rebuilds.statuses();
+        return rebuilds.statuses().stream().map(ProjectionOperationsController::forReader).toList();
     }
 
     @GetMapping("/{name}")
-    @Operation(summary = "One projection: its position, the head of the store, lag, and any replay with its progress")
+    @Operation(summary = "One projection: its state, position, the head of the store, lag, why it is stalled, its "
+            + "last error, and any replay with its progress")
     ProjectionRebuilds.Status projection(@PathVariable String name) {
-        return rebuilds.status(name);
+        return forReader(rebuilds.status(name));
+    }
+
+    private static ProjectionRebuilds.Status forReader(ProjectionRebuilds.Status status) {
+        return CurrentUser.get().seesPersonalData() ? status : status.withoutPersonalData();
     }
 
     @PostMapping("/{name}/replay")

@@ -6,7 +6,6 @@ import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
@@ -15,6 +14,8 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.registry.kernel.common.RejectionException;
 import org.registry.platform.processing.ProcessingConfiguration.ProcessingProperties;
+import org.registry.platform.processing.ProcessorMonitor;
+import org.registry.platform.processing.ProcessorPositions;
 import org.registry.platform.processing.WakingEventSource;
 import org.registry.query.api.Projection;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,6 +73,8 @@ public class ProjectionRebuilds implements DisposableBean {
 
     private final Map<String, Projection> projections;
     private final EventProcessingConfiguration processing;
+    private final ProcessorPositions positions;
+    private final ProcessorMonitor monitor;
     private final JdbcTemplate jdbc;
     private final PlatformTransactionManager transactionManager;
     private final Serializer serializer;
@@ -90,7 +94,8 @@ public class ProjectionRebuilds implements DisposableBean {
     private volatile String liveSchema;
     private volatile Boolean postgres;
 
-    ProjectionRebuilds(List<Projection> projections, EventProcessingConfiguration processing, DataSource dataSource,
+    ProjectionRebuilds(List<Projection> projections, EventProcessingConfiguration processing,
+                       ProcessorPositions positions, ProcessorMonitor monitor, DataSource dataSource,
                        PlatformTransactionManager transactionManager, Serializer serializer, EventStore eventStore,
                        ObjectProvider<WakingEventSource> wakingSource, Configuration axon, BeanFactory beans,
                        ProcessingProperties processingProperties, TokenStoreProperties tokenStoreProperties,
@@ -99,6 +104,8 @@ public class ProjectionRebuilds implements DisposableBean {
                        @Value("${registry.projections.live-settle-timeout:60s}") Duration liveSettleTimeout) {
         this.projections = projections.stream().collect(Collectors.toMap(Projection::name, Function.identity()));
         this.processing = processing;
+        this.positions = positions;
+        this.monitor = monitor;
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactionManager = transactionManager;
         this.serializer = serializer;
@@ -111,19 +118,48 @@ public class ProjectionRebuilds implements DisposableBean {
         this.liveSettleTimeout = liveSettleTimeout;
     }
 
+    /** Where a projection stands, in a word. */
+    public enum State {
+        /** It has handled every event stored. */
+        RUNNING,
+        /** It is behind, and moving. */
+        CATCHING_UP,
+        /** Its batches keep failing, or it is not catching up: reads from it may be incomplete. */
+        STALLED,
+        /** A replay rebuilds it beside the live projection, which keeps answering (or it was reset to replay). */
+        REPLAYING,
+        /** Its processor does not run in this process. */
+        STOPPED
+    }
+
     /**
      * How one projection stands.
      *
+     * @param state      where it stands, in a word
      * @param position   the position the live projection has handled (the lowest of its segments)
      * @param head       the position of the latest event in the store
      * @param lag        events the live projection is behind
      * @param replaying  whether a replay is under way
      * @param progress   0-100: of the replay under way, else of the live projection towards the head
      * @param replayable whether it declares its tables ({@link Projection}), which replays and verification need
+     * @param stall      why it is stalled, and since when; null unless {@code STALLED}
+     * @param lastError  its latest run of failed batches: the error, since when, how many attempts failed, and when
+     *                   it recovered (null while it goes on); null when none failed since the service started
      * @param rebuild    the replay or verification under way, else the last one since the service started
      */
-    public record Status(String name, long position, long head, long lag, boolean replaying, int progress,
-                         boolean replayable, Rebuild.View rebuild) {
+    public record Status(String name, State state, long position, long head, long lag, boolean replaying,
+                         int progress, boolean replayable, ProcessorMonitor.Stall stall,
+                         ProcessorMonitor.Failure lastError, Rebuild.View rebuild) {
+
+        /** The error's message may quote the data that failed: only its type for who may not see personal data. */
+        Status withoutPersonalData() {
+            if (lastError == null) {
+                return this;
+            }
+            return new Status(name, state, position, head, lag, replaying, progress, replayable, stall,
+                    new ProcessorMonitor.Failure(lastError.type(), null, lastError.since(), lastError.lastAt(),
+                            lastError.retries(), lastError.recoveredAt()), rebuild);
+        }
     }
 
     /** Every streaming processor of the service, by name. */
@@ -147,13 +183,24 @@ public class ProjectionRebuilds implements DisposableBean {
 
     private Status status(String name, long head) {
         long position = livePosition(name);
+        long lag = Math.max(0, head - position);
         Rebuild running = current.get(name);
         Rebuild shown = running != null ? running : latest.get(name);
         boolean replaying = running != null && running.kind == Rebuild.Kind.REPLAY;
         int progress = replaying ? running.progress()
                 : head <= 0 ? 100 : (int) Math.min(100, position * 100 / head);
-        return new Status(name, position, head, Math.max(0, head - position), replaying, progress,
-                projections.containsKey(name), shown == null ? null : shown.view());
+        Optional<ProcessorMonitor.Condition> condition = monitor.condition(name);
+        ProcessorMonitor.Stall stall = condition.map(ProcessorMonitor.Condition::stall).orElse(null);
+        Optional<StreamingEventProcessor> processor = processing.eventProcessor(name, StreamingEventProcessor.class);
+        boolean live = processor.map(StreamingEventProcessor::isRunning).orElse(false);
+        State state = stall != null ? State.STALLED
+                : replaying || processor.map(StreamingEventProcessor::isReplaying).orElse(false) ? State.REPLAYING
+                : !live ? State.STOPPED
+                : lag > 0 ? State.CATCHING_UP
+                : State.RUNNING;
+        return new Status(name, state, position, head, lag, replaying, progress, projections.containsKey(name), stall,
+                condition.map(ProcessorMonitor.Condition::lastFailure).orElse(null),
+                shown == null ? null : shown.view());
     }
 
     /** Starts a replay; it runs on its own and swaps itself in when caught up. */
@@ -185,7 +232,7 @@ public class ProjectionRebuilds implements DisposableBean {
             swappedAt = swap(projection, shadow);
             rebuild.position = Math.max(rebuild.position, swappedAt);
         } catch (Exception e) {
-            failure = describe(e);
+            failure = ProcessorMonitor.describe(e);
             log.error("Replay of projection [{}] failed; the live projection is left as it was", name, e);
         } finally {
             closeQuietly(shadow);
@@ -284,10 +331,10 @@ public class ProjectionRebuilds implements DisposableBean {
             }
             return verification;
         } catch (RuntimeException e) {
-            failure = describe(e);
+            failure = ProcessorMonitor.describe(e);
             log.error("Verification of projection [{}] failed", name, e);
             throw RejectionException.conflict("REBUILD_FAILED", "the rebuild of " + name + " failed: "
-                    + describe(e));
+                    + ProcessorMonitor.describe(e));
         } finally {
             closeQuietly(shadow);
             end(rebuild);
@@ -312,7 +359,7 @@ public class ProjectionRebuilds implements DisposableBean {
         while (true) {
             LiveSnapshot taken = snapshot.execute(transaction -> {
                 List<TrackingToken> tokens = tokens(liveSchema(), projection.name());
-                List<Long> positions = tokens.stream().map(ProjectionRebuilds::position).distinct().toList();
+                List<Long> positions = tokens.stream().map(ProcessorPositions::position).distinct().toList();
                 if (positions.size() != 1 || positions.get(0) < atLeast) {
                     return null;
                 }
@@ -338,7 +385,7 @@ public class ProjectionRebuilds implements DisposableBean {
         while (true) {
             if (shadow.failure() != null) {
                 throw new IllegalStateException("an event handler of the rebuild failed: "
-                        + describe(shadow.failure()), shadow.failure());
+                        + ProcessorMonitor.describe(shadow.failure()), shadow.failure());
             }
             rebuild.position = Math.max(rebuild.position, shadow.position());
             if (rebuild.position >= target) {
@@ -403,11 +450,11 @@ public class ProjectionRebuilds implements DisposableBean {
 
     private long head() {
         TrackingToken head = store.createHeadToken();
-        return head == null ? 0 : position(head);
+        return head == null ? 0 : ProcessorPositions.position(head);
     }
 
     private long livePosition(String name) {
-        return lowest(tokens(liveSchema(), name));
+        return positions.position(name, positions.tokens(name));
     }
 
     private List<TrackingToken> tokens(String schema, String processor) {
@@ -421,12 +468,7 @@ public class ProjectionRebuilds implements DisposableBean {
     }
 
     private static long lowest(List<TrackingToken> tokens) {
-        return tokens.stream().mapToLong(ProjectionRebuilds::position).min().orElse(0);
-    }
-
-    static long position(TrackingToken token) {
-        TrackingToken current = token instanceof WrappedToken wrapped ? wrapped.lowerBound() : token;
-        return current == null ? 0 : current.position().orElse(0);
+        return tokens.stream().mapToLong(ProcessorPositions::position).min().orElse(0);
     }
 
     private String liveSchema() {
@@ -452,15 +494,6 @@ public class ProjectionRebuilds implements DisposableBean {
                 log.warn("Could not drop the shadow schema {} of a rebuild; drop it by hand", shadow.schema, e);
             }
         }
-    }
-
-    private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
-        return root == e ? message : message + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
     private static void sleep(long millis) {

@@ -4,7 +4,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.TrackingToken;
 import org.registry.kernel.area.CommunityCode;
 import org.registry.kernel.household.HouseholdHeadChanged;
 import org.registry.kernel.household.HouseholdId;
@@ -49,6 +48,7 @@ import org.registry.kernel.person.PersonView;
 import org.registry.kernel.person.Residency;
 import org.registry.kernel.person.Sex;
 import org.registry.kernel.query.PageView;
+import org.registry.platform.processing.EventPosition;
 import org.registry.query.api.AreaFilter;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Projection;
@@ -155,18 +155,18 @@ class PersonIndex implements Projection {
     }
 
     @EventHandler
-    void on(PersonRegistered event, @SequenceNumber long version, TrackingToken token) {
+    void on(PersonRegistered event, @SequenceNumber long version, @EventPosition long position) {
         FloatingCertificate certificate = event.certificate();
         insert(event.personId(), event.nationalId(), event.name(), event.sex(), event.birthDate(), event.ethnicity(),
                 event.maritalStatus(), event.residency(), event.householdId(), event.relationToHead(),
-                event.residentSince(), event.origin(), certificate, null, null, position(token), version);
+                event.residentSince(), event.origin(), certificate, null, null, position, version);
     }
 
     @EventHandler
-    void on(BirthRegistered event, @SequenceNumber long version, TrackingToken token) {
+    void on(BirthRegistered event, @SequenceNumber long version, @EventPosition long position) {
         insert(event.personId(), event.nationalId(), event.name(), event.sex(), event.birthDate(), event.ethnicity(),
                 MaritalStatus.SINGLE, event.residency(), event.householdId(), event.relationToHead(),
-                event.birthDate(), null, null, event.motherId(), event.fatherId(), position(token), version);
+                event.birthDate(), null, null, event.motherId(), event.fatherId(), position, version);
     }
 
     @EventHandler
@@ -436,10 +436,6 @@ class PersonIndex implements Projection {
                         String.class, household.value())
                    .stream().findFirst().map(CommunityCode::new)
                    .orElseThrow(() -> new IllegalStateException("household " + household + " is not in the index"));
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("no position in " + token));
     }
 
     /** A handler that finds no row to update fails: a silently skipped fact would corrupt the index. */

@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.registry.kernel.area.CommunityCode;
 import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.HouseholdRelocated;
@@ -24,6 +23,7 @@ import org.registry.kernel.person.PersonRegistered;
 import org.registry.kernel.person.PersonTransferred;
 import org.registry.kernel.person.Residency;
 import org.registry.kernel.person.Sex;
+import org.registry.platform.processing.EventPosition;
 import org.registry.query.api.Projection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -76,20 +76,21 @@ class ResidenceHistory implements Projection {
     }
 
     @EventHandler
-    void on(HouseholdRegistered event, @Timestamp Instant recordedAt) {
+    void on(HouseholdRegistered event, @Timestamp Instant recordedAt, @EventPosition long position) {
         CommunityCode community = event.communityCode();
         jdbc.update("""
-                        INSERT INTO residence_place (household_id, community_code, township_code, county_code, address,
-                            kind, household_number, registered_on, valid_from, valid_to, recorded_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)""",
-                event.householdId().value(), community.value(), community.township().value(),
-                community.county().value(), event.address(), event.kind().name(), event.householdNumber(),
-                event.registeredOn(), event.registeredOn(), instant(recordedAt));
+                        INSERT INTO residence_place (id, household_id, community_code, township_code, county_code,
+                            address, kind, household_number, registered_on, valid_from, valid_to, recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)""",
+                new Recording(recordedAt, position).nextRowId(), event.householdId().value(), community.value(),
+                community.township().value(), community.county().value(), event.address(), event.kind().name(),
+                event.householdNumber(), event.registeredOn(), event.registeredOn(), instant(recordedAt));
         tally(community.value(), HOUSEHOLD, event.registeredOn(), 1);
     }
 
     @EventHandler
-    void on(HouseholdRelocated event, @Timestamp Instant recordedAt) {
+    void on(HouseholdRelocated event, @Timestamp Instant recordedAt, @EventPosition long position) {
+        Recording recording = new Recording(recordedAt, position);
         UUID household = event.householdId().value();
         List<Map<String, Object>> open = jdbc.queryForList(
                 "SELECT " + Residents.PLACE_COLUMNS + " FROM residence_place WHERE household_id = ? AND valid_to IS NULL",
@@ -102,36 +103,36 @@ class ResidenceHistory implements Projection {
         long id = ((Number) current.get("id")).longValue();
         LocalDate since = toLocalDate(current.get("valid_from"));
         LocalDate until = event.date().isBefore(since) ? since : event.date();
-        supersedePlace(id, recordedAt);
+        supersedePlace(id, recording.at());
         String was = (String) current.get("community_code");
         // the open place gives way to the same place closed on the day of the move, and the new one from that day
         tally(was, HOUSEHOLD, until, -1);
         CommunityCode community = event.communityCode();
         tally(community.value(), HOUSEHOLD, until, 1);
         String insert = """
-                INSERT INTO residence_place (household_id, community_code, township_code, county_code, address, kind,
-                    household_number, registered_on, valid_from, valid_to, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-        jdbc.update(insert, household, current.get("community_code"), current.get("township_code"),
-                current.get("county_code"), current.get("address"), current.get("kind"),
+                INSERT INTO residence_place (id, household_id, community_code, township_code, county_code, address,
+                    kind, household_number, registered_on, valid_from, valid_to, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        jdbc.update(insert, recording.nextRowId(), household, current.get("community_code"),
+                current.get("township_code"), current.get("county_code"), current.get("address"), current.get("kind"),
                 current.get("household_number"), toLocalDate(current.get("registered_on")), since, until,
-                instant(recordedAt));
-        jdbc.update(insert, household, community.value(), community.township().value(), community.county().value(),
-                event.address(), current.get("kind"), current.get("household_number"),
-                toLocalDate(current.get("registered_on")), until, null, instant(recordedAt));
+                instant(recording.at()));
+        jdbc.update(insert, recording.nextRowId(), household, community.value(), community.township().value(),
+                community.county().value(), event.address(), current.get("kind"), current.get("household_number"),
+                toLocalDate(current.get("registered_on")), until, null, instant(recording.at()));
         // every member, past or present, whose stay in the household the relocation cuts
         for (UUID person : jdbc.queryForList(
                 "SELECT DISTINCT person_id FROM residence_fact WHERE household_id = ? ORDER BY person_id", UUID.class,
                 household)) {
-            rebuild(person, recordedAt);
+            rebuild(person, recording);
         }
     }
 
     @EventHandler
     void on(PersonRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
-            TrackingToken token) {
+            @EventPosition long position) {
         insertPerson(event.personId(), event.name(), event.nationalId() == null ? null : event.nationalId().value(),
-                event.sex(), event.birthDate(), null, position(token),
+                event.sex(), event.birthDate(), null, position,
                 event.maritalStatus() == null ? MaritalStatus.SINGLE : event.maritalStatus());
         FloatingCertificate certificate = event.certificate();
         LocalDate since = event.residentSince() != null ? event.residentSince()
@@ -140,57 +141,63 @@ class ResidenceHistory implements Projection {
                 event.residency(), null, event.origin(), event.moveReason(),
                 certificate == null ? null : certificate.number(), certificate == null ? null : certificate.expiry(),
                 false));
-        rebuild(event.personId().value(), recordedAt);
+        rebuild(event.personId().value(), new Recording(recordedAt, position));
     }
 
     @EventHandler
     void on(BirthRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
-            TrackingToken token) {
+            @EventPosition long position) {
         insertPerson(event.personId(), event.name(), event.nationalId() == null ? null : event.nationalId().value(),
                 event.sex(), event.birthDate(), event.motherId() == null ? null : event.motherId().value(),
-                position(token), MaritalStatus.SINGLE);
+                position, MaritalStatus.SINGLE);
         insertFact(event.personId(), new Fact(sequence, Fact.Kind.BORN, event.birthDate(),
                 event.householdId().value(), event.residency() == null ? Residency.PERMANENT : event.residency(), null,
                 null, null, null, null, false));
-        rebuild(event.personId().value(), recordedAt);
-        rebuildSiblings(event.personId().value(), recordedAt);
+        Recording recording = new Recording(recordedAt, position);
+        rebuild(event.personId().value(), recording);
+        rebuildSiblings(event.personId().value(), recording);
     }
 
     @EventHandler
-    void on(PersonDied event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+    void on(PersonDied event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @EventPosition long position) {
         insertFact(event.personId(), Fact.of(sequence, Fact.Kind.DIED, event.date()));
-        rebuild(event.personId().value(), recordedAt);
+        rebuild(event.personId().value(), new Recording(recordedAt, position));
     }
 
     @EventHandler
-    void on(MaritalStatusRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+    void on(MaritalStatusRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @EventPosition long position) {
         insertFact(event.personId(), new Fact(sequence, Fact.Kind.MARITAL_STATUS, event.date(), null, null,
                 event.maritalStatus(), null, null, null, null, false));
-        rebuild(event.personId().value(), recordedAt);
+        rebuild(event.personId().value(), new Recording(recordedAt, position));
     }
 
     @EventHandler
-    void on(PersonMovedOut event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+    void on(PersonMovedOut event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @EventPosition long position) {
         insertFact(event.personId(), new Fact(sequence, Fact.Kind.MOVED_OUT, event.date(), null,
                 Residency.MOVED_OUT, null, event.destination(), event.reason(), null, null, event.leftHousehold()));
-        rebuild(event.personId().value(), recordedAt);
+        rebuild(event.personId().value(), new Recording(recordedAt, position));
     }
 
     @EventHandler
-    void on(PersonMovedIn event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+    void on(PersonMovedIn event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @EventPosition long position) {
         FloatingCertificate certificate = event.certificate();
         insertFact(event.personId(), new Fact(sequence, Fact.Kind.MOVED_IN, event.date(),
                 event.householdId().value(), event.residency(), null, event.origin(), event.reason(),
                 certificate == null ? null : certificate.number(), certificate == null ? null : certificate.expiry(),
                 false));
-        rebuild(event.personId().value(), recordedAt);
+        rebuild(event.personId().value(), new Recording(recordedAt, position));
     }
 
     @EventHandler
-    void on(PersonTransferred event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+    void on(PersonTransferred event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @EventPosition long position) {
         insertFact(event.personId(), new Fact(sequence, Fact.Kind.TRANSFERRED, event.date(),
                 event.toHouseholdId().value(), null, null, null, null, null, null, false));
-        rebuild(event.personId().value(), recordedAt);
+        rebuild(event.personId().value(), new Recording(recordedAt, position));
     }
 
     @EventHandler
@@ -200,18 +207,19 @@ class ResidenceHistory implements Projection {
 
     /** Sex and birth date are counted (births by sex, women by age), so correcting them rebuilds the history. */
     @EventHandler
-    void on(PersonDetailCorrected event, @Timestamp Instant recordedAt) {
+    void on(PersonDetailCorrected event, @Timestamp Instant recordedAt, @EventPosition long position) {
         switch (event.field()) {
             case NAME -> updatePerson(event.personId(), "name", event.newValue());
             case NATIONAL_ID -> updatePerson(event.personId(), "national_id", event.newValue());
             case SEX -> {
                 updatePerson(event.personId(), "sex", Sex.valueOf(event.newValue()).name());
-                rebuild(event.personId().value(), recordedAt);
+                rebuild(event.personId().value(), new Recording(recordedAt, position));
             }
             case BIRTH_DATE -> {
                 updatePerson(event.personId(), "birth_date", LocalDate.parse(event.newValue()));
-                rebuild(event.personId().value(), recordedAt);
-                rebuildSiblings(event.personId().value(), recordedAt);
+                Recording recording = new Recording(recordedAt, position);
+                rebuild(event.personId().value(), recording);
+                rebuildSiblings(event.personId().value(), recording);
             }
             case ETHNICITY -> {
                 // not part of any figure
@@ -241,8 +249,8 @@ class ResidenceHistory implements Projection {
         jdbc.update("DELETE FROM residence_person");
     }
 
-    /** Derives the person's segments again and stores what changed, as recorded at {@code recordedAt}. */
-    private void rebuild(UUID personId, Instant recordedAt) {
+    /** Derives the person's segments again and stores what changed, as the event being recorded changed them. */
+    private void rebuild(UUID personId, Recording recording) {
         // a birth's order: 1 + the mother's children born before it, or the same day and registered before it
         Timeline.Person person = jdbc.query("""
                         SELECT p.person_id, p.sex, p.birth_date, p.mother_id, p.registered_position, p.marital_status,
@@ -273,19 +281,19 @@ class ResidenceHistory implements Projection {
                                 rs.getObject("valid_to", LocalDate.class)));
                     }, households.toArray());
         }
-        store(personId, Timeline.segments(person, facts, places), recordedAt);
+        store(personId, Timeline.segments(person, facts, places), recording);
     }
 
     /**
      * A birth registered late, or a birth date corrected, can change the order of the mother's other children: their
      * segments are derived again (those whose order stays the same do not change).
      */
-    private void rebuildSiblings(UUID personId, Instant recordedAt) {
+    private void rebuildSiblings(UUID personId, Recording recording) {
         for (UUID sibling : jdbc.queryForList("""
                         SELECT o.person_id FROM residence_person o JOIN residence_person p ON p.mother_id = o.mother_id
                         WHERE p.person_id = ? AND o.person_id <> p.person_id ORDER BY o.person_id""", UUID.class,
                 personId)) {
-            rebuild(sibling, recordedAt);
+            rebuild(sibling, recording);
         }
     }
 
@@ -294,7 +302,7 @@ class ResidenceHistory implements Projection {
     }
 
     /** Keeps the rows that did not change; moves the others to the history and inserts the new ones. */
-    private void store(UUID personId, List<Segment> segments, Instant recordedAt) {
+    private void store(UUID personId, List<Segment> segments, Recording recording) {
         List<Stored> current = new ArrayList<>(jdbc.query(
                 "SELECT " + Residents.SEGMENT_COLUMNS + " FROM residence_segment WHERE person_id = ? ORDER BY id",
                 (rs, row) -> new Stored(rs.getLong("id"), segment(rs)), personId));
@@ -311,27 +319,28 @@ class ResidenceHistory implements Projection {
             count(replaced.segment(), -1);
             jdbc.update("INSERT INTO residence_segment_history (" + Residents.SEGMENT_COLUMNS + ", superseded_at)"
                             + " SELECT " + Residents.SEGMENT_COLUMNS + ", ? FROM residence_segment WHERE id = ?",
-                    instant(recordedAt), replaced.id());
+                    instant(recording.at()), replaced.id());
             jdbc.update("DELETE FROM residence_segment WHERE id = ?", replaced.id());
         }
         for (Segment segment : added) {
             count(segment, 1);
             CommunityCode community = new CommunityCode(segment.communityCode());
             jdbc.update("""
-                            INSERT INTO residence_segment (person_id, household_id, community_code, township_code,
-                                county_code, residency, marital_status, sex, birth_date, mother_id, registered_position,
-                                birth_order, valid_from, valid_to, entry_kind, entry_from_community, exit_kind,
-                                exit_to_community, arrived_on, place, move_reason, certificate_number,
-                                certificate_expiry, exit_place, recorded_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    segment.personId(), segment.householdId(), community.value(), community.township().value(),
-                    community.county().value(), segment.residency().name(), segment.maritalStatus().name(),
-                    segment.sex().name(), segment.birthDate(), segment.motherId(), segment.registeredPosition(),
-                    segment.birthOrder(), segment.validFrom(), segment.validTo(), segment.entry().name(), segment.entryFrom(),
-                    segment.exit() == null ? null : segment.exit().name(), segment.exitTo(), segment.arrivedOn(),
-                    segment.place(), segment.moveReason() == null ? null : segment.moveReason().name(),
-                    segment.certificateNumber(), segment.certificateExpiry(), segment.exitPlace(),
-                    instant(recordedAt));
+                            INSERT INTO residence_segment (id, person_id, household_id, community_code,
+                                township_code, county_code, residency, marital_status, sex, birth_date, mother_id,
+                                registered_position, birth_order, valid_from, valid_to, entry_kind,
+                                entry_from_community, exit_kind, exit_to_community, arrived_on, place, move_reason,
+                                certificate_number, certificate_expiry, exit_place, recorded_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    recording.nextRowId(), segment.personId(), segment.householdId(), community.value(),
+                    community.township().value(), community.county().value(), segment.residency().name(),
+                    segment.maritalStatus().name(), segment.sex().name(), segment.birthDate(), segment.motherId(),
+                    segment.registeredPosition(), segment.birthOrder(), segment.validFrom(), segment.validTo(),
+                    segment.entry().name(), segment.entryFrom(), segment.exit() == null ? null : segment.exit().name(),
+                    segment.exitTo(), segment.arrivedOn(), segment.place(),
+                    segment.moveReason() == null ? null : segment.moveReason().name(), segment.certificateNumber(),
+                    segment.certificateExpiry(), segment.exitPlace(),
+                    instant(recording.at()));
         }
     }
 
@@ -432,9 +441,5 @@ class ResidenceHistory implements Projection {
     /** Recording instants to the microsecond, PostgreSQL's resolution, so a value read back equals the one written. */
     static OffsetDateTime instant(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("no position in " + token));
     }
 }

@@ -3,6 +3,7 @@ package org.registry.platform.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
@@ -14,16 +15,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.error.ErrorAttributes;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -34,12 +36,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * error: a path Spring Security's firewall refuses ({@code //}, {@code ;}, encoded slashes), an error a filter or
  * the servlet container answers ({@code /error}), and a request Tomcat refuses before any application code runs (an
  * encoded NUL in the path, a malformed escape). Spring Boot's default error body and Tomcat's HTML page never show.
+ * A database that cannot be reached is {@code 503 DATABASE_UNAVAILABLE} here as well.
  */
 @Hidden
 @RestController
 public class ErrorPages implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    private final ErrorAttributes errors;
+
+    ErrorPages(ErrorAttributes errors) {
+        this.errors = errors;
+    }
 
     /** The firewall's refusal, answered at once (by default it would go on to the error page as a bare 400). */
     @Bean
@@ -90,25 +99,31 @@ public class ErrorPages implements ErrorController {
     }
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (response.isCommitted()) {
+            return; // a streamed answer that failed half-way: the client sees it cut short
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        Throwable failure = errors.getError(new ServletWebRequest(request));
         ProblemDetail problem;
         if (failure instanceof RejectionException rejection) {
             problem = Problems.of(rejection.rejection());
+        } else if (failure != null && DatabaseUnavailable.isCause(failure)) {
+            log.warn("Database unavailable, answered 503: {}", DatabaseUnavailable.describe(failure));
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            problem = DatabaseUnavailable.problem();
         } else if (status.is5xxServerError()) {
+            // The request id is no longer in the logging context on the error page's dispatch.
             log.error("Unexpected failure of request {} ({} {})", RequestIds.requestId(request), request.getMethod(),
                     request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), failure);
             problem = Problems.unexpected();
         } else {
             problem = Problems.of(status, status.name(), "the request is refused: " + status.getReasonPhrase());
         }
-        ProblemResponses.instance(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))
-                        .ifPresent(problem::setInstance);
-        ProblemResponses.logRefusal(request, problem);
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        response.resetBuffer();
+        ProblemResponses.writeTo(request, response, problem);
     }
 
     /** Tomcat's error report for what it refuses itself, as a problem. */

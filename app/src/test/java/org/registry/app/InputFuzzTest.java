@@ -320,6 +320,7 @@ class InputFuzzTest {
                 Map.of("asOf", today.toString())));
         valid.put("get /api/admin/projections", read(Map.of(), Map.of()));
         valid.put("get /api/admin/projections/{name}", read(Map.of("name", "household-register"), Map.of()));
+        valid.put("get /", read(Map.of(), Map.of()));
         return valid;
     }
 

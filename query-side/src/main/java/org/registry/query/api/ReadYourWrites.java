@@ -109,7 +109,7 @@ public class ReadYourWrites implements WebMvcConfigurer {
                                 + settings.maxWait().toMillis() + " ms; retry shortly"));
                 return false;
             }
-        }).addPathPatterns("/api/**");
+        });
     }
 
     enum Wait { REACHED, STALLED, TIMED_OUT }

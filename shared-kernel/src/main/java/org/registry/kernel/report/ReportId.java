@@ -49,6 +49,11 @@ public record ReportId(AreaCode areaCode, YearMonth month) {
 
     /** The day the report is due: day {@code dueDay} of the next month (its last day when shorter). */
     public java.time.LocalDate dueOn(int dueDay) {
+        return dueOn(month, dueDay);
+    }
+
+    /** Day {@code dueDay} of the month after {@code month} (its last day when shorter). */
+    public static java.time.LocalDate dueOn(YearMonth month, int dueDay) {
         YearMonth next = month.plusMonths(1);
         return next.atDay(Math.min(Math.max(dueDay, 1), next.lengthOfMonth()));
     }

@@ -202,15 +202,29 @@ public class StrictParameters implements WebMvcConfigurer {
                 throw new HttpMediaTypeNotAcceptableException("Accept '" + request.getHeader(HttpHeaders.ACCEPT)
                         + "' is not a list of media types");
             }
-            if (!accepted.isEmpty() && accepted.stream().noneMatch(type -> ANSWERS.stream()
+            List<MediaType> answers = answers(method);
+            if (!accepted.isEmpty() && accepted.stream().noneMatch(type -> answers.stream()
                     .anyMatch(type::isCompatibleWith))) {
-                throw new HttpMediaTypeNotAcceptableException(ANSWERS);
+                throw new HttpMediaTypeNotAcceptableException(answers);
             }
             if (Arrays.stream(method.getMethodParameters())
                       .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class))) {
                 requireJson(request);
             }
             return true;
+        }
+
+        /** JSON, and the types a handler declares it produces besides (an office document: XLSX, PDF, CSV). */
+        private static List<MediaType> answers(HandlerMethod method) {
+            org.springframework.web.bind.annotation.RequestMapping mapping = org.springframework.core.annotation
+                    .AnnotatedElementUtils.findMergedAnnotation(method.getMethod(),
+                            org.springframework.web.bind.annotation.RequestMapping.class);
+            if (mapping == null || mapping.produces().length == 0) {
+                return ANSWERS;
+            }
+            List<MediaType> answers = new java.util.ArrayList<>(ANSWERS);
+            Arrays.stream(mapping.produces()).map(MediaType::parseMediaType).forEach(answers::add);
+            return answers;
         }
 
         private static void requireJson(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {

@@ -103,11 +103,10 @@ class ReportCommandsController {
     @Operation(summary = "Approve a filed report (the level above: the township for a community, the county for a "
             + "township; not the clerk who filed it)")
     ResponseEntity<Map<String, Object>> approve(@PathVariable String reportId,
-                                                @Valid @RequestBody(required = false) ApproveRequest body,
+                                                @Valid @RequestBody ApproveRequest body,
                                                 HttpServletRequest request) {
         ReportId id = decidable(reportId);
-        return commands.update(target(id), new ApproveMonthlyReport(id),
-                body == null ? new ApproveRequest(null) : body, request);
+        return commands.update(target(id), new ApproveMonthlyReport(id), body, request);
     }
 
     /** A report the caller may decide on: the caller's areas cover the level above the report's area. */

@@ -46,8 +46,8 @@ import java.util.concurrent.atomic.LongAdder;
  *     (by three clerks: four eyes), a relocation, and reads of the person and household that wait for the
  *     clerk's own writes ({@code X-Min-Event-Position});</li>
  *     <li>while that runs, the projections' positions are sampled as an administrator reads them: an event's lag is
- *     the time from its command's answer to the first sample in which every projection has handled it; after the load, the
- *     time the projections take to drain.</li>
+ *     the time from its command's answer to the first sample in which every projection has handled it; after the
+ *     load, the time the projections take to drain.</li>
  * </ol>
  *
  * Run with {@code ./mvnw -q -B -pl app -am -Pcommand-benchmark verify -DskipTests}; settings as system properties
@@ -264,7 +264,7 @@ public final class CommandBenchmark {
                                    .filter(lag -> lag >= 0).toArray();
         long count = recorder.commands.count();
         return new Service(recorder.commands.latencies(), recorder.reads.latencies(), count,
-                count / (double) seconds, Latencies.of(lags), (drained - loadEnd) / 1e6,
+                count / (double) seconds, Latencies.of(lags), Math.max(0, drained - loadEnd) / 1e6,
                 new TreeMap<>(recorder.failures), families.get(), pid);
     }
 
@@ -574,7 +574,8 @@ public final class CommandBenchmark {
         Latencies lag = service.lag;
         say("projection lag    p50 %.0f ms, p99 %.0f ms, max %.0f ms (all projections, sampled every %d ms)",
                 lag.p50, lag.p99, lag.max, SAMPLE_INTERVAL_MS);
-        say("drain after load  %.0f ms", service.drainMillis);
+        say("drain after load  %.0f ms   (from the last answer until every projection had every event)",
+                service.drainMillis);
         say("failed requests   %s", service.failures.isEmpty() ? "none" : service.failures);
         say("load average      %s", loadAverage());
     }

@@ -383,9 +383,10 @@ public class ProjectionRebuilds implements DisposableBean {
     private void await(Shadow shadow, Rebuild rebuild, long target) {
         Instant nextLog = Instant.now().plus(progressInterval);
         while (true) {
-            if (shadow.failure() != null) {
+            Throwable failure = shadow.failure();
+            if (failure != null) {
                 throw new IllegalStateException("an event handler of the rebuild failed: "
-                        + ProcessorMonitor.describe(shadow.failure()), shadow.failure());
+                        + ProcessorMonitor.describe(failure), failure);
             }
             rebuild.position = Math.max(rebuild.position, shadow.position());
             if (rebuild.position >= target) {

@@ -144,9 +144,21 @@ final class Shadow implements AutoCloseable {
         return started;
     }
 
-    /** The first failure of a handler, if any: the rebuild cannot go on past the event that caused it. */
-    Exception failure() {
-        return failure.get();
+    /**
+     * The first failure of a handler, if any, else of a batch (its inserts are sent as the batch commits, see
+     * {@link BatchingJdbcTemplate}): the rebuild cannot go on past the events that caused it.
+     */
+    Throwable failure() {
+        Exception failed = failure.get();
+        if (failed != null) {
+            return failed;
+        }
+        return processor.processingStatus().values().stream()
+                        .filter(EventTrackerStatus::isErrorState)
+                        .map(EventTrackerStatus::getError)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElse(null);
     }
 
     /** The position every segment has handled (and committed), 0 before the first batch. */
@@ -206,10 +218,10 @@ final class Shadow implements AutoCloseable {
                 .orElseThrow();
         Object[] arguments = Arrays.stream(constructor.getParameterTypes()).map(parameter -> {
             if (parameter == JdbcTemplate.class) {
-                return new JdbcTemplate(shadow);
+                return new BatchingJdbcTemplate(shadow);
             }
             if (parameter == NamedParameterJdbcTemplate.class) {
-                return new NamedParameterJdbcTemplate(shadow);
+                return new NamedParameterJdbcTemplate(new BatchingJdbcTemplate(shadow));
             }
             if (parameter == JdbcClient.class) {
                 return JdbcClient.create(shadow);

@@ -8,6 +8,7 @@ import org.registry.app.RegistryApplication;
 import org.registry.platform.test.Api;
 import org.registry.platform.test.TestDatabase;
 import org.registry.platform.test.TestSchemaInitializer;
+import org.registry.query.operations.ProjectionRebuilds;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -46,11 +47,12 @@ import java.util.function.Supplier;
  *     <li>the replay of each projection through the API ({@code POST /api/admin/projections/{name}/replay}): from
  *     the first event into a shadow and swapped in; events/s and the ratio to the baseline (the live processors were
  *     stopped, so the replays are what builds the read model);</li>
- *     <li>the verification of each ({@code POST .../verify}): a second rebuild compared with the live one;</li>
+ *     <li>the verification of each (as {@code POST .../verify}, by the bean: it answers when done): a second
+ *     rebuild compared with the live one;</li>
  *     <li>the dashboard ({@code GET /api/dashboards/indicators}) for the county, a township and a community, live and
  *     as known at an instant, over {@code county.dashboard.runs} different periods each: p50, p95, p99.</li>
  * </ol>
- * Parameters (system properties): {@code county.residents} (default 60000), {@code county.years} (6),
+ * Parameters (system properties): {@code county.residents} (default 20000), {@code county.years} (6),
  * {@code county.seed}, {@code county.batch} (1000), {@code county.projections} (a comma-separated subset to replay),
  * {@code county.verify} (true), {@code county.dashboard.runs} (200), {@code county.raw.rows} (200000),
  * {@code county.keep} (true: leave the schema for another look).
@@ -64,7 +66,7 @@ public final class CountyBenchmark {
         if (!TestDatabase.isPostgres()) {
             throw new IllegalStateException("the benchmark needs PostgreSQL (REGISTRY_TEST_DATABASE_URL)");
         }
-        int residents = Integer.getInteger("county.residents", 60_000);
+        int residents = Integer.getInteger("county.residents", 20_000);
         int years = Integer.getInteger("county.years", 6);
         long seed = Long.getLong("county.seed", 11);
         int batch = Integer.getInteger("county.batch", 1000);
@@ -123,8 +125,10 @@ public final class CountyBenchmark {
                 replays.put(projection, replay(admin, projection, county.events(), raw));
             }
             if (verify) {
+                // by the bean: a verification answers when done, later than an HTTP client waits
+                ProjectionRebuilds rebuilds = context.getBean(ProjectionRebuilds.class);
                 for (String projection : projections) {
-                    verify(admin, projection, county.events());
+                    verify(rebuilds, projection, county.events());
                 }
             }
             dashboards(admin, county, dashboardRuns, seed);
@@ -134,6 +138,9 @@ public final class CountyBenchmark {
             replays.forEach((name, figures) -> System.out.printf(Locale.ROOT,
                     "  replay %-20s %8.1f s %,10.0f events/s  %.2fx raw%n", name, figures[0], figures[1],
                     figures[1] / raw));
+        } catch (RuntimeException | Error e) {
+            e.printStackTrace();
+            throw e;
         } finally {
             if (Boolean.getBoolean("county.keep")) {
                 System.out.println("kept the schema (county.keep): the context closes without dropping it");
@@ -162,15 +169,14 @@ public final class CountyBenchmark {
         return new double[] {seconds, rate};
     }
 
-    private static void verify(Api admin, String projection, long events) {
+    private static void verify(ProjectionRebuilds rebuilds, String projection, long events) {
         long started = System.nanoTime();
-        JsonNode verified = admin.post("/api/admin/projections/" + projection + "/verify", Map.of()).expect(200)
-                                 .json();
+        ProjectionRebuilds.Verification verified = rebuilds.verify(projection);
         double seconds = seconds(started);
         System.out.printf(Locale.ROOT, "verify %-20s %8.1f s %,10.0f events/s  %s (%,d rows)%n", projection, seconds,
-                events / seconds, verified.get("identical").asBoolean() ? "identical" : "DIFFERS "
-                        + verified.get("differingTables"), verified.get("liveRows").asLong());
-        if (!verified.get("identical").asBoolean()) {
+                events / seconds, verified.identical() ? "identical" : "DIFFERS " + verified.differingTables(),
+                verified.liveRows());
+        if (!verified.identical()) {
             throw new IllegalStateException("the rebuild of " + projection + " differs from the live one");
         }
     }

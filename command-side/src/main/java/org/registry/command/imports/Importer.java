@@ -11,11 +11,13 @@ import org.registry.command.api.Commands;
 import org.registry.command.directory.RecordDirectory;
 import org.registry.kernel.common.Rejection;
 import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.RelationToHead;
 import org.registry.kernel.person.PersonId;
 import org.registry.platform.eventstore.AuditMetaData;
 import org.registry.platform.security.RegistryUser;
+import org.registry.platform.web.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -73,7 +75,7 @@ class Importer {
     }
 
     /** The reason given for the import, kept with every event it records. */
-    private record Reason(String reason) implements CommandRequest {
+    private record Reason(@Text(max = TextLimits.REASON, note = true) String reason) implements CommandRequest {
     }
 
     /** A dry run rolls the commands back, which needs them handled in this thread's transaction. */

@@ -10,7 +10,9 @@ import org.registry.kernel.common.TextLimits;
 import org.registry.platform.security.CurrentUser;
 import org.registry.platform.security.RegistryUser;
 import org.registry.platform.security.Role;
+import org.registry.platform.web.Text;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.ByteArrayOutputStream;
@@ -48,6 +51,7 @@ class ImportsController {
 
     private static final String CSV = "text/csv";
     private static final int MAX_PAGE_SIZE = 500;
+    private static final int FILE_NAME = 255;
     private static final Map<String, Charset> CHARSETS = Map.of("UTF-8", StandardCharsets.UTF_8,
             "GBK", LedgerFile.CHINESE, "GB18030", LedgerFile.CHINESE);
 
@@ -62,6 +66,7 @@ class ImportsController {
     }
 
     @PostMapping(consumes = {CSV, ImportTemplate.MEDIA_TYPE})
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Import a ledger of persons with their households (CSV or XLSX); dryRun=true only checks it",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
                     @Content(mediaType = CSV, schema = @Schema(type = "string", format = "binary")),
@@ -69,13 +74,14 @@ class ImportsController {
                             schema = @Schema(type = "string", format = "binary"))}))
     ResponseEntity<Map<String, Object>> importFile(
             @RequestParam(defaultValue = "false") boolean dryRun,
-            @RequestParam(required = false) @Schema(maxLength = 255) String fileName,
-            @RequestParam(required = false) @Schema(allowableValues = {"UTF-8", "GBK", "GB18030"}) String charset,
-            @RequestParam(required = false) @Schema(maxLength = TextLimits.REASON) String reason,
+            @RequestParam(required = false) @Text(max = FILE_NAME) String fileName,
+            @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
+            @Schema(allowableValues = {"UTF-8", "GBK", "GB18030"}) String charset,
+            @RequestParam(required = false) @Text(max = TextLimits.REASON, note = true) String reason,
             HttpServletRequest request) throws IOException {
         RegistryUser user = CurrentUser.get();
-        String name = text(fileName, "fileName", 255);
-        String why = text(reason, "reason", TextLimits.REASON);
+        String name = fileName == null || fileName.isBlank() ? null : fileName.strip();
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
         MediaType type = MediaType.parseMediaType(request.getContentType());
         boolean xlsx = type.isCompatibleWith(MediaType.parseMediaType(ImportTemplate.MEDIA_TYPE));
         Charset csvCharset = charset(charset != null ? charset : type.getParameter("charset"));
@@ -218,23 +224,11 @@ class ImportsController {
         }
     }
 
-    private static String text(String value, String field, int max) {
-        if (value == null) {
-            return null;
-        }
-        if (value.isBlank() || value.length() > max || value.chars().anyMatch(c -> Character.isISOControl(c)
-                || Character.getType(c) == Character.FORMAT || Character.isSurrogate((char) c))) {
-            throw RejectionException.invalid(field, "VALIDATION_FAILED",
-                    field + " is 1 to " + max + " characters of text, without control or format characters");
-        }
-        return value.strip();
-    }
-
     private static Charset charset(String name) {
         if (name == null) {
             return null;
         }
-        Charset charset = CHARSETS.get(name.toUpperCase(Locale.ROOT));
+        Charset charset = CHARSETS.get(name);
         if (charset == null) {
             throw RejectionException.invalid("charset", "VALIDATION_FAILED",
                     "charset is UTF-8, GBK or GB18030, not '" + name + "'");

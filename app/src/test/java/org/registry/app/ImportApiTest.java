@@ -217,6 +217,9 @@ class ImportApiTest {
                 .contains("\"importId\":\"" + report.path("importId").asText() + "\"")
                 .contains("\"importFile\":\"ledger-gbk.csv\"")
                 .contains("\"importSha256\":\"" + sha256(gbk) + "\""));
+        JsonNode trail = api.as("auditor").get("/api/audit/persons/" + personId).expect(200).json();
+        assertThat(trail.get(0).path("type").asText()).isEqualTo("PersonRegistered");
+        assertThat(trail.get(0).path("importId").asText()).isEqualTo(report.path("importId").asText());
     }
 
     @Test

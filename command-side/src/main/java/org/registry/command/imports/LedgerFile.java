@@ -132,7 +132,8 @@ final class LedgerFile implements Closeable {
 
     private static LedgerFile csv(Path file, Charset charset) throws IOException {
         InputStream bytes = BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get();
-        CSVParser parser = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).get()
+        // blank lines are records too (and skipped below), so that a record's number is the row Excel shows
+        CSVParser parser = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(false).get()
                                             .parse(new InputStreamReader(bytes, charset));
         Iterator<CSVRecord> records = parser.iterator();
         RowNumbers numbers = new RowNumbers();

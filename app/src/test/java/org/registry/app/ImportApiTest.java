@@ -292,6 +292,17 @@ class ImportApiTest {
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0).path("personId").asText()).isNotBlank();
 
+        // a row matched by its ID whose birth date differs from the register's is matched, and the difference named
+        String firstRow = csv.split("\n")[1];
+        String differing = HEADER + "\n" + firstRow.replace("1960-01-15", "1960-01-16");
+        JsonNode matched = post("clerk", "?dryRun=true", CSV, differing.getBytes(StandardCharsets.UTF_8))
+                .expect(201).json();
+        assertThat(matched.path("counts").path("matched").asInt()).isEqualTo(1);
+        JsonNode difference = api.as("clerk").get("/api/imports/" + matched.path("importId").asText())
+                                 .expect(200).json().path("rows").path("items").get(0).path("problems").get(0);
+        assertThat(difference.path("code").asText()).isEqualTo("MATCH_DIFFERS");
+        assertThat(difference.path("column").asText()).isEqualTo("出生日期 birthDate");
+
         // a new member of a household imported before joins it
         String later = csv + "\n" + line("A1", community, id(LocalDate.of(1990, 1, 1), "MALE"), "丁", "男",
                 "1990-01-01", "子女");

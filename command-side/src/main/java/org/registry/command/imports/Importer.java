@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.SimpleCommandBus;
 import org.registry.command.api.CommandRequest;
 import org.registry.command.api.Commands;
 import org.registry.command.directory.RecordDirectory;
+import org.registry.kernel.area.CommunityCode;
 import org.registry.kernel.common.Rejection;
 import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.common.TextLimits;
@@ -20,6 +21,7 @@ import org.registry.platform.security.RegistryUser;
 import org.registry.platform.web.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -155,6 +157,15 @@ class Importer {
         if (existing == null) {
             existing = known.onRegister();
         }
+        // a household on the register may have moved since: the clerk must act where it is now
+        Optional<CommunityCode> now = existing == null ? Optional.empty() : directory.communityOf(existing);
+        if (now.isPresent() && !context.user().scope().covers(now.get())) {
+            runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null, List.of(
+                    new PersonRow.Problem(Column.COMMUNITY_CODE.label(), "OUTSIDE_AREA_SCOPE", "household "
+                            + row.householdNumber + " lives in " + now.get() + " now, outside the areas of user '"
+                            + context.user().name() + "'")));
+            return;
+        }
         if (existing == null && known.foundedInThisRun() && known.hasHead() && row.relation == RelationToHead.HEAD) {
             // in a dry run the household an earlier row founded is not there to refuse a second head: say it here
             runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null, List.of(
@@ -186,7 +197,7 @@ class Importer {
                     List.of(PersonRow.Problem.of(e, e.rejection().code().equals("HOUSEHOLD_HAS_HEAD")
                             ? Column.RELATION_TO_HEAD : null)));
             return;
-        } catch (ConcurrencyException | PessimisticLockingFailureException e) {
+        } catch (ConcurrencyException | PessimisticLockingFailureException | DuplicateKeyException e) {
             // another writer on the same records at the same moment: this row is reported, the import goes on
             runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null, List.of(
                     new PersonRow.Problem(null, "CONCURRENT_MODIFICATION",
@@ -206,7 +217,20 @@ class Importer {
                 && directory.communityOf(household).filter(row.community::equals).isPresent()) {
             runs.mapHousehold(row.community.value(), row.householdNumber, household, context.importId());
         }
-        runs.record(context.importId(), row, ImportRuns.Outcome.MATCHED, household, holder, List.of());
+        // the ID's holder is the row's person; where the register says otherwise, one of the two is wrong: say so
+        List<PersonRow.Problem> differences = new ArrayList<>();
+        directory.find(holder).ifPresent(known -> {
+            if (known.sex() != row.sex()) {
+                differences.add(new PersonRow.Problem(Column.SEX.label(), "MATCH_DIFFERS", "the register has "
+                        + known.sex() + " for the holder of national ID " + row.nationalId + ", the row " + row.sex()));
+            }
+            if (!known.birthDate().equals(row.birthDate())) {
+                differences.add(new PersonRow.Problem(Column.BIRTH_DATE.label(), "MATCH_DIFFERS", "the register has "
+                        + known.birthDate() + " for the holder of national ID " + row.nationalId + ", the row "
+                        + row.birthDate()));
+            }
+        });
+        runs.record(context.importId(), row, ImportRuns.Outcome.MATCHED, household, holder, differences);
     }
 
     /** Sends a command; a refusal comes back as the rejection it is, as the HTTP commands answer it. */

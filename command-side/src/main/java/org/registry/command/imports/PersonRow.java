@@ -144,6 +144,15 @@ final class PersonRow {
         return problems.isEmpty();
     }
 
+    /** The person's sex and birth date as the row has them (a valid row's). */
+    Sex sex() {
+        return person.sex();
+    }
+
+    LocalDate birthDate() {
+        return person.birthDate();
+    }
+
     RegisterHousehold household(HouseholdId id) {
         return new RegisterHousehold(id, household.communityCode(), household.address(), household.postalCode(),
                 household.kind(), household.householdNumber(), household.registeredOn());

@@ -9,6 +9,7 @@ import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
@@ -16,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -25,6 +27,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -202,15 +205,28 @@ public class StrictParameters implements WebMvcConfigurer {
                 throw new HttpMediaTypeNotAcceptableException("Accept '" + request.getHeader(HttpHeaders.ACCEPT)
                         + "' is not a list of media types");
             }
-            if (!accepted.isEmpty() && accepted.stream().noneMatch(type -> ANSWERS.stream()
+            List<MediaType> answers = answers(method);
+            if (!accepted.isEmpty() && accepted.stream().noneMatch(type -> answers.stream()
                     .anyMatch(type::isCompatibleWith))) {
-                throw new HttpMediaTypeNotAcceptableException(ANSWERS);
+                throw new HttpMediaTypeNotAcceptableException(answers);
             }
             if (Arrays.stream(method.getMethodParameters())
                       .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class))) {
                 requireJson(request);
             }
             return true;
+        }
+
+        /** JSON, or what the handler says it produces (a spreadsheet). */
+        private static List<MediaType> answers(HandlerMethod method) {
+            RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(),
+                    RequestMapping.class);
+            if (mapping == null || mapping.produces().length == 0) {
+                return ANSWERS;
+            }
+            List<MediaType> answers = new ArrayList<>(ANSWERS);
+            Arrays.stream(mapping.produces()).map(MediaType::parseMediaType).forEach(answers::add);
+            return answers;
         }
 
         private static void requireJson(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {

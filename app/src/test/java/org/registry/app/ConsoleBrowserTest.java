@@ -207,7 +207,7 @@ class ConsoleBrowserTest extends CountyScenario {
         assertThat(Long.parseLong(browser.findElement(By.id("total")).getText()))
                 .isEqualTo(births.get("total").asLong()).isEqualTo(2);
         assertThat(column("name")).containsExactlyElementsOf(
-                births.get("items").findValues("name").stream().map(JsonNode::asText).toList());
+                births.get("items").findValues("name").stream().map(ConsoleBrowserTest::shown).toList());
     }
 
     @Test
@@ -249,9 +249,9 @@ class ConsoleBrowserTest extends CountyScenario {
         browser.findElement(By.cssSelector("[data-figure=populationEnd]")).click();
         wait(ExpectedConditions.urlContains("/console/figures/populationEnd"));
         assertThat(column("name")).containsExactlyElementsOf(
-                masked.get("items").findValues("name").stream().map(JsonNode::asText).toList());
+                masked.get("items").findValues("name").stream().map(ConsoleBrowserTest::shown).toList());
         assertThat(column("nationalId")).containsExactlyElementsOf(
-                masked.get("items").findValues("nationalId").stream().map(JsonNode::asText).toList());
+                masked.get("items").findValues("nationalId").stream().map(ConsoleBrowserTest::shown).toList());
     }
 
     @Test
@@ -301,6 +301,30 @@ class ConsoleBrowserTest extends CountyScenario {
                 auditor.get("/api/persons/" + mother).expect(200).json().get("version").asLong());
     }
 
+    @Test
+    void anAdministratorWatchesAReplayOnTheProjectionsPageAsTheApiReportsIt() {
+        Api admin = Api.at(port).as("admin");
+        JsonNode projections = admin.get("/api/admin/projections").expect(200).json();
+
+        signIn("admin");
+        browser.findElement(By.linkText("投影管理")).click();
+        wait(ExpectedConditions.urlContains("/console/projections"));
+        List<WebElement> rows = browser.findElements(By.cssSelector("[data-projection]"));
+        assertThat(rows.stream().map(row -> row.getAttribute("data-projection")).toList())
+                .containsExactlyElementsOf(projections.findValuesAsText("name"));
+
+        String name = "household-register";
+        browser.findElement(By.cssSelector("[data-projection=" + name + "] form[action$=replay] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(driver -> driver.findElement(
+                By.cssSelector("[data-projection=" + name + "] [data-cell=rebuild]")).getText().equals("REPLAY DONE"));
+        JsonNode after = admin.get("/api/admin/projections/" + name).expect(200).json();
+        assertThat(after.at("/rebuild/kind").asText()).isEqualTo("REPLAY");
+        assertThat(after.at("/rebuild/state").asText()).isEqualTo("DONE");
+        assertThat(browser.findElement(By.cssSelector("[data-projection=" + name + "] progress"))
+                          .getAttribute("value")).isEqualTo(after.get("progress").asText());
+        HeadlessChromium.screenshot(browser, "projections");
+    }
+
     /** The values of one column of a list page. */
     List<String> column(String name) {
         List<WebElement> headers = browser.findElements(By.cssSelector("#records th"));
@@ -314,6 +338,11 @@ class ConsoleBrowserTest extends CountyScenario {
         int column = index + 1;
         return browser.findElements(By.cssSelector("#records tbody tr td:nth-child(" + column + ")")).stream()
                       .map(cell -> cell.getText().trim()).toList();
+    }
+
+    /** A value as a page shows it: null as nothing. */
+    static String shown(JsonNode value) {
+        return value.isNull() ? "" : value.asText();
     }
 
     JsonNode chartData(String id) throws Exception {

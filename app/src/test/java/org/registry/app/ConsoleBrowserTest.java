@@ -325,6 +325,51 @@ class ConsoleBrowserTest extends CountyScenario {
         HeadlessChromium.screenshot(browser, "projections");
     }
 
+    @Test
+    void theRegistersShowWhatTheirApiReadsAnswerForTheSameFilters() {
+        recordTheCounty();
+        JsonNode households = api("/api/households?areaCode=" + township);
+        JsonNode persons = api("/api/persons?areaCode=" + county + "&name=Chen");
+        JsonNode floating = api("/api/ledgers/floating-population?areaCode=" + township + "&asOf=2026-06-30");
+        assertThat(households.get("total").asLong()).isEqualTo(2);
+        assertThat(persons.get("total").asLong()).isEqualTo(1);
+        assertThat(floating.get("total").asLong()).isEqualTo(1);
+
+        signIn("clerk");
+        browser.findElement(By.linkText("户籍册")).click();
+        filter(Map.of("areaCode", township));
+        assertThat(Long.parseLong(browser.findElement(By.id("total")).getText()))
+                .isEqualTo(households.get("total").asLong());
+        assertThat(column("householdId")).containsExactlyElementsOf(
+                households.get("items").findValues("householdId").stream().map(ConsoleBrowserTest::shown).toList());
+
+        browser.findElement(By.linkText("人员查询")).click();
+        filter(Map.of("areaCode", county, "name", "Chen"));
+        assertThat(column("name")).containsExactly("Chen Mei");
+        browser.findElement(By.cssSelector("#records a.person-link")).click();
+        wait(ExpectedConditions.urlContains("/console/persons/" + mother));
+        assertThat(browser.findElement(By.id("person-name")).getText()).isEqualTo("Chen Mei");
+
+        browser.findElement(By.linkText("流动人口登记")).click();
+        filter(Map.of("areaCode", township, "asOf", "2026-06-30"));
+        HeadlessChromium.screenshot(browser, "floating");
+        assertThat(column("name")).containsExactlyElementsOf(
+                floating.get("items").findValues("name").stream().map(ConsoleBrowserTest::shown).toList());
+        assertThat(column("certificateExpiry")).containsExactlyElementsOf(
+                floating.get("items").findValues("certificateExpiry").stream().map(ConsoleBrowserTest::shown)
+                        .toList());
+    }
+
+    /** Fills a register's filters and shows it. */
+    void filter(Map<String, String> values) {
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("filters")));
+        values.forEach((name, value) -> script("document.querySelector('#filters [name=' + arguments[0] + ']').value"
+                + " = arguments[1];", name, value));
+        String before = browser.getCurrentUrl();
+        browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+        wait(driver -> !driver.getCurrentUrl().equals(before));
+    }
+
     /** The values of one column of a list page. */
     List<String> column(String name) {
         List<WebElement> headers = browser.findElements(By.cssSelector("#records th"));

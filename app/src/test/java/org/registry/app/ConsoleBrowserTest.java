@@ -360,6 +360,27 @@ class ConsoleBrowserTest extends CountyScenario {
                         .toList());
     }
 
+    @Test
+    void theOutreachListAndTheNoticeBoardAreTheirApiReadsAnswers() {
+        recordTheCounty();
+        JsonNode ledger = api("/api/ledgers/check-ups?areaCode=" + township + period());
+        JsonNode notices = api("/api/public-notices?areaCode=" + county);
+        assertThat(ledger.at("/notChecked/total").asLong()).isEqualTo(1);
+
+        signIn("clerk");
+        browser.findElement(By.linkText("孕前检查随访名单")).click();
+        filter(Map.of("areaCode", township, "from", FROM.toString(), "to", TO.toString()));
+        assertThat(Long.parseLong(browser.findElement(By.id("total")).getText()))
+                .isEqualTo(ledger.at("/notChecked/total").asLong());
+        assertThat(column("name")).containsExactlyElementsOf(ledger.at("/notChecked/items").findValues("name")
+                .stream().map(ConsoleBrowserTest::shown).toList());
+
+        browser.findElement(By.linkText("公示栏")).click();
+        filter(Map.of("areaCode", county));
+        assertThat(Long.parseLong(browser.findElement(By.id("total")).getText()))
+                .isEqualTo(notices.get("total").asLong());
+    }
+
     /** Fills a register's filters and shows it. */
     void filter(Map<String, String> values) {
         wait(ExpectedConditions.presenceOfElementLocated(By.id("filters")));

@@ -7,7 +7,15 @@ set -euo pipefail
 BASE="${1:-http://localhost:8080}"
 USER_PASS="${DEMO_USER:-clerk:clerk}"
 YEAR="$(date +%Y)"
+TODAY="$(date +%F)"
 SEQ=0
+
+on() { # month day -> that day of this year, or today if it has not come yet (the register refuses future dates)
+    local day
+    day="$YEAR-$(printf '%02d-%02d' "$((10#$1))" "$((10#$2))")"
+    [[ "$day" > "$TODAY" ]] && day="$TODAY"
+    echo "$day"
+}
 
 post() { # path json -> prints the answer; fails on an HTTP error
     curl -sS --fail-with-body -u "$USER_PASS" -H 'Content-Type: application/json' "$BASE$1" -d "$2"
@@ -32,11 +40,11 @@ household() { # community kind -> id
 person() { # household name sex birthDate relation maritalStatus [residency origin] -> id
     local residency="${7:-PERMANENT}" extra=""
     if [[ "$residency" == FLOATING_IN ]]; then
-        extra=",\"origin\":\"$8\",\"moveReason\":\"WORK\",\"certificateNumber\":\"LD-$SEQ\",\"certificateExpiry\":\"$YEAR-12-31\""
+        extra=",\"origin\":\"$8\",\"moveReason\":\"WORK\",\"certificateNumber\":\"LD-$SEQ\",\"certificateExpiry\":\"$((YEAR + 1))-06-30\""
     fi
     post /api/persons "{\"householdId\":\"$1\",\"name\":\"$2\",\"sex\":\"$3\",\"birthDate\":\"$4\",\
 \"nationalId\":\"$(national_id "$4" "$3")\",\"relationToHead\":\"$5\",\"maritalStatus\":\"$6\",\
-\"residency\":\"$residency\",\"residentSince\":\"$([[ $residency == FLOATING_IN ]] && echo "$YEAR-02-01" || echo 2010-01-01)\"$extra}" \
+\"residency\":\"$residency\",\"residentSince\":\"$([[ $residency == FLOATING_IN ]] && on 2 1 || echo 2010-01-01)\"$extra}" \
         | field personId
 }
 birth() { # mother household name sex date
@@ -57,11 +65,11 @@ for surname in "${families[@]}"; do
     person "$h" "${surname}老汉" MALE "19$((40 + i))-01-15" PARENT WIDOWED >/dev/null
     if (( i % 2 == 0 )); then
         birth "$mother" "$h" "${surname}小宝" "$([[ $((i % 4)) == 0 ]] && echo MALE || echo FEMALE)" \
-            "$YEAR-0$((i % 9 + 1))-1$((i % 9))"
+            "$(on $((i % 9 + 1)) $((10 + i % 9)))"
     fi
-    if (( i % 3 != 2 )); then checkup "$mother" "$YEAR-0$((i % 9 + 1))-20"; fi
+    if (( i % 3 != 2 )); then checkup "$mother" "$(on $((i % 9 + 1)) 20)"; fi
     if (( i % 5 == 4 )); then
-        post "/api/persons/$father/moves" "{\"direction\":\"OUT\",\"date\":\"$YEAR-0$((i % 9 + 1))-25\",\"place\":\"深圳市\",\"moveReason\":\"WORK\"}" >/dev/null
+        post "/api/persons/$father/moves" "{\"direction\":\"OUT\",\"date\":\"$(on $((i % 9 + 1)) 25)\",\"place\":\"深圳市\",\"moveReason\":\"WORK\"}" >/dev/null
     fi
     i=$((i + 1))
 done

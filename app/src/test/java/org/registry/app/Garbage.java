@@ -40,11 +40,21 @@ final class Garbage {
      * @param query          query parameters (not encoded)
      * @param body           the JSON body, null for none
      */
-    record Valid(String user, Map<String, String> pathParameters, Map<String, String> query, ObjectNode body) {
+    record Valid(String user, Map<String, String> pathParameters, Map<String, String> query, ObjectNode body,
+                 String fileType, byte[] file) {
 
         Valid {
             pathParameters = new LinkedHashMap<>(pathParameters);
             query = new LinkedHashMap<>(query);
+        }
+
+        Valid(String user, Map<String, String> pathParameters, Map<String, String> query, ObjectNode body) {
+            this(user, pathParameters, query, body, null, null);
+        }
+
+        /** A request whose body is a file of the given media type (an import), not JSON. */
+        static Valid file(String user, Map<String, String> query, String type, byte[] file) {
+            return new Valid(user, Map.of(), query, null, type, file);
         }
     }
 
@@ -78,6 +88,10 @@ final class Garbage {
 
     /** The valid request itself. */
     Request valid(String method, String template, Valid valid) {
+        if (valid.file() != null) {
+            return request("the valid request", method, path(template, valid.pathParameters()),
+                    query(encoded(valid.query())), Map.of("Content-Type", valid.fileType()), valid.file());
+        }
         return request("the valid request", method, path(template, valid.pathParameters()),
                 query(encoded(valid.query())),
                 headers(valid.body() != null), valid.body() == null ? null : bytes(json(valid.body())));
@@ -88,8 +102,9 @@ final class Garbage {
         String path = path(template, valid.pathParameters());
         Map<String, String> validQuery = encoded(valid.query());
         String query = query(validQuery);
-        byte[] body = valid.body() == null ? null : bytes(json(valid.body()));
-        Map<String, String> headers = headers(body != null);
+        byte[] body = valid.file() != null ? valid.file() : valid.body() == null ? null : bytes(json(valid.body()));
+        Map<String, String> headers = valid.file() != null ? Map.of("Content-Type", valid.fileType())
+                : headers(body != null);
 
         for (String name : valid.pathParameters().keySet()) {
             List<String> segments = new ArrayList<>(PATH_SEGMENTS);
@@ -123,7 +138,16 @@ final class Garbage {
                         with(headers, "X-Min-Event-Position", position), body));
             }
         }
-        if (body != null) {
+        if (valid.file() != null) {
+            for (String type : CONTENT_TYPES) {
+                requests.add(request("Content-Type: " + type, method, path, query, Map.of("Content-Type", type),
+                        body));
+            }
+            requests.add(request("no Content-Type", method, path, query, Map.of(), body));
+            requests.add(request("no file", method, path, query, headers, new byte[0]));
+            requests.add(request("a file of garbage", method, path, query, headers,
+                    bytes(randomText() + "\n" + randomText())));
+        } else if (body != null) {
             requests.addAll(bodyGarbage(method, path, query, headers, valid.body(),
                     schema(operation.path("requestBody").path("content").path("application/json").path("schema"))));
         }

@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -287,6 +288,19 @@ class InputFuzzTest {
         valid.put("post /api/reports/{reportId}/approval", command(Map.of("reportId",
                 filedReport(registry, reporting + "003")), body("reason", "checked")));
         String filed = filedReport(registry, reporting + "004");
+        String ledger = "户号,社区代码,住址,公民身份号码,姓名,性别,出生日期,与户主关系\n"
+                + "F1," + community + ",1 Fuzz Lane," + Registry.nationalId(LocalDate.of(1970, 7, 7), "MALE")
+                + ",Fuzz Imported,男,1970-07-07,户主\n";
+        valid.put("post /api/imports", Garbage.Valid.file("admin", Map.of("dryRun", "true", "fileName", "fuzz.csv",
+                "charset", "UTF-8", "reason", "checking the ledger"), "text/csv",
+                ledger.getBytes(StandardCharsets.UTF_8)));
+        String imported = Api.at(port).as("admin").header("Content-Type", "text/csv")
+                             .send("POST", "/api/imports?dryRun=true", ledger.getBytes(StandardCharsets.UTF_8))
+                             .expect(201).field("importId");
+        valid.put("get /api/imports/{importId}", read(Map.of("importId", imported), Map.of("outcome", "VALID",
+                "page", "0", "size", "10")));
+        valid.put("get /api/imports", read(Map.of(), Map.of("page", "0", "size", "10")));
+        valid.put("get /api/imports/template", read(Map.of(), Map.of()));
         valid.put("post /api/admin/projections/{name}/verify", command(Map.of("name", "household-register"), null));
         valid.put("post /api/admin/projections/{name}/replay", command(Map.of("name", "migration-flows"), null));
 

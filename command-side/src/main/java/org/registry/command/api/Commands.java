@@ -180,6 +180,16 @@ public class Commands {
     }
 
     /**
+     * Sends a command with the audit metadata of the request and more of the caller's own (an import's id, file
+     * and hash), in the caller's transaction when it has one.
+     */
+    public CommandOutcome sendWithAudit(Object command, CommandRequest body, HttpServletRequest request,
+                                        Map<String, ?> moreMetaData) {
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(metaData(CurrentUser.get(), body, request).mergedWith(moreMetaData)));
+    }
+
+    /**
      * The global position of the last of the events the outcomes stored; when they stored none, the head of the
      * store (a read that waits for it sees everything the caller could have caused).
      */

@@ -73,6 +73,13 @@ public class RecordDirectory implements NationalIdHolders, Kinship {
                    .stream().findFirst().map(CommunityCode::new);
     }
 
+    /** The household a person lives in, as far as the register knows the person. */
+    public Optional<HouseholdId> householdOf(PersonId person) {
+        return jdbc.queryForList("SELECT household_id FROM person_directory WHERE person_id = ?", UUID.class,
+                        person.value())
+                   .stream().findFirst().map(HouseholdId::new);
+    }
+
     /** The community of a household the register knows, else {@code 404 HOUSEHOLD_NOT_FOUND} naming {@code field}. */
     public CommunityCode communityOfKnown(HouseholdId household, String field) {
         return communityOf(household).orElseThrow(() -> RejectionException.notFound(field, "HOUSEHOLD_NOT_FOUND",

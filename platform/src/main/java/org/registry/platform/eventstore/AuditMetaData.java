@@ -15,7 +15,12 @@ public final class AuditMetaData {
     /** The version of the target record the caller based its command on ({@code If-Match}). */
     public static final String EXPECTED_VERSION = "expectedVersion";
 
-    static final String[] KEYS = {ACTOR, ROLE, REASON, REQUEST_ID};
+    /** The import that recorded the event (its id, the file's name and SHA-256), for events an import recorded. */
+    public static final String IMPORT_ID = "importId";
+    public static final String IMPORT_FILE = "importFile";
+    public static final String IMPORT_SHA256 = "importSha256";
+
+    static final String[] KEYS = {ACTOR, ROLE, REASON, REQUEST_ID, IMPORT_ID, IMPORT_FILE, IMPORT_SHA256};
 
     private AuditMetaData() {
     }

@@ -24,6 +24,7 @@ import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
+import org.registry.platform.processing.ProcessingConfiguration;
 import org.registry.platform.processing.WakingEventSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -186,8 +187,10 @@ public class EventStoreConfiguration {
 
         /** What pooled processors read: the store, waking them when events arrive (see {@link WakingEventSource}). */
         @Bean
-        public WakingEventSource wakingEventSource(EventStore eventStore, EventStoreProperties properties) {
-            WakingEventSource source = new WakingEventSource(eventStore, properties.fetchDelay());
+        public WakingEventSource wakingEventSource(EventStore eventStore, EventStoreProperties properties,
+                                                   ProcessingConfiguration.ProcessingProperties processing) {
+            WakingEventSource source = new WakingEventSource(eventStore, properties.fetchDelay(),
+                    processing.wakeUpDelay());
             eventStore.subscribe(events -> {
                 if (!events.isEmpty()) {
                     source.afterCommit();

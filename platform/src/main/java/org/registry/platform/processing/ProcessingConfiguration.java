@@ -73,11 +73,15 @@ public class ProcessingConfiguration {
      *                                more spread a projection over threads and nodes
      * @param tokenClaimInterval      how often an idle node tries to claim unclaimed segments
      * @param claimExtensionThreshold how long a batch may run before its claim is extended
+     * @param wakeUpDelay             how long after a commit in this process the processors are woken, so that they
+     *                                take the events of the commits of that moment in one batch and transaction
+     *                                ({@link WakingEventSource}); zero wakes them at every commit
      */
     @ConfigurationProperties("registry.processing")
     public record ProcessingProperties(@DefaultValue("100") int batchSize,
                                        @DefaultValue("1") int initialSegmentCount,
                                        @DefaultValue("2s") Duration tokenClaimInterval,
-                                       @DefaultValue("2s") Duration claimExtensionThreshold) {
+                                       @DefaultValue("2s") Duration claimExtensionThreshold,
+                                       @DefaultValue("25ms") Duration wakeUpDelay) {
     }
 }

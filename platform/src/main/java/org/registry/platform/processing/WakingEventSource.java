@@ -15,7 +15,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The database event store as pooled streaming processors read it, with streams that say when events may have
@@ -24,11 +26,20 @@ import java.util.concurrent.TimeUnit;
  * when this process commits events ({@link #afterCommit()}; it then waits a moment for the store to fetch them)
  * and at every tick of the store's fetch delay (events committed by other processes, which the store's own poll
  * fetches). Each event comes stamped with its own global position ({@link OwnPositions}).
+ *
+ * <p>The wake-up after a local commit is coalesced: the first commit schedules one wake-up {@code wakeUpDelay}
+ * later, and every commit until then rides on it. Woken at once, each of the seven processors handled each command's
+ * one event in a transaction of its own (its rows, its token, a commit: seven transactions per command, batches of
+ * one), which cost more than the command itself. Woken a moment later, each takes the events of every command
+ * committed meanwhile in one batch and one transaction; under load the batches grow with the load. The delay adds
+ * at most itself to the lag of a projection (and to a read that waits for its own write).
  */
 public class WakingEventSource extends DelegatingEventSource implements AutoCloseable {
 
     private final EventStore store;
     private final long patienceNanos;
+    private final long wakeUpDelayNanos;
+    private final AtomicBoolean wakeUpScheduled = new AtomicBoolean();
     private final Set<WakingStream> streams = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService ticker;
 
@@ -37,9 +48,20 @@ public class WakingEventSource extends DelegatingEventSource implements AutoClos
      *                   woken by a local commit waits up to twice as long for the store to fetch the events
      */
     public WakingEventSource(EventStore store, Duration fetchDelay) {
+        this(store, fetchDelay, Duration.ZERO);
+    }
+
+    /**
+     * @param fetchDelay  the store's own polling interval: the processors look at every tick of it, and a processor
+     *                    woken by a local commit waits up to twice as long for the store to fetch the events
+     * @param wakeUpDelay how long after a local commit the processors are woken, so that the commits of that moment
+     *                    are handled in one batch; zero wakes them at each commit
+     */
+    public WakingEventSource(EventStore store, Duration fetchDelay, Duration wakeUpDelay) {
         super(store);
         this.store = store;
         this.patienceNanos = fetchDelay.multipliedBy(2).toNanos();
+        this.wakeUpDelayNanos = wakeUpDelay.toNanos();
         this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "event-source-ticker");
             thread.setDaemon(true);
@@ -79,8 +101,27 @@ public class WakingEventSource extends DelegatingEventSource implements AutoClos
         ticker.shutdownNow();
     }
 
-    /** This process committed events: wake every processor, which waits a moment for them. */
+    /**
+     * This process committed events: wake every processor, which waits a moment for them; after the wake-up delay,
+     * once for all the commits until then.
+     */
     void eventsCommitted() {
+        if (wakeUpDelayNanos <= 0) {
+            wakeAll();
+        } else if (wakeUpScheduled.compareAndSet(false, true)) {
+            try {
+                ticker.schedule(() -> {
+                    // Cleared before waking: a commit from here on schedules a wake-up of its own.
+                    wakeUpScheduled.set(false);
+                    wakeAll();
+                }, wakeUpDelayNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closed) {
+                wakeUpScheduled.set(false);
+            }
+        }
+    }
+
+    private void wakeAll() {
         streams.forEach(stream -> stream.wake(true));
     }
 

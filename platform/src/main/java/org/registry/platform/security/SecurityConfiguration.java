@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -73,6 +74,23 @@ public class SecurityConfiguration {
             }
             return user;
         };
+    }
+
+    /**
+     * The office console's pages (query side, {@code console}): form sign-in, a session and CSRF tokens, for the same
+     * users, roles and areas as the API. Only its own paths: the API keeps HTTP Basic and bearer tokens, stateless.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain console(HttpSecurity http) throws Exception {
+        http.securityMatcher("/console", "/console/**", "/login", "/logout", "/webjars/**")
+            .authorizeHttpRequests(requests -> requests
+                    .requestMatchers("/login", "/webjars/**", "/console/assets/**").permitAll()
+                    .requestMatchers("/console/projections", "/console/projections/**").hasAnyRole("ADMIN", "ANALYST")
+                    .anyRequest().hasAnyRole("CLERK", "AUDITOR", "ANALYST", "ADMIN"))
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
+            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+        return http.build();
     }
 
     @Bean

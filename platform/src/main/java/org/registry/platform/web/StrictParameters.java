@@ -9,6 +9,7 @@ import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
@@ -16,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -25,6 +27,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -214,15 +217,14 @@ public class StrictParameters implements WebMvcConfigurer {
             return true;
         }
 
-        /** JSON, and the types a handler declares it produces besides (an office document: XLSX, PDF, CSV). */
+        /** JSON, or what the handler says it produces (a spreadsheet). */
         private static List<MediaType> answers(HandlerMethod method) {
-            org.springframework.web.bind.annotation.RequestMapping mapping = org.springframework.core.annotation
-                    .AnnotatedElementUtils.findMergedAnnotation(method.getMethod(),
-                            org.springframework.web.bind.annotation.RequestMapping.class);
+            RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(),
+                    RequestMapping.class);
             if (mapping == null || mapping.produces().length == 0) {
                 return ANSWERS;
             }
-            List<MediaType> answers = new java.util.ArrayList<>(ANSWERS);
+            List<MediaType> answers = new ArrayList<>(ANSWERS);
             Arrays.stream(mapping.produces()).map(MediaType::parseMediaType).forEach(answers::add);
             return answers;
         }

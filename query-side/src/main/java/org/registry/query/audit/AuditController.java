@@ -189,7 +189,8 @@ class AuditController {
                 BusinessDates.of(event.payload(), zone).orElse(null), event.recordedAt(),
                 text(metaData, AuditMetaData.ACTOR), text(metaData, AuditMetaData.ROLE),
                 text(metaData, AuditMetaData.REASON), text(metaData, AuditMetaData.CORRELATION_ID),
-                text(metaData, AuditMetaData.REQUEST_ID), event.aggregateType(), event.aggregateId(),
+                text(metaData, AuditMetaData.REQUEST_ID), text(metaData, AuditMetaData.IMPORT_ID),
+                event.aggregateType(), event.aggregateId(),
                 masking.toJson(event.payload(), mask));
     }
 

@@ -16,6 +16,7 @@ import java.time.LocalDate;
  * @param recordedAt    the instant it was recorded
  * @param reason        why, as the clerk wrote it: free text, masked with the payload's personal data
  * @param correlationId the request the change began with; {@code requestId} the request that recorded it
+ * @param importId      the import that recorded it, for a fact an import of a ledger recorded
  * @param recordType    {@code Person} or {@code Household}
  * @param payload       the event as of its current revision, personal data masked for readers who may not see it
  */
@@ -29,6 +30,7 @@ public record AuditEntry(long position,
                          String reason,
                          String correlationId,
                          String requestId,
+                         String importId,
                          String recordType,
                          String recordId,
                          JsonNode payload) {

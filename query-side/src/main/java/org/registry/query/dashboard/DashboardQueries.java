@@ -51,7 +51,7 @@ import java.util.function.Supplier;
  * ({@link Stocks}), which counts the same rows: a county of a million residents is answered well under a second.
  */
 @Component
-class DashboardQueries {
+public class DashboardQueries {
 
     /** The longest balance answered in one request: ten years of months. */
     static final int MAX_MONTHS = 120;
@@ -84,7 +84,7 @@ class DashboardQueries {
         this.benefits = benefits;
     }
 
-    IndicatorsView indicators(Report report) {
+    public IndicatorsView indicators(Report report) {
         // the reads are independent of each other: run side by side, on connections of their own
         List<CompletableFuture<Map<Figure, Long>>> passes = new ArrayList<>();
         for (Figure.Pass pass : Figure.Pass.values()) {
@@ -149,7 +149,7 @@ class DashboardQueries {
      * residence history's doing (every stay begins with a birth or a move in, or continues one inside the area, and
      * ends likewise), and a month where it would not is logged.
      */
-    List<PopulationBalanceMonth> balance(Report report) {
+    public List<PopulationBalanceMonth> balance(Report report) {
         List<LocalDate[]> months = new ArrayList<>();
         for (YearMonth month = YearMonth.from(report.from()); !month.atDay(1).isAfter(report.to());
              month = month.plusMonths(1)) {
@@ -207,6 +207,49 @@ class DashboardQueries {
         }
         return jdbc.queryForMap("SELECT " + String.join(", ", sums) + " FROM " + Residents.segments(report.knownAt())
                 + " WHERE " + report.area().rows("s") + " AND " + pass.condition(), parameters);
+    }
+
+    /** The records behind the figure of this name (as the API names it), a page of them. */
+    public PageView<?> drillDown(String figure, Report report, Paging paging) {
+        return drillDown(Figure.of(figure), report, paging);
+    }
+
+    /**
+     * Who lived in the area on {@code to} by sex and age on that day, in five-year bands ({@link Pyramid}): the
+     * records of {@code populationEnd}, counted by birth date, so the bands add up to that figure.
+     */
+    public Pyramid pyramid(Report report) {
+        Selection living = Figure.POPULATION_END.selection(report);
+        List<Pyramid.Count> counts = jdbc.query("SELECT s.sex, s.birth_date, COUNT(*) AS n FROM " + living.from()
+                        + " WHERE " + living.where() + " GROUP BY s.sex, s.birth_date", report.parameters(),
+                (rs, row) -> new Pyramid.Count(Sex.valueOf(rs.getString("sex")),
+                        rs.getObject("birth_date", LocalDate.class), rs.getLong("n")));
+        return Pyramid.of(report.to(), counts);
+    }
+
+    /**
+     * Check-up coverage community by community: the records of {@code checkUpEligible} and {@code checkUpChecked}
+     * counted by community, so each community's pair adds up to the area's figures.
+     */
+    public Map<String, IndicatorsView.Coverage> coverageByCommunity(Report report) {
+        Map<String, Long> eligible = byCommunity(Figure.CHECK_UP_ELIGIBLE.selection(report), report);
+        Map<String, Long> checked = byCommunity(Figure.CHECK_UP_CHECKED.selection(report), report);
+        Map<String, IndicatorsView.Coverage> coverage = new java.util.TreeMap<>();
+        eligible.forEach((community, count) -> {
+            long done = checked.getOrDefault(community, 0L);
+            coverage.put(community, new IndicatorsView.Coverage(Rates.percent(done, count), done, count));
+        });
+        return coverage;
+    }
+
+    private Map<String, Long> byCommunity(Selection selection, Report report) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.query("SELECT s.community_code, COUNT(*) AS n FROM " + selection.from() + " WHERE " + selection.where()
+                + " GROUP BY s.community_code", report.parameters(),
+                rs -> {
+                    counts.put(rs.getString("community_code"), rs.getLong("n"));
+                });
+        return counts;
     }
 
     /** The records behind one figure, a page of them. */

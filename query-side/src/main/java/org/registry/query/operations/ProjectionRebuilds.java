@@ -100,6 +100,7 @@ public class ProjectionRebuilds implements DisposableBean {
                        ObjectProvider<WakingEventSource> wakingSource, Configuration axon, BeanFactory beans,
                        ProcessingProperties processingProperties, TokenStoreProperties tokenStoreProperties,
                        @Value("${registry.projections.rebuild-batch-size:1000}") int batchSize,
+                       @Value("${registry.projections.rebuild-batch-inserts:true}") boolean batchInserts,
                        @Value("${registry.projections.progress-log-interval:5s}") Duration progressInterval,
                        @Value("${registry.projections.live-settle-timeout:60s}") Duration liveSettleTimeout) {
         this.projections = projections.stream().collect(Collectors.toMap(Projection::name, Function.identity()));
@@ -111,7 +112,7 @@ public class ProjectionRebuilds implements DisposableBean {
         this.serializer = serializer;
         // The processors' own source where there is one: it wakes the shadow when events arrive.
         this.store = Objects.requireNonNullElse(wakingSource.getIfAvailable(), eventStore);
-        this.parts = new Shadow.Parts(dataSource, store, serializer, axon, beans, batchSize,
+        this.parts = new Shadow.Parts(dataSource, store, serializer, axon, beans, batchSize, batchInserts,
                 tokenStoreProperties.getClaimTimeout());
         this.initialSegments = processingProperties.initialSegmentCount();
         this.progressInterval = progressInterval;
@@ -383,9 +384,10 @@ public class ProjectionRebuilds implements DisposableBean {
     private void await(Shadow shadow, Rebuild rebuild, long target) {
         Instant nextLog = Instant.now().plus(progressInterval);
         while (true) {
-            if (shadow.failure() != null) {
+            Throwable failure = shadow.failure();
+            if (failure != null) {
                 throw new IllegalStateException("an event handler of the rebuild failed: "
-                        + ProcessorMonitor.describe(shadow.failure()), shadow.failure());
+                        + ProcessorMonitor.describe(failure), failure);
             }
             rebuild.position = Math.max(rebuild.position, shadow.position());
             if (rebuild.position >= target) {

@@ -81,7 +81,8 @@ final class Shadow implements AutoCloseable {
 
     /** What a shadow is built with: the application's pieces it reuses. */
     record Parts(DataSource dataSource, StreamableMessageSource<TrackedEventMessage<?>> store, Serializer serializer,
-                 Configuration axon, BeanFactory beans, int batchSize, Duration claimTimeout) {
+                 Configuration axon, BeanFactory beans, int batchSize, boolean batchInserts,
+                 Duration claimTimeout) {
     }
 
     /**
@@ -113,7 +114,7 @@ final class Shadow implements AutoCloseable {
             failure.compareAndSet(null, exception);
             PropagatingErrorHandler.instance().onError(exception, event, handler);
         };
-        Object instance = instantiate(projection, shadow, parts.beans());
+        Object instance = instantiate(projection, shadow, parts.beans(), parts.batchInserts());
         SimpleEventHandlerInvoker invoker = SimpleEventHandlerInvoker.builder()
                 .eventHandlers(instance)
                 .parameterResolverFactory(parts.axon().parameterResolverFactory())
@@ -144,9 +145,21 @@ final class Shadow implements AutoCloseable {
         return started;
     }
 
-    /** The first failure of a handler, if any: the rebuild cannot go on past the event that caused it. */
-    Exception failure() {
-        return failure.get();
+    /**
+     * The first failure of a handler, if any, else of a batch (its inserts are sent as the batch commits, see
+     * {@link BatchingJdbcTemplate}): the rebuild cannot go on past the events that caused it.
+     */
+    Throwable failure() {
+        Exception failed = failure.get();
+        if (failed != null) {
+            return failed;
+        }
+        return processor.processingStatus().values().stream()
+                        .filter(EventTrackerStatus::isErrorState)
+                        .map(EventTrackerStatus::getError)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElse(null);
     }
 
     /** The position every segment has handled (and committed), 0 before the first batch. */
@@ -199,17 +212,18 @@ final class Shadow implements AutoCloseable {
      * A second instance of the projection's class, by its constructor: what it is given to reach the database is
      * bound to the shadow schema, everything else is the application's bean.
      */
-    static Object instantiate(Projection projection, DataSource shadow, BeanFactory beans) {
+    static Object instantiate(Projection projection, DataSource shadow, BeanFactory beans, boolean batchInserts) {
         Class<?> type = ClassUtils.getUserClass(projection);
         Constructor<?> constructor = Arrays.stream(type.getDeclaredConstructors())
                 .max(Comparator.comparingInt(Constructor::getParameterCount))
                 .orElseThrow();
         Object[] arguments = Arrays.stream(constructor.getParameterTypes()).map(parameter -> {
             if (parameter == JdbcTemplate.class) {
-                return new JdbcTemplate(shadow);
+                return batchInserts ? new BatchingJdbcTemplate(shadow) : new JdbcTemplate(shadow);
             }
             if (parameter == NamedParameterJdbcTemplate.class) {
-                return new NamedParameterJdbcTemplate(shadow);
+                return new NamedParameterJdbcTemplate(batchInserts ? new BatchingJdbcTemplate(shadow)
+                        : new JdbcTemplate(shadow));
             }
             if (parameter == JdbcClient.class) {
                 return JdbcClient.create(shadow);

@@ -1,0 +1,457 @@
+package org.registry.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.registry.kernel.benefit.Programme;
+import org.registry.platform.test.Api;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The office console in a real browser (headless Chromium): sign in, open a township's dashboard through the area
+ * picker, check that every figure and chart carries the API's figures for the same area and period, click a figure
+ * through to its list, re-draw as known at an instant, and see personal data masked for an analyst as the API
+ * masks it.
+ */
+class ConsoleBrowserTest extends CountyScenario {
+
+    static final LocalDate FROM = LocalDate.parse("2026-01-01");
+    static final LocalDate TO = LocalDate.parse("2026-06-30");
+
+    /** Each figure of the page ({@code data-figure}) and where the API's indicators answer it. */
+    static final Map<String, String> FIGURES = new LinkedHashMap<>();
+
+    static {
+        FIGURES.put("populationStart", "/population/start");
+        FIGURES.put("populationEnd", "/population/end");
+        FIGURES.put("households", "/households");
+        FIGURES.put("births", "/births/total");
+        FIGURES.put("deaths", "/deaths");
+        FIGURES.put("maleBirths", "/births/male");
+        FIGURES.put("femaleBirths", "/births/female");
+        FIGURES.put("firstBirths", "/births/byOrder/1");
+        FIGURES.put("secondBirths", "/births/byOrder/2");
+        FIGURES.put("thirdOrLaterBirths", "/births/byOrder/3+");
+        FIGURES.put("movedIn", "/floating/movedIn");
+        FIGURES.put("movedOut", "/floating/movedOut");
+        FIGURES.put("floatingInAtEnd", "/floating/floatingInAtEnd");
+        FIGURES.put("checkUpChecked", "/checkUpCoverage/checked");
+        FIGURES.put("checkUpEligible", "/checkUpCoverage/eligible");
+        FIGURES.put("benefitRecipients", "/benefits/recipients");
+    }
+
+    @Autowired
+    Clock clock;
+
+    final ObjectMapper mapper = new ObjectMapper();
+    WebDriver browser;
+    String township;
+    String a;
+    String b;
+    String mother;
+    String household;
+    String neighboursHusband;
+
+    @AfterEach
+    void closeTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** Township 001 (communities 001 and 002) of the test's county, and township 002 beside it. */
+    void recordTheCounty() {
+        township = county + "001";
+        a = community("001", "001");
+        b = community("001", "002");
+        String d = community("002", "001");
+        household = registry.household(a, day("2000-01-01"));
+        String hB = registry.household(b, day("2000-01-01"));
+        String hD = registry.household(d, day("2000-01-01"));
+        String father = registry.resident(household, "Wang Gang", "MALE", day("1988-02-02"), "HEAD",
+                day("2010-01-01"), "MARRIED");
+        mother = registry.resident(household, "Chen Mei", "FEMALE", day("1990-05-05"), "SPOUSE", day("2010-01-01"),
+                "MARRIED");
+        String old = registry.resident(household, "Liu Lao", "MALE", day("1940-03-03"), "PARENT",
+                day("2000-01-01"), null);
+        registry.born(mother, household, "Wang Er", "FEMALE", day("2020-01-01"));
+        String neighbour = registry.resident(hB, "Sun Li", "FEMALE", day("1985-09-09"), "HEAD", day("2005-01-01"),
+                "MARRIED");
+        neighboursHusband = registry.resident(hB, "Ma Xin", "MALE", day("1980-01-01"), "SPOUSE", day("2005-01-01"), "MARRIED");
+        registry.floating(hB, "Zhao Lei", "FEMALE", day("2000-01-01"), "OTHER", day("2026-02-01"),
+                "Xinyang, Henan", day("2026-07-15"), null);
+        registry.resident(hD, "Zhou Yi", "FEMALE", day("1970-08-08"), "HEAD", day("2005-01-01"), "MARRIED");
+
+        registry.born(mother, household, "Wang San", "MALE", day("2026-01-15"));
+        registry.born(neighbour, hB, "Ma Xiao", "FEMALE", day("2026-04-20"));
+        registry.death(old, day("2026-03-10"));
+        registry.checkUp(mother, day("2026-03-03"));
+        String claim = registry.grantedClaim(father, Programme.ONLY_CHILD_PARENT_AWARD, day("2026-02-01"));
+        registry.pay(father, claim, "2026-02", "20", day("2026-02-10"));
+    }
+
+    JsonNode api(String path) {
+        return registry.get(clerk, path);
+    }
+
+    String period() {
+        return "&from=" + FROM + "&to=" + TO;
+    }
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    void signIn(String user) {
+        browser = HeadlessChromium.start();
+        browser.get(base() + "/");
+        wait(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.getTitle()).contains("登录");
+        HeadlessChromium.screenshot(browser, "sign-in");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user);
+        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        wait(ExpectedConditions.urlContains("/console/dashboard"));
+        assertThat(browser.findElement(By.id("signed-in-user")).getText()).isEqualTo(user);
+    }
+
+    /** Picks an area and period with the picker's controls, as an officer would, and waits for the charts. */
+    void pick(String area, String knownAt) {
+        WebElement code = browser.findElement(By.name("areaCode"));
+        code.clear();
+        code.sendKeys(area);
+        script("document.querySelector('#picker [name=from]').value = arguments[0];"
+                + "document.querySelector('#picker [name=to]').value = arguments[1];"
+                + "document.getElementById('known-at').value = arguments[2];", FROM.toString(), TO.toString(),
+                knownAt);
+        browser.findElement(By.cssSelector("#picker button[type=submit]")).click();
+        wait(ExpectedConditions.textToBe(By.id("area-code"), area));
+        wait(driver -> driver.findElements(By.cssSelector("[data-chart]")).stream()
+                             .allMatch(chart -> "true".equals(chart.getAttribute("data-drawn"))));
+    }
+
+    Map<String, Long> figuresOnThePage() {
+        Map<String, Long> figures = new LinkedHashMap<>();
+        for (WebElement figure : browser.findElements(By.cssSelector("[data-figure]"))) {
+            figures.put(figure.getAttribute("data-figure"), Long.parseLong(figure.getText().trim()));
+        }
+        return figures;
+    }
+
+    @Test
+    void aClerkOpensATownshipsDashboardAndEveryFigureAndChartIsTheApis() throws Exception {
+        recordTheCounty();
+        JsonNode indicators = api("/api/dashboards/indicators?areaCode=" + township + period());
+        JsonNode balance = api("/api/dashboards/population-balance?areaCode=" + township + period());
+        // the township of the test is no empty one: the comparisons below compare something
+        assertThat(indicators.at("/births/total").asLong()).isEqualTo(2);
+        assertThat(indicators.at("/deaths").asLong()).isEqualTo(1);
+        assertThat(indicators.at("/floating/movedIn").asLong()).isEqualTo(1);
+
+        signIn("clerk");
+        pick(township, "");
+        HeadlessChromium.screenshot(browser, "dashboard");
+
+        Map<String, Long> shown = figuresOnThePage();
+        assertThat(shown.keySet()).containsExactlyInAnyOrderElementsOf(FIGURES.keySet());
+        FIGURES.forEach((figure, pointer) ->
+                assertThat(shown.get(figure)).as(figure).isEqualTo(indicators.at(pointer).asLong()));
+        for (String rate : List.of("sexRatioAtBirth", "birthRatePerMille", "deathRatePerMille",
+                "naturalGrowthRatePerMille", "checkUpCoverage")) {
+            String value = browser.findElement(By.cssSelector("[data-rate=" + rate + "]")).getText();
+            assertThat(value).as(rate).isEqualTo(indicators.at("/" + rate + "/value").asText());
+        }
+        assertThat(browser.findElement(By.cssSelector("[data-amount=amountPaid]")).getText())
+                .isEqualTo(indicators.at("/benefits/amountPaid").asText());
+
+        // the charts carry the API's answers, and drew them
+        assertThat(chartData("chart-balance")).isEqualTo(balance);
+        assertThat(drawn("chart-births", 0)).containsExactlyElementsOf(
+                balance.findValues("births").stream().map(JsonNode::asLong).toList());
+        JsonNode pyramid = chartData("chart-pyramid");
+        assertThat(pyramid.findValues("male").stream().mapToLong(JsonNode::asLong).sum()
+                + pyramid.findValues("female").stream().mapToLong(JsonNode::asLong).sum())
+                .isEqualTo(indicators.at("/population/end").asLong());
+        assertThat(pyramid).isEqualTo(mapper.readTree(pyramidOf(api("/api/dashboards/indicators/populationEnd?areaCode=" + township
+                + period() + "&size=500")).toString()));
+        JsonNode coverage = chartData("chart-coverage");
+        for (String community : List.of(a, b)) {
+            JsonNode ofCommunity = api("/api/dashboards/indicators?areaCode=" + community + period());
+            assertThat(coverage.get(community)).as(community).isEqualTo(ofCommunity.get("checkUpCoverage"));
+        }
+
+        // a figure is a link to the records behind it
+        browser.findElement(By.cssSelector("[data-figure=births]")).click();
+        wait(ExpectedConditions.urlContains("/console/figures/births"));
+        HeadlessChromium.screenshot(browser, "births-list");
+        JsonNode births = api("/api/dashboards/indicators/births?areaCode=" + township + period());
+        assertThat(Long.parseLong(browser.findElement(By.id("total")).getText()))
+                .isEqualTo(births.get("total").asLong()).isEqualTo(2);
+        assertThat(column("name")).containsExactlyElementsOf(
+                births.get("items").findValues("name").stream().map(ConsoleBrowserTest::shown).toList());
+    }
+
+    @Test
+    void theKnownAtControlRedrawsThePageAsTheApiAnswersAsKnownAtThatInstant() throws Exception {
+        recordTheCounty();
+        api("/api/dashboards/indicators?areaCode=" + township + period());
+        LocalDateTime before = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        Thread.sleep(1100);
+        // recorded late: a death in May, recorded after the instant
+        registry.death(neighboursHusband, day("2026-05-05"));
+        JsonNode live = api("/api/dashboards/indicators?areaCode=" + township + period());
+        JsonNode then = api("/api/dashboards/indicators?areaCode=" + township + period() + "&knownAt=" + before);
+        assertThat(live.at("/deaths").asLong()).isEqualTo(then.at("/deaths").asLong() + 1);
+
+        signIn("clerk");
+        pick(township, before.toString());
+        assertThat(browser.findElement(By.id("known-at-shown")).getText()).contains(before.toLocalDate().toString());
+        Map<String, Long> shown = figuresOnThePage();
+        FIGURES.forEach((figure, pointer) ->
+                assertThat(shown.get(figure)).as(figure).isEqualTo(then.at(pointer).asLong()));
+        assertThat(chartData("chart-balance")).isEqualTo(api("/api/dashboards/population-balance?areaCode="
+                + township + period() + "&knownAt=" + before));
+
+        pick(township, "");
+        assertThat(figuresOnThePage().get("deaths")).isEqualTo(live.at("/deaths").asLong());
+    }
+
+    @Test
+    void anAnalystSeesTheListsMaskedExactlyAsTheApiMasksThem() throws Exception {
+        recordTheCounty();
+        api("/api/dashboards/indicators?areaCode=" + township + period());
+        JsonNode masked = Api.at(port).as("analyst").get("/api/dashboards/indicators/populationEnd?areaCode="
+                + township + period()).expect(200).json();
+        assertThat(masked.get("items").findValues("name")).isNotEmpty()
+                .allSatisfy(name -> assertThat(name.asText()).isEqualTo("***"));
+
+        signIn("analyst");
+        pick(township, "");
+        browser.findElement(By.cssSelector("[data-figure=populationEnd]")).click();
+        wait(ExpectedConditions.urlContains("/console/figures/populationEnd"));
+        assertThat(column("name")).containsExactlyElementsOf(
+                masked.get("items").findValues("name").stream().map(ConsoleBrowserTest::shown).toList());
+        assertThat(column("nationalId")).containsExactlyElementsOf(
+                masked.get("items").findValues("nationalId").stream().map(ConsoleBrowserTest::shown).toList());
+    }
+
+    @Test
+    void aVillageClerkIsOfferedOnlyTheirCommunityAndRefusedAnotherArea() {
+        signIn("village");
+        List<String> offered = browser.findElements(By.cssSelector("[data-area]")).stream()
+                                      .map(link -> link.getAttribute("data-area")).toList();
+        assertThat(offered).containsExactly("330106001001");
+        browser.get(base() + "/console/dashboard?areaCode=330106&from=" + FROM + "&to=" + TO);
+        assertThat(browser.findElement(By.id("refusal")).getText()).contains("330106001001");
+    }
+
+    @Test
+    void anAuditorOpensAPersonsTimelineAndTheSliderShowsTheRecordAsItStoodThen() {
+        recordTheCounty();
+        Api auditor = Api.at(port).as("auditor");
+        api("/api/dashboards/indicators?areaCode=" + township + period());
+        JsonNode trail = auditor.get("/api/audit/persons/" + mother).expect(200).json();
+        assertThat(trail.size()).isGreaterThanOrEqualTo(3);
+
+        signIn("auditor");
+        browser.get(base() + "/console/persons/" + mother);
+        List<WebElement> rows = browser.findElements(By.cssSelector("#timeline tbody tr"));
+        assertThat(rows).hasSize(trail.size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(rows.get(i).getAttribute("data-recorded-at")).isEqualTo(trail.get(i).get("recordedAt").asText());
+            assertThat(rows.get(i).findElements(By.tagName("td")).get(4).getText())
+                    .isEqualTo(trail.get(i).get("actor").asText());
+        }
+        HeadlessChromium.screenshot(browser, "person");
+
+        WebElement slider = browser.findElement(By.id("as-of"));
+        slider.sendKeys(org.openqa.selenium.Keys.HOME);
+        for (int i = 0; i < 2; i++) {
+            String instant = trail.get(i).get("recordedAt").asText();
+            wait(ExpectedConditions.textToBe(By.id("as-of-instant"), instant));
+            JsonNode then = auditor.get("/api/audit/persons/" + mother + "/state?asOf=" + instant).expect(200).json();
+            for (String field : List.of("version", "maritalStatus", "name", "householdId")) {
+                assertThat(browser.findElement(By.cssSelector("#state-as-of [data-field=" + field + "]")).getText())
+                        .as(field + " as of " + instant).isEqualTo(then.get(field).asText(""));
+            }
+            slider.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
+        }
+        // the first state is not the last: the slider shows history, not the same record twice
+        assertThat(auditor.get("/api/audit/persons/" + mother + "/state?asOf=" + trail.get(0).get("recordedAt")
+                .asText()).expect(200).json().get("version").asLong()).isLessThan(
+                auditor.get("/api/persons/" + mother).expect(200).json().get("version").asLong());
+    }
+
+    @Test
+    void anAdministratorWatchesAReplayOnTheProjectionsPageAsTheApiReportsIt() {
+        Api admin = Api.at(port).as("admin");
+        JsonNode projections = admin.get("/api/admin/projections").expect(200).json();
+
+        signIn("admin");
+        browser.findElement(By.linkText("投影管理")).click();
+        wait(ExpectedConditions.urlContains("/console/projections"));
+        List<WebElement> rows = browser.findElements(By.cssSelector("[data-projection]"));
+        assertThat(rows.stream().map(row -> row.getAttribute("data-projection")).toList())
+                .containsExactlyElementsOf(projections.findValuesAsText("name"));
+
+        String name = "household-register";
+        browser.findElement(By.cssSelector("[data-projection=" + name + "] form[action$=replay] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(driver -> driver.findElement(
+                By.cssSelector("[data-projection=" + name + "] [data-cell=rebuild]")).getText().equals("REPLAY DONE"));
+        JsonNode after = admin.get("/api/admin/projections/" + name).expect(200).json();
+        assertThat(after.at("/rebuild/kind").asText()).isEqualTo("REPLAY");
+        assertThat(after.at("/rebuild/state").asText()).isEqualTo("DONE");
+        assertThat(browser.findElement(By.cssSelector("[data-projection=" + name + "] progress"))
+                          .getAttribute("value")).isEqualTo(after.get("progress").asText());
+        HeadlessChromium.screenshot(browser, "projections");
+    }
+
+    @Test
+    void theRegistersShowWhatTheirApiReadsAnswerForTheSameFilters() {
+        recordTheCounty();
+        JsonNode households = api("/api/households?areaCode=" + township);
+        JsonNode persons = api("/api/persons?areaCode=" + county + "&name=Chen");
+        JsonNode floating = api("/api/ledgers/floating-population?areaCode=" + township + "&asOf=2026-06-30");
+        assertThat(households.get("total").asLong()).isEqualTo(2);
+        assertThat(persons.get("total").asLong()).isEqualTo(1);
+        assertThat(floating.get("total").asLong()).isEqualTo(1);
+
+        signIn("clerk");
+        browser.findElement(By.linkText("户籍册")).click();
+        filter(Map.of("areaCode", township));
+        assertThat(Long.parseLong(browser.findElement(By.id("total")).getText()))
+                .isEqualTo(households.get("total").asLong());
+        assertThat(column("householdId")).containsExactlyElementsOf(
+                households.get("items").findValues("householdId").stream().map(ConsoleBrowserTest::shown).toList());
+
+        browser.findElement(By.linkText("人员查询")).click();
+        filter(Map.of("areaCode", county, "name", "Chen"));
+        assertThat(column("name")).containsExactly("Chen Mei");
+        browser.findElement(By.cssSelector("#records a.person-link")).click();
+        wait(ExpectedConditions.urlContains("/console/persons/" + mother));
+        assertThat(browser.findElement(By.id("person-name")).getText()).isEqualTo("Chen Mei");
+
+        browser.findElement(By.linkText("流动人口登记")).click();
+        filter(Map.of("areaCode", township, "asOf", "2026-06-30"));
+        HeadlessChromium.screenshot(browser, "floating");
+        assertThat(column("name")).containsExactlyElementsOf(
+                floating.get("items").findValues("name").stream().map(ConsoleBrowserTest::shown).toList());
+        assertThat(column("certificateExpiry")).containsExactlyElementsOf(
+                floating.get("items").findValues("certificateExpiry").stream().map(ConsoleBrowserTest::shown)
+                        .toList());
+    }
+
+    @Test
+    void theOutreachListAndTheNoticeBoardAreTheirApiReadsAnswers() {
+        recordTheCounty();
+        JsonNode ledger = api("/api/ledgers/check-ups?areaCode=" + township + period());
+        JsonNode notices = api("/api/public-notices?areaCode=" + county);
+        assertThat(ledger.at("/notChecked/total").asLong()).isEqualTo(1);
+
+        signIn("clerk");
+        browser.findElement(By.linkText("孕前检查随访名单")).click();
+        filter(Map.of("areaCode", township, "from", FROM.toString(), "to", TO.toString()));
+        assertThat(Long.parseLong(browser.findElement(By.id("total")).getText()))
+                .isEqualTo(ledger.at("/notChecked/total").asLong());
+        assertThat(column("name")).containsExactlyElementsOf(ledger.at("/notChecked/items").findValues("name")
+                .stream().map(ConsoleBrowserTest::shown).toList());
+
+        browser.findElement(By.linkText("公示栏")).click();
+        filter(Map.of("areaCode", county));
+        assertThat(Long.parseLong(browser.findElement(By.id("total")).getText()))
+                .isEqualTo(notices.get("total").asLong());
+    }
+
+    /** Fills a register's filters and shows it. */
+    void filter(Map<String, String> values) {
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("filters")));
+        values.forEach((name, value) -> script("document.querySelector('#filters [name=' + arguments[0] + ']').value"
+                + " = arguments[1];", name, value));
+        String before = browser.getCurrentUrl();
+        browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+        wait(driver -> !driver.getCurrentUrl().equals(before));
+    }
+
+    /** The values of one column of a list page. */
+    List<String> column(String name) {
+        List<WebElement> headers = browser.findElements(By.cssSelector("#records th"));
+        int index = -1;
+        for (int i = 0; i < headers.size(); i++) {
+            if (name.equals(headers.get(i).getAttribute("data-column"))) {
+                index = i;
+            }
+        }
+        assertThat(index).as("column " + name).isNotNegative();
+        int column = index + 1;
+        return browser.findElements(By.cssSelector("#records tbody tr td:nth-child(" + column + ")")).stream()
+                      .map(cell -> cell.getText().trim()).toList();
+    }
+
+    /** A value as a page shows it: null as nothing. */
+    static String shown(JsonNode value) {
+        return value.isNull() ? "" : value.asText();
+    }
+
+    JsonNode chartData(String id) throws Exception {
+        return mapper.readTree(browser.findElement(By.id(id)).getAttribute("data-chart"));
+    }
+
+    /** What ECharts drew as a series' data. */
+    @SuppressWarnings("unchecked")
+    List<Long> drawn(String id, int series) {
+        List<Object> data = (List<Object>) script("return echarts.getInstanceByDom(document.getElementById("
+                + "arguments[0])).getOption().series[arguments[1]].data;", id, series);
+        return data.stream().map(value -> ((Number) value).longValue()).toList();
+    }
+
+    /** The pyramid the API's list of who lived in the area on {@code to} makes: five-year bands, 85+ the last. */
+    JsonNode pyramidOf(JsonNode living) {
+        long[] male = new long[18];
+        long[] female = new long[18];
+        for (JsonNode person : living.get("items")) {
+            int age = Period.between(LocalDate.parse(person.get("birthDate").asText()), TO).getYears();
+            int band = Math.min(age / 5, 17);
+            if ("MALE".equals(person.get("sex").asText())) {
+                male[band]++;
+            } else {
+                female[band]++;
+            }
+        }
+        var bands = mapper.createArrayNode();
+        for (int i = 0; i < 18; i++) {
+            bands.addObject().put("label", i == 17 ? "85+" : (i * 5) + "-" + (i * 5 + 4)).put("fromAge", i * 5)
+                 .put("male", male[i]).put("female", female[i]);
+        }
+        var pyramid = mapper.createObjectNode();
+        pyramid.put("on", TO.toString());
+        pyramid.set("bands", bands);
+        return pyramid;
+    }
+
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    <T> T wait(java.util.function.Function<? super WebDriver, T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
+    }
+}

@@ -1,0 +1,186 @@
+package org.registry.command.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.registry.kernel.household.HouseholdId;
+import org.registry.kernel.person.PersonId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** The state of imports: each run, the outcome of each row it read, and the households imports founded. */
+@Component
+class ImportRuns {
+
+    enum Status { RUNNING, DONE, FAILED }
+
+    /** What became of a row: registered (or, in a dry run, valid), matched to a person on the register, rejected. */
+    enum Outcome { REGISTERED, VALID, MATCHED, REJECTED }
+
+    record Run(UUID importId, String fileName, String sha256, String format, String charset, boolean dryRun,
+               String actor, Status status, int totalRows, Instant startedAt, Instant finishedAt, String failure) {
+    }
+
+    record RowOutcome(int row, Outcome outcome, UUID personId, UUID householdId, List<PersonRow.Problem> problems) {
+    }
+
+    private static final int MAX_PROBLEMS_TEXT = 8000;
+    private static final TypeReference<List<PersonRow.Problem>> PROBLEMS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    ImportRuns(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void start(Run run) {
+        jdbc.update("""
+                        INSERT INTO import_run (import_id, file_name, sha256, format, charset, dry_run, actor, status,
+                                                total_rows, started_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                run.importId(), run.fileName(), run.sha256(), run.format(), run.charset(), run.dryRun(), run.actor(),
+                run.status().name(), run.totalRows(), OffsetDateTime.ofInstant(run.startedAt(), ZoneOffset.UTC));
+    }
+
+    void finish(UUID importId, Status status, Instant at, String failure) {
+        jdbc.update("UPDATE import_run SET status = ?, finished_at = ?, failure = ? WHERE import_id = ?",
+                status.name(), OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
+                failure == null ? null : failure.substring(0, Math.min(failure.length(), 1000)), importId);
+    }
+
+    Optional<Run> find(UUID importId) {
+        return jdbc.query("SELECT * FROM import_run WHERE import_id = ?", RUN, importId).stream().findFirst();
+    }
+
+    /** The latest runs first; of one actor, or of all when {@code actor} is null. */
+    List<Run> list(String actor, int page, int size) {
+        return actor == null
+                ? jdbc.query("SELECT * FROM import_run ORDER BY started_at DESC, import_id LIMIT ? OFFSET ?", RUN,
+                size, (long) page * size)
+                : jdbc.query("""
+                        SELECT * FROM import_run WHERE actor = ? ORDER BY started_at DESC, import_id
+                        LIMIT ? OFFSET ?""", RUN, actor, size, (long) page * size);
+    }
+
+    long count(String actor) {
+        return actor == null ? jdbc.queryForObject("SELECT COUNT(*) FROM import_run", Long.class)
+                : jdbc.queryForObject("SELECT COUNT(*) FROM import_run WHERE actor = ?", Long.class, actor);
+    }
+
+    void record(UUID importId, PersonRow row, Outcome outcome, HouseholdId household, PersonId person,
+                List<PersonRow.Problem> problems) {
+        jdbc.update("""
+                        INSERT INTO import_row (import_id, row_number, outcome, national_id, household_key, relation,
+                                                household_id, person_id, problems)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                importId, row.number, outcome.name(), row.nationalId == null ? null : row.nationalId.value(),
+                row.householdKey(), row.relation == null ? null : row.relation.name(),
+                household == null ? null : household.value(), person == null ? null : person.value(),
+                problems.isEmpty() ? null : write(problems));
+    }
+
+    /** The row of this import, before this one, that had the same national ID. */
+    Optional<Integer> earlierRowWith(UUID importId, String nationalId) {
+        return jdbc.queryForList("""
+                        SELECT MIN(row_number) FROM import_row WHERE import_id = ? AND national_id = ?""",
+                Integer.class, importId, nationalId).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** What this import already knows of a household: a household on the register, or one founded in a dry run. */
+    record KnownHousehold(HouseholdId onRegister, boolean foundedInThisRun, boolean hasHead) {
+    }
+
+    KnownHousehold household(UUID importId, String key) {
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                SELECT outcome, household_id, relation FROM import_row
+                WHERE import_id = ? AND household_key = ? AND outcome <> 'REJECTED'""", importId, key);
+        HouseholdId onRegister = rows.stream().map(row -> row.get("household_id")).filter(java.util.Objects::nonNull)
+                                     .map(id -> new HouseholdId(id instanceof UUID uuid ? uuid
+                                             : UUID.fromString(id.toString())))
+                                     .findFirst().orElse(null);
+        boolean founded = rows.stream().anyMatch(row -> "VALID".equals(row.get("outcome")));
+        boolean head = rows.stream().anyMatch(row -> "HEAD".equals(row.get("relation")));
+        return new KnownHousehold(onRegister, founded, head);
+    }
+
+    /** The household an import founded, or found through a member, for a community and household number. */
+    Optional<HouseholdId> mappedHousehold(String community, String householdNumber) {
+        return jdbc.queryForList("""
+                        SELECT household_id FROM import_household WHERE community_code = ? AND household_number = ?""",
+                UUID.class, community, householdNumber).stream().findFirst().map(HouseholdId::new);
+    }
+
+    void mapHousehold(String community, String householdNumber, HouseholdId household, UUID importId) {
+        jdbc.update("""
+                        INSERT INTO import_household (community_code, household_number, household_id, import_id)
+                        VALUES (?, ?, ?, ?)""", community, householdNumber, household.value(), importId);
+    }
+
+    /** How many rows ended each way. */
+    Map<Outcome, Long> counts(UUID importId) {
+        return jdbc.query("SELECT outcome, COUNT(*) AS n FROM import_row WHERE import_id = ? GROUP BY outcome",
+                        (rs, i) -> Map.entry(Outcome.valueOf(rs.getString("outcome")), rs.getLong("n")), importId)
+                   .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The rows of an import in order, of one outcome or all. */
+    List<RowOutcome> rows(UUID importId, Outcome outcome, int page, int size) {
+        return outcome == null
+                ? jdbc.query("""
+                        SELECT * FROM import_row WHERE import_id = ? ORDER BY row_number LIMIT ? OFFSET ?""",
+                ROW, importId, size, (long) page * size)
+                : jdbc.query("""
+                        SELECT * FROM import_row WHERE import_id = ? AND outcome = ? ORDER BY row_number
+                        LIMIT ? OFFSET ?""", ROW, importId, outcome.name(), size, (long) page * size);
+    }
+
+    private final RowMapper<RowOutcome> ROW = (rs, i) -> new RowOutcome(rs.getInt("row_number"),
+            Outcome.valueOf(rs.getString("outcome")), rs.getObject("person_id", UUID.class),
+            rs.getObject("household_id", UUID.class), read(rs.getString("problems")));
+
+    private static final RowMapper<Run> RUN = (rs, i) -> new Run(rs.getObject("import_id", UUID.class),
+            rs.getString("file_name"), rs.getString("sha256"), rs.getString("format"), rs.getString("charset"),
+            rs.getBoolean("dry_run"), rs.getString("actor"), Status.valueOf(rs.getString("status")),
+            rs.getInt("total_rows"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+            Optional.ofNullable(rs.getObject("finished_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant)
+                    .orElse(null), rs.getString("failure"));
+
+    private String write(List<PersonRow.Problem> problems) {
+        try {
+            List<PersonRow.Problem> kept = problems;
+            String text = json.writeValueAsString(kept);
+            while (text.length() > MAX_PROBLEMS_TEXT && kept.size() > 1) {
+                kept = kept.subList(0, kept.size() - 1);
+                text = json.writeValueAsString(kept);
+            }
+            return text.length() > MAX_PROBLEMS_TEXT ? json.writeValueAsString(List.of(new PersonRow.Problem(
+                    kept.get(0).column(), kept.get(0).code(), kept.get(0).message().substring(0, 1000)))) : text;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<PersonRow.Problem> read(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(text, PROBLEMS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

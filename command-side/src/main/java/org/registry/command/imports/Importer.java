@@ -1,0 +1,289 @@
+package org.registry.command.imports;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.AsynchronousCommandBus;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.registry.command.api.CommandRequest;
+import org.registry.command.api.Commands;
+import org.registry.command.directory.RecordDirectory;
+import org.registry.kernel.area.CommunityCode;
+import org.registry.kernel.common.Rejection;
+import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.common.TextLimits;
+import org.registry.kernel.household.HouseholdId;
+import org.registry.kernel.household.RelationToHead;
+import org.registry.kernel.person.PersonId;
+import org.registry.platform.eventstore.AuditMetaData;
+import org.registry.platform.security.RegistryUser;
+import org.registry.platform.web.Text;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Imports a ledger of persons, row by row, through the command path every HTTP command takes (the gateway, the
+ * aggregates, the directory that keeps national IDs unique), with the import's id, file name and hash in the
+ * metadata of every event. Each row is one transaction: a row refused by a rule records nothing, and the rows before
+ * and after it stand. A dry run sends the same commands and rolls each row's transaction back, so it is judged by
+ * exactly the rules of the real import and stores no fact; only its report is kept.
+ *
+ * <p>Rows whose national ID the register holds are matched, never registered again: importing a file twice records
+ * nothing the second time. Rows of one household (same community and household number) share it; a household is
+ * founded by its first row an import registers, or found through a member already on the register.
+ */
+@Component
+class Importer {
+
+    private static final Logger log = LoggerFactory.getLogger(Importer.class);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+    private final Commands commands;
+    private final RecordDirectory directory;
+    private final ImportRuns runs;
+    private final TransactionTemplate transaction;
+    private final CommandBus commandBus;
+    private final Clock clock;
+
+    Importer(Commands commands, RecordDirectory directory, ImportRuns runs, PlatformTransactionManager transactions,
+             CommandBus commandBus, Clock clock) {
+        this.commands = commands;
+        this.directory = directory;
+        this.runs = runs;
+        this.transaction = new TransactionTemplate(transactions);
+        this.commandBus = commandBus;
+        this.clock = clock;
+    }
+
+    /** The file to import, as received: stored where the import reads it, with its hash. */
+    record Upload(String fileName, String sha256, LedgerFile.Format format, java.nio.file.Path path,
+                  java.nio.charset.Charset charset) {
+    }
+
+    /** The reason given for the import, kept with every event it records. */
+    private record Reason(@Text(max = TextLimits.REASON, note = true) String reason) implements CommandRequest {
+    }
+
+    /** A dry run rolls the commands back, which needs them handled in this thread's transaction. */
+    void requireDryRunPossible() {
+        if (!(commandBus instanceof SimpleCommandBus) || commandBus instanceof AsynchronousCommandBus) {
+            throw RejectionException.conflict("DRY_RUN_UNAVAILABLE", "a dry run needs the commands handled in this "
+                    + "process (no Axon Server command bus); import a copy into a test register instead");
+        }
+    }
+
+    /** Counts the rows (and checks the header) before anything is recorded, so progress has a total. */
+    int countRows(Upload upload) throws java.io.IOException {
+        try (LedgerFile file = LedgerFile.open(upload.path(), upload.format(), upload.charset());
+             Stream<LedgerRow> rows = file.rows()) {
+            return (int) rows.count();
+        }
+    }
+
+    UUID run(Upload upload, boolean dryRun, String reason, RegistryUser user, HttpServletRequest request)
+            throws java.io.IOException {
+        if (dryRun) {
+            requireDryRunPossible();
+        }
+        int total = countRows(upload);
+        UUID importId = UUID.randomUUID();
+        Instant started = clock.instant();
+        try (LedgerFile file = LedgerFile.open(upload.path(), upload.format(), upload.charset());
+             Stream<LedgerRow> rows = file.rows()) {
+            runs.start(new ImportRuns.Run(importId, upload.fileName(), upload.sha256(), file.format().name(),
+                    file.charset() == null ? null : file.charset().name(), dryRun, user.name(),
+                    ImportRuns.Status.RUNNING, total, started, null, null));
+            Map<String, Object> metaData = Map.of(AuditMetaData.IMPORT_ID, importId.toString(),
+                    AuditMetaData.IMPORT_FILE, upload.fileName(), AuditMetaData.IMPORT_SHA256, upload.sha256());
+            Row context = new Row(importId, dryRun, new Reason(reason), request, metaData, user);
+            Progress progress = new Progress(importId, total, started);
+            rows.forEach(row -> {
+                importRow(context, new PersonRow(row));
+                progress.rowDone();
+            });
+            runs.finish(importId, ImportRuns.Status.DONE, clock.instant(), null);
+            progress.done();
+        } catch (RuntimeException e) {
+            log.error("Import {} of {} failed", importId, upload.fileName(), e);
+            runs.finish(importId, ImportRuns.Status.FAILED, clock.instant(), e.getMessage());
+            throw e;
+        }
+        return importId;
+    }
+
+    private record Row(UUID importId, boolean dryRun, Reason reason, HttpServletRequest request,
+                       Map<String, Object> metaData, RegistryUser user) {
+    }
+
+    private void importRow(Row context, PersonRow row) {
+        List<PersonRow.Problem> problems = new ArrayList<>(row.problems);
+        if (row.nationalId != null) {
+            runs.earlierRowWith(context.importId(), row.nationalId.value()).ifPresent(earlier -> problems.add(
+                    new PersonRow.Problem(Column.NATIONAL_ID.label(), "DUPLICATE_IN_FILE",
+                            "national ID " + row.nationalId + " is on row " + earlier + " of the file already")));
+            Optional<PersonId> holder = problems.isEmpty() ? directory.holderOf(row.nationalId) : Optional.empty();
+            if (holder.isPresent()) {
+                matched(context, row, holder.get());
+                return;
+            }
+        }
+        if (row.community != null && !context.user().scope().covers(row.community)) {
+            problems.add(new PersonRow.Problem(Column.COMMUNITY_CODE.label(), "OUTSIDE_AREA_SCOPE",
+                    "user '" + context.user().name() + "' may act only in area(s) " + context.user().scope()
+                            + ", not in " + row.community));
+        }
+        if (!problems.isEmpty()) {
+            runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null, problems);
+            return;
+        }
+        HouseholdId existing = runs.mappedHousehold(row.community.value(), row.householdNumber).orElse(null);
+        ImportRuns.KnownHousehold known = runs.household(context.importId(), row.householdKey());
+        if (existing == null) {
+            existing = known.onRegister();
+        }
+        // a household on the register may have moved since: the clerk must act where it is now
+        Optional<CommunityCode> now = existing == null ? Optional.empty() : directory.communityOf(existing);
+        if (now.isPresent() && !context.user().scope().covers(now.get())) {
+            runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null, List.of(
+                    new PersonRow.Problem(Column.COMMUNITY_CODE.label(), "OUTSIDE_AREA_SCOPE", "household "
+                            + row.householdNumber + " lives in " + now.get() + " now, outside the areas of user '"
+                            + context.user().name() + "'")));
+            return;
+        }
+        if (existing == null && known.foundedInThisRun() && known.hasHead() && row.relation == RelationToHead.HEAD) {
+            // in a dry run the household an earlier row founded is not there to refuse a second head: say it here
+            runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null, List.of(
+                    new PersonRow.Problem(Column.RELATION_TO_HEAD.label(), "HOUSEHOLD_HAS_HEAD",
+                            "household " + row.householdNumber + " has a head on an earlier row of the file")));
+            return;
+        }
+        HouseholdId household = existing;
+        PersonId person = new PersonId(UUID.randomUUID());
+        try {
+            transaction.executeWithoutResult(status -> {
+                HouseholdId into = household;
+                if (into == null) {
+                    into = new HouseholdId(UUID.randomUUID());
+                    send(context, row.household(into));
+                    if (!context.dryRun()) {
+                        runs.mapHousehold(row.community.value(), row.householdNumber, into, context.importId());
+                    }
+                }
+                send(context, row.person(person, into));
+                if (context.dryRun()) {
+                    status.setRollbackOnly();
+                } else {
+                    runs.record(context.importId(), row, ImportRuns.Outcome.REGISTERED, into, person, List.of());
+                }
+            });
+        } catch (RejectionException e) {
+            runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null,
+                    List.of(PersonRow.Problem.of(e, e.rejection().code().equals("HOUSEHOLD_HAS_HEAD")
+                            ? Column.RELATION_TO_HEAD : null)));
+            return;
+        } catch (ConcurrencyException | PessimisticLockingFailureException | DuplicateKeyException e) {
+            // another writer on the same records at the same moment: this row is reported, the import goes on
+            runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null, List.of(
+                    new PersonRow.Problem(null, "CONCURRENT_MODIFICATION",
+                            "another request changed the same records at the same moment; import the file again")));
+            return;
+        }
+        if (context.dryRun()) {
+            runs.record(context.importId(), row, ImportRuns.Outcome.VALID, household, null, List.of());
+        }
+    }
+
+    /** The register holds the row's national ID: the person is not registered again. */
+    private void matched(Row context, PersonRow row, PersonId holder) {
+        HouseholdId household = directory.householdOf(holder).orElse(null);
+        if (!context.dryRun() && household != null && row.community != null && row.householdNumber != null
+                && runs.mappedHousehold(row.community.value(), row.householdNumber).isEmpty()
+                && directory.communityOf(household).filter(row.community::equals).isPresent()) {
+            runs.mapHousehold(row.community.value(), row.householdNumber, household, context.importId());
+        }
+        // the ID's holder is the row's person; where the register says otherwise, one of the two is wrong: say so
+        List<PersonRow.Problem> differences = new ArrayList<>();
+        directory.find(holder).ifPresent(known -> {
+            if (known.sex() != row.sex()) {
+                differences.add(new PersonRow.Problem(Column.SEX.label(), "MATCH_DIFFERS", "the register has "
+                        + known.sex() + " for the holder of national ID " + row.nationalId + ", the row " + row.sex()));
+            }
+            if (!known.birthDate().equals(row.birthDate())) {
+                differences.add(new PersonRow.Problem(Column.BIRTH_DATE.label(), "MATCH_DIFFERS", "the register has "
+                        + known.birthDate() + " for the holder of national ID " + row.nationalId + ", the row "
+                        + row.birthDate()));
+            }
+        });
+        runs.record(context.importId(), row, ImportRuns.Outcome.MATCHED, household, holder, differences);
+    }
+
+    /** Sends a command; a refusal comes back as the rejection it is, as the HTTP commands answer it. */
+    private void send(Row context, Object command) {
+        try {
+            commands.sendWithAudit(command, context.reason(), context.request(), context.metaData());
+        } catch (CommandExecutionException e) {
+            throw e.getDetails().filter(Rejection.class::isInstance).map(Rejection.class::cast)
+                   .map(RejectionException::new).orElseThrow(() -> e);
+        }
+    }
+
+    /** Rows per second and the time left, in the log every few seconds. */
+    private final class Progress {
+
+        private final UUID importId;
+        private final int total;
+        private final Instant started;
+        private int done;
+        private Instant logged;
+
+        Progress(UUID importId, int total, Instant started) {
+            this.importId = importId;
+            this.total = total;
+            this.started = started;
+            this.logged = started;
+        }
+
+        void rowDone() {
+            done++;
+            Instant now = clock.instant();
+            if (Duration.between(logged, now).compareTo(PROGRESS_EVERY) >= 0) {
+                logged = now;
+                Rate rate = Rate.of(done, total, started, now);
+                log.info("Import {}: {} of {} rows, {} rows/s, about {} s left", importId, done, total,
+                        rate.perSecond(), rate.secondsLeft());
+            }
+        }
+
+        void done() {
+            log.info("Import {}: {} rows in {} s", importId, done,
+                    Duration.between(started, clock.instant()).toMillis() / 1000.0);
+        }
+    }
+
+    /** How fast an import goes, and how long it has left at that pace (null before it can tell). */
+    record Rate(double perSecond, Long secondsLeft) {
+
+        static Rate of(long done, long total, Instant started, Instant now) {
+            double seconds = Math.max(Duration.between(started, now).toMillis(), 1) / 1000.0;
+            double perSecond = Math.round(done / seconds * 10) / 10.0;
+            Long left = done == 0 ? null : Math.round((total - done) / (done / seconds));
+            return new Rate(perSecond, left);
+        }
+    }
+}

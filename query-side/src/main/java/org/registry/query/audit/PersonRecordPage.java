@@ -1,0 +1,86 @@
+package org.registry.query.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.registry.kernel.area.CommunityCode;
+import org.registry.kernel.common.RejectionException;
+import org.registry.platform.security.CurrentUser;
+import org.registry.platform.security.RegistryUser;
+import org.registry.platform.security.Role;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The console's page of a person's record: its current state and, for the readers of the audit trail (auditors,
+ * administrators, analysts, as in the API), the trail with both clocks (the day each fact happened, the instant it
+ * was recorded, by whom, in which role, why) and a slider that shows the record as it stood after each recording.
+ * Everything comes from the audit trail's own reads ({@link AuditController}), masked for the reader as they are.
+ */
+@Controller
+@Hidden
+class PersonRecordPage {
+
+    private final AuditController audit;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    PersonRecordPage(AuditController audit, ObjectMapper json, Clock clock) {
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GetMapping("/console/persons/{personId}")
+    String person(@PathVariable String personId, Model model) {
+        RegistryUser user = CurrentUser.get();
+        boolean readsTrail = user.has(Role.AUDITOR) || user.has(Role.ADMIN) || user.has(Role.ANALYST);
+        model.addAttribute("user", user);
+        model.addAttribute("operator", user.has(Role.ADMIN) || user.has(Role.ANALYST));
+        model.addAttribute("personId", personId);
+        model.addAttribute("readsTrail", readsTrail);
+        JsonNode current;
+        if (readsTrail) {
+            List<AuditEntry> trail = audit.personTrail(personId);
+            List<JsonNode> states = new ArrayList<>();
+            for (AuditEntry entry : trail) {
+                states.add(audit.personAsOf(personId, entry.recordedAt().toString()));
+            }
+            current = states.get(states.size() - 1);
+            model.addAttribute("trail", trail);
+            model.addAttribute("statesJson", text(json.valueToTree(states)));
+        } else {
+            // a clerk reads the record as GET /api/persons/{id} answers it: within their areas only
+            current = audit.personAsOf(personId, clock.instant().toString());
+            JsonNode community = current.get("communityCode");
+            if (community != null && !community.isNull()) {
+                CurrentUser.requireScope(CommunityCode.of(community.asText()));
+            }
+        }
+        model.addAttribute("current", json.convertValue(current, Object.class));
+        return "console/person";
+    }
+
+    @ExceptionHandler(RejectionException.class)
+    String refused(RejectionException e, Model model) {
+        model.addAttribute("message", e.getMessage());
+        CurrentUser.find().ifPresent(user -> model.addAttribute("user", user));
+        return "console/refused";
+    }
+
+    private String text(JsonNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

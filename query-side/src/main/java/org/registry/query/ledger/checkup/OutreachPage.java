@@ -1,0 +1,51 @@
+package org.registry.query.ledger.checkup;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import org.registry.query.console.ConsolePage;
+import org.registry.query.console.RegisterTables;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The console's check-up outreach list: the eligible women not checked in the period, the {@code notChecked} page of
+ * {@code GET /api/ledgers/check-ups} (the period defaults to this year up to today).
+ */
+@Controller
+@Hidden
+@ConsolePage
+class OutreachPage {
+
+    private final CheckUpLedgerController ledger;
+    private final RegisterTables tables;
+    private final Clock clock;
+
+    OutreachPage(CheckUpLedgerController ledger, RegisterTables tables, Clock clock) {
+        this.ledger = ledger;
+        this.tables = tables;
+        this.clock = clock;
+    }
+
+    @GetMapping("/console/registers/outreach")
+    String outreach(@RequestParam(required = false) String areaCode,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                    @RequestParam(required = false) Integer page, Model model) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate start = from == null ? today.withDayOfYear(1) : from;
+        LocalDate end = to == null ? today : to;
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("areaCode", areaCode);
+        filters.put("from", start.toString());
+        filters.put("to", end.toString());
+        String area = areaCode == null || areaCode.isBlank() ? null : areaCode.trim();
+        return tables.render(model, "outreach", ledger.ledger(area, start, end, page, null).notChecked(), filters);
+    }
+}

@@ -1,0 +1,211 @@
+package org.registry.query.operations;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.CallableStatementCallback;
+import org.springframework.jdbc.core.CallableStatementCreator;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.StatementCallback;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.lang.Nullable;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The {@link JdbcTemplate} a projection is rebuilt with ({@link Shadow}): its {@code INSERT}s are held back and sent
+ * to the database as JDBC batches, many rows a round trip, instead of one statement a row. A rebuild handles a
+ * thousand events a transaction, most of which insert a row or two: the round trips, not the database's work, were
+ * most of a replay's time.
+ *
+ * <p>The projection sees no difference. The held inserts are sent, in the order they were made, before any other
+ * statement runs on the template (a query, an update, a delete: whatever reads or changes rows sees every insert
+ * made before it, as it would unbatched) and before the transaction commits. An insert held back answers that it
+ * inserted one row, as a plain {@code INSERT ... VALUES} does; one that fails (a duplicate key) fails the batch when
+ * it is sent, later than it would have unbatched, and the rebuild with it ({@link Shadow#failure()}). Outside a
+ * transaction every statement runs at once. Live projections keep their plain template: a live batch is small, and
+ * a failure there names its event.
+ */
+final class BatchingJdbcTemplate extends JdbcTemplate {
+
+    BatchingJdbcTemplate(DataSource dataSource) {
+        super(dataSource);
+    }
+
+    /** The inserts held back in the current transaction, in order. */
+    private final class Pending implements TransactionSynchronization {
+
+        private final List<String> statements = new ArrayList<>();
+        private final List<Object[]> arguments = new ArrayList<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            send();
+        }
+
+        @Override
+        public void flush() {
+            send();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(BatchingJdbcTemplate.this);
+        }
+
+        /** Sends the held inserts: each run of the same statement as one JDBC batch. */
+        void send() {
+            // taken out first: sending them goes through the template, which flushes (nothing, then) on its way
+            List<String> statements = new ArrayList<>(this.statements);
+            List<Object[]> arguments = new ArrayList<>(this.arguments);
+            this.statements.clear();
+            this.arguments.clear();
+            int start = 0;
+            while (start < statements.size()) {
+                String sql = statements.get(start);
+                int end = start + 1;
+                while (end < statements.size() && statements.get(end).equals(sql)) {
+                    end++;
+                }
+                BatchingJdbcTemplate.super.batchUpdate(sql, arguments.subList(start, end));
+                start = end;
+            }
+        }
+    }
+
+    private static boolean insert(String sql) {
+        return sql.stripLeading().regionMatches(true, 0, "INSERT", 0, 6)
+                && !sql.toUpperCase(Locale.ROOT).contains("RETURNING");
+    }
+
+    private static boolean plainArguments(Object[] args) {
+        for (Object arg : args) {
+            if (arg instanceof SqlParameterValue) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void flush() {
+        Object pending = TransactionSynchronizationManager.getResource(this);
+        if (pending != null) {
+            ((Pending) pending).send();
+        }
+    }
+
+    @Override
+    public int update(String sql, @Nullable Object... args) throws DataAccessException {
+        if (insert(sql) && TransactionSynchronizationManager.isSynchronizationActive()
+                && (args == null || plainArguments(args))) {
+            Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+            if (pending == null) {
+                pending = new Pending();
+                TransactionSynchronizationManager.bindResource(this, pending);
+                TransactionSynchronizationManager.registerSynchronization(pending);
+            }
+            pending.statements.add(sql);
+            pending.arguments.add(args == null ? new Object[0] : args.clone());
+            return 1;
+        }
+        flush();
+        return super.update(sql, args);
+    }
+
+    // Every other way to the database (Spring's own funnels, each public method that reaches a private one) sends the
+    // held inserts first.
+
+    @Override
+    public <T> T execute(ConnectionCallback<T> action) throws DataAccessException {
+        flush();
+        return super.execute(action);
+    }
+
+    @Override
+    public <T> T execute(StatementCallback<T> action) throws DataAccessException {
+        flush();
+        return super.execute(action);
+    }
+
+    @Override
+    public void execute(String sql) throws DataAccessException {
+        flush();
+        super.execute(sql);
+    }
+
+    @Override
+    public <T> T query(String sql, ResultSetExtractor<T> rse) throws DataAccessException {
+        flush();
+        return super.query(sql, rse);
+    }
+
+    @Override
+    public <T> Stream<T> queryForStream(String sql, RowMapper<T> rowMapper) throws DataAccessException {
+        flush();
+        return super.queryForStream(sql, rowMapper);
+    }
+
+    @Override
+    public int update(String sql) throws DataAccessException {
+        flush();
+        return super.update(sql);
+    }
+
+    @Override
+    public int[] batchUpdate(String... sql) throws DataAccessException {
+        flush();
+        return super.batchUpdate(sql);
+    }
+
+    @Override
+    public <T> T execute(PreparedStatementCreator psc, PreparedStatementCallback<T> action)
+            throws DataAccessException {
+        flush();
+        return super.execute(psc, action);
+    }
+
+    @Override
+    public <T> T query(PreparedStatementCreator psc, @Nullable PreparedStatementSetter pss, ResultSetExtractor<T> rse)
+            throws DataAccessException {
+        flush();
+        return super.query(psc, pss, rse);
+    }
+
+    @Override
+    public <T> Stream<T> queryForStream(PreparedStatementCreator psc, @Nullable PreparedStatementSetter pss,
+                                        RowMapper<T> rowMapper) throws DataAccessException {
+        flush();
+        return super.queryForStream(psc, pss, rowMapper);
+    }
+
+    @Override
+    protected int update(PreparedStatementCreator psc, @Nullable PreparedStatementSetter pss)
+            throws DataAccessException {
+        flush();
+        return super.update(psc, pss);
+    }
+
+    @Override
+    public int update(PreparedStatementCreator psc, KeyHolder generatedKeyHolder) throws DataAccessException {
+        flush();
+        return super.update(psc, generatedKeyHolder);
+    }
+
+    @Override
+    public <T> T execute(CallableStatementCreator csc, CallableStatementCallback<T> action)
+            throws DataAccessException {
+        flush();
+        return super.execute(csc, action);
+    }
+}

@@ -1,0 +1,45 @@
+package org.registry.query.person;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import org.registry.query.console.ConsolePage;
+import org.registry.query.console.RegisterTables;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The console's person search: {@code GET /api/persons} (area, name prefix, national ID) as a page. */
+@Controller
+@Hidden
+@ConsolePage
+class PersonSearchPage {
+
+    private final PersonQueriesController persons;
+    private final RegisterTables tables;
+
+    PersonSearchPage(PersonQueriesController persons, RegisterTables tables) {
+        this.persons = persons;
+        this.tables = tables;
+    }
+
+    @GetMapping("/console/registers/persons")
+    String persons(@RequestParam(required = false) String areaCode,
+                   @RequestParam(required = false) String name,
+                   @RequestParam(required = false) String nationalId,
+                   @RequestParam(required = false) Integer page, Model model) {
+        RegisterTables.requireRegisterReader();
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("areaCode", areaCode);
+        filters.put("name", name);
+        filters.put("nationalId", nationalId);
+        return tables.render(model, "persons",
+                persons.persons(blank(areaCode), blank(name), blank(nationalId), null, page, null), filters);
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

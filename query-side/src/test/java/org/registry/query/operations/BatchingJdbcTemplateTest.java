@@ -1,0 +1,151 @@
+package org.registry.query.operations;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.registry.platform.test.TestDatabase;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The rebuilds' template: inserts sent in batches, and nothing a projection could tell from unbatched. */
+class BatchingJdbcTemplateTest {
+
+    private TestDatabase.Schema schema;
+    private DriverManagerDataSource dataSource;
+    private CountingDataSource counted;
+    private JdbcTemplate plain;
+    private JdbcTemplate batching;
+    private TransactionTemplate transaction;
+
+    /** Counts the statements prepared and the batches executed on its connections. */
+    static final class CountingDataSource extends org.springframework.jdbc.datasource.DelegatingDataSource {
+
+        final AtomicInteger prepared = new AtomicInteger();
+        final AtomicInteger batches = new AtomicInteger();
+        final List<String> sql = new ArrayList<>();
+
+        CountingDataSource(javax.sql.DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection connection = super.getConnection();
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        Object result = invoke(method, connection, args);
+                        if (result instanceof PreparedStatement statement) {
+                            prepared.incrementAndGet();
+                            sql.add((String) args[0]);
+                            return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                                    new Class<?>[] {PreparedStatement.class}, (p, m, a) -> {
+                                        if (m.getName().equals("executeBatch")) {
+                                            batches.incrementAndGet();
+                                        }
+                                        return invoke(m, statement, a);
+                                    });
+                        }
+                        return result;
+                    });
+        }
+
+        private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args)
+                throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+    }
+
+    @BeforeEach
+    void createTable() {
+        schema = TestDatabase.newSchema();
+        dataSource = new DriverManagerDataSource(schema.url(), schema.user(), schema.password());
+        counted = new CountingDataSource(dataSource);
+        plain = new JdbcTemplate(dataSource);
+        plain.execute("CREATE TABLE row_of_event (position BIGINT PRIMARY KEY, actor VARCHAR(20), seen INTEGER)");
+        batching = new BatchingJdbcTemplate(counted);
+        transaction = new TransactionTemplate(new DataSourceTransactionManager(counted));
+    }
+
+    @AfterEach
+    void dropSchema() {
+        schema.drop();
+    }
+
+    @Test
+    void insertsOfOneTransaction_areSentAsOneBatch_whenItCommits() {
+        transaction.executeWithoutResult(status -> {
+            for (int position = 1; position <= 500; position++) {
+                assertThat(batching.update("INSERT INTO row_of_event (position, actor) VALUES (?, ?)", position,
+                        "clerk")).isEqualTo(1);
+            }
+            assertThat(counted.prepared).hasValue(0);
+        });
+
+        assertThat(counted.batches).hasValue(1);
+        assertThat(counted.sql).hasSize(1);
+        assertThat(plain.queryForObject("SELECT COUNT(*) FROM row_of_event", Long.class)).isEqualTo(500);
+    }
+
+    @Test
+    void aQueryOrUpdate_seesEveryInsertMadeBeforeIt() {
+        transaction.executeWithoutResult(status -> {
+            batching.update("INSERT INTO row_of_event (position, actor) VALUES (?, ?)", 1, "clerk");
+            batching.update("INSERT INTO row_of_event (position, actor) VALUES (?, ?)", 2, "clerk");
+            assertThat(batching.queryForObject("SELECT COUNT(*) FROM row_of_event", Long.class)).isEqualTo(2);
+            batching.update("INSERT INTO row_of_event (position, actor) VALUES (?, ?)", 3, "auditor");
+            assertThat(batching.update("UPDATE row_of_event SET seen = 1 WHERE actor = ?", "auditor")).isEqualTo(1);
+            batching.update("INSERT INTO row_of_event (position, actor) VALUES (?, ?)", 4, "auditor");
+            assertThat(batching.queryForList("SELECT position FROM row_of_event WHERE actor = ? ORDER BY position",
+                    Long.class, "auditor")).containsExactly(3L, 4L);
+        });
+
+        assertThat(plain.queryForList("SELECT position FROM row_of_event WHERE seen = 1", Long.class))
+                .containsExactly(3L);
+    }
+
+    @Test
+    void aFailingInsert_failsTheCommit_andNothingOfTheTransactionStays() {
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            batching.update("INSERT INTO row_of_event (position, actor) VALUES (?, ?)", 1, "clerk");
+            batching.update("INSERT INTO row_of_event (position, actor) VALUES (?, ?)", 1, "clerk");
+        })).isInstanceOf(DataIntegrityViolationException.class);
+
+        assertThat(plain.queryForObject("SELECT COUNT(*) FROM row_of_event", Long.class)).isZero();
+    }
+
+    @Test
+    void outsideATransaction_anInsertRunsAtOnce() {
+        batching.update("INSERT INTO row_of_event (position, actor) VALUES (?, ?)", 1, "clerk");
+
+        assertThat(plain.queryForObject("SELECT COUNT(*) FROM row_of_event", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void aRolledBackTransaction_leavesNothingHeldForTheNext() {
+        transaction.executeWithoutResult(status -> {
+            batching.update("INSERT INTO row_of_event (position, actor) VALUES (?, ?)", 1, "clerk");
+            status.setRollbackOnly();
+        });
+        transaction.executeWithoutResult(status ->
+                batching.update("INSERT INTO row_of_event (position, actor) VALUES (?, ?)", 2, "clerk"));
+
+        assertThat(plain.queryForList("SELECT position FROM row_of_event", Long.class)).containsExactly(2L);
+    }
+}

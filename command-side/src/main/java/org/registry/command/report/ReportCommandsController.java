@@ -70,8 +70,7 @@ class ReportCommandsController {
     ResponseEntity<Map<String, Object>> file(@Valid @RequestBody FileReportRequest body, HttpServletRequest request) {
         ReportId id = new ReportId(new AreaCode(body.areaCode()), StrictParameters.month(body.month(), "month"));
         CurrentUser.requireScope(id.areaCode());
-        MonthlyFiguresView figures = queries.query(new GetMonthlyFigures(id.areaCode(), id.month(), clock.instant()),
-                ResponseTypes.instanceOf(MonthlyFiguresView.class)).join();
+        MonthlyFiguresView figures = figures(id);
         return commands.send(new Commands.Call(target(id), new FileMonthlyReport(id, figures, id.dueOn(dueDay)), body,
                 HttpStatus.CREATED, URI.create("/api/reports/" + id), revision -> Map.of()), request);
     }
@@ -107,6 +106,21 @@ class ReportCommandsController {
                                                 HttpServletRequest request) {
         ReportId id = decidable(reportId);
         return commands.update(target(id), new ApproveMonthlyReport(id), body, request);
+    }
+
+    /** The figures of the report, as the query side reads them now; its refusal is the caller's answer. */
+    private MonthlyFiguresView figures(ReportId id) {
+        try {
+            return queries.query(new GetMonthlyFigures(id.areaCode(), id.month(), clock.instant()),
+                    ResponseTypes.instanceOf(MonthlyFiguresView.class)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof org.registry.kernel.common.RejectionException rejection) {
+                    throw rejection;
+                }
+            }
+            throw e;
+        }
     }
 
     /** A report the caller may decide on: the caller's areas cover the level above the report's area. */

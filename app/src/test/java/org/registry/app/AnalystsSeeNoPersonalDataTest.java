@@ -44,7 +44,8 @@ class AnalystsSeeNoPersonalDataTest {
 
     private static final ZoneId OFFICES = ZoneId.of("Asia/Shanghai");
     /** Paths an analyst may not read at all (registers of persons and households): they must answer 403. */
-    private static final List<String> NOT_FOR_ANALYSTS = List.of("/api/persons", "/api/households", "/api/imports");
+    private static final List<String> NOT_FOR_ANALYSTS = List.of("/api/persons", "/api/households", "/api/imports",
+            "/api/ledgers/person-index", "/api/ledgers/household-register", "/api/reports");
 
     @LocalServerPort
     int port;
@@ -59,6 +60,9 @@ class AnalystsSeeNoPersonalDataTest {
     private final LocalDate today = LocalDate.now(OFFICES);
     private Api api;
     private Register register;
+    /** A monthly report of the test's community, returned with a clerk's note. */
+    private String reportId;
+    private final String reportMonth = YearMonth.now(OFFICES).minusMonths(1).toString();
     private String county;
     private String importId;
 
@@ -126,6 +130,9 @@ class AnalystsSeeNoPersonalDataTest {
 
         String home = household(wensan, "household");
         String other = household(xixi, "otherHousehold");
+        reportId = post("clerk", "/api/reports", Map.of("areaCode", wensan, "month", reportMonth,
+                "reason", marker("reasonOfFiling")), 201).field("reportId");
+        post("clerk2", "/api/reports/" + reportId + "/return", Map.of("note", marker("noteOfReturn")), 200);
 
         String mother = person(home, "mother", "FEMALE", "1990-01-01", "HEAD");
         String child = post("clerk", "/api/births", Map.of("motherId", mother, "name", "Child " + marker("nameOfChild"),
@@ -411,6 +418,8 @@ class AnalystsSeeNoPersonalDataTest {
             case "direction" -> List.of("IN", "OUT");
             case "certificate" -> List.of("EXPIRED", "EXPIRING", "VALID", "NONE");
             case "expiringWithinDays" -> List.of("1000");
+            case "reportId" -> List.of(reportId);
+            case "month" -> List.of(reportMonth);
             case "page" -> List.of("0");
             case "size" -> List.of("500");
             case "limit" -> List.of("100000");

@@ -280,6 +280,14 @@ class InputFuzzTest {
         valid.put("post /api/benefit-payment-runs", command(Map.of(), body("programme", "ONLY_CHILD_PARENT_AWARD",
                 "period", YearMonth.now(OFFICES).minusMonths(1).toString(), "areaCode", county,
                 "reason", "monthly run")));
+        String reporting = county + "002";
+        valid.put("post /api/reports", command(Map.of(), body("areaCode", reporting + "001", "month", "2024-05",
+                "reason", "monthly report")));
+        valid.put("post /api/reports/{reportId}/return", command(Map.of("reportId",
+                filedReport(registry, reporting + "002")), body("note", "births do not add up", "reason", "checked")));
+        valid.put("post /api/reports/{reportId}/approval", command(Map.of("reportId",
+                filedReport(registry, reporting + "003")), body("reason", "checked")));
+        String filed = filedReport(registry, reporting + "004");
         String ledger = "户号,社区代码,住址,公民身份号码,姓名,性别,出生日期,与户主关系\n"
                 + "F1," + community + ",1 Fuzz Lane," + Registry.nationalId(LocalDate.of(1970, 7, 7), "MALE")
                 + ",Fuzz Imported,男,1970-07-07,户主\n";
@@ -332,6 +340,13 @@ class InputFuzzTest {
         valid.put("get /api/audit/households/{householdId}", read(Map.of("householdId", relocating), Map.of()));
         valid.put("get /api/audit/households/{householdId}/state", read(Map.of("householdId", relocating),
                 Map.of("asOf", today.toString())));
+        valid.put("get /api/reports", read(Map.of(), Map.of("areaCode", reporting, "month", "2024-05")));
+        valid.put("get /api/reports/{reportId}", read(Map.of("reportId", filed), Map.of()));
+        valid.put("get /api/reports/{reportId}/document", read(Map.of("reportId", filed), Map.of("format", "pdf")));
+        valid.put("get /api/ledgers/person-index", read(Map.of(), Map.of("areaCode", community,
+                "residency", "PERMANENT", "format", "xlsx", "charset", "UTF-8")));
+        valid.put("get /api/ledgers/household-register", read(Map.of(), Map.of("areaCode", community,
+                "kind", "REGISTERED", "format", "csv", "charset", "GBK")));
         valid.put("get /api/admin/projections", read(Map.of(), Map.of()));
         valid.put("get /api/admin/projections/{name}", read(Map.of("name", "household-register"), Map.of()));
         valid.put("get /", read(Map.of(), Map.of()));
@@ -350,6 +365,14 @@ class InputFuzzTest {
                 LocalDate.of(2015, 1, 1), "MARRIED");
         registry.born(mother, home, "Fuzz Only", "MALE", today.minusYears(5));
         return mother;
+    }
+
+    /** A report of May 2024 filed by a clerk (so that the admin may decide on it), seen by the reads. */
+    private String filedReport(Registry registry, String community) {
+        registry.household(community, LocalDate.of(2020, 1, 1));
+        registry.saw(Api.at(port).as("clerk").post("/api/reports", Map.of("areaCode", community, "month", "2024-05"))
+                        .expect(201).eventPosition());
+        return community + "-2024-05";
     }
 
     private static Garbage.Valid command(Map<String, String> path, ObjectNode body) {

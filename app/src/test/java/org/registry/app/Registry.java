@@ -77,6 +77,11 @@ final class Registry {
         return position;
     }
 
+    /** Takes a position some other writer's command answered with, so reads wait for it too. */
+    void saw(long eventPosition) {
+        position = Math.max(position, eventPosition);
+    }
+
     /** Reads as the clerk, once the read side has handled everything recorded so far. */
     Api reader(Api api) {
         return api.header("X-Min-Event-Position", Long.toString(position));

@@ -112,10 +112,10 @@ public class ReadYourWrites implements WebMvcConfigurer {
         });
     }
 
-    enum Wait { REACHED, STALLED, TIMED_OUT }
+    public enum Wait { REACHED, STALLED, TIMED_OUT }
 
     /** Waits until every one of the projections has handled {@code position}, or one that has not is stalled. */
-    Wait await(long position, String... projections) throws InterruptedException {
+    public Wait await(long position, String... projections) throws InterruptedException {
         long deadline = System.nanoTime() + settings.maxWait().toNanos();
         while (true) {
             boolean reached = true;

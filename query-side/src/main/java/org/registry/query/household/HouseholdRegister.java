@@ -243,6 +243,27 @@ class HouseholdRegister implements Projection {
         return new PageView<>(withMembers(items), paging.page(), paging.size(), total == null ? 0 : total);
     }
 
+    /** Every household of the area, without its members, one at a time as a cursor reads them: for exports. */
+    void each(AreaFilter area, HouseholdKind kind, int fetchSize, java.util.function.Consumer<HouseholdView> household) {
+        StringBuilder where = new StringBuilder(" WHERE ").append(area.sql());
+        List<Object> parameters = new ArrayList<>(area.parameters());
+        if (kind != null) {
+            where.append(" AND kind = ?");
+            parameters.add(kind.name());
+        }
+        String sql = "SELECT " + COLUMNS + " FROM household_register" + where
+                + " ORDER BY community_code, registered_on, household_id";
+        jdbc.query(connection -> {
+            java.sql.PreparedStatement statement = connection.prepareStatement(sql,
+                    java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(fetchSize);
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            return statement;
+        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> household.accept(VIEW.mapRow(rs, 0)));
+    }
+
     private static String text(PostalCode code) {
         return code == null ? null : code.value();
     }

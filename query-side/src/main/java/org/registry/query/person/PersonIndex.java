@@ -396,6 +396,29 @@ class PersonIndex implements Projection {
         return new PageView<>(items, paging.page(), paging.size(), total == null ? 0 : total);
     }
 
+    /**
+     * Every person of the area, one at a time as the rows arrive (a cursor of {@code fetchSize} rows; on PostgreSQL
+     * only inside a transaction), in the order of {@link #search}: for exports of any size.
+     */
+    void each(AreaFilter area, Residency residency, int fetchSize, java.util.function.Consumer<PersonView> person) {
+        StringBuilder where = new StringBuilder(" WHERE ").append(area.sql());
+        List<Object> parameters = new ArrayList<>(area.parameters());
+        if (residency != null) {
+            where.append(" AND p.residency = ?");
+            parameters.add(residency.name());
+        }
+        String sql = SELECT + where + " ORDER BY p.community_code, p.name, p.person_id";
+        jdbc.query(connection -> {
+            java.sql.PreparedStatement statement = connection.prepareStatement(sql,
+                    java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(fetchSize);
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            return statement;
+        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> person.accept(VIEW.mapRow(rs, 0)));
+    }
+
     private void insert(PersonId person, NationalId nationalId, String name, Sex sex, LocalDate birthDate,
                         String ethnicity, MaritalStatus maritalStatus, Residency residency, HouseholdId household,
                         RelationToHead relation, LocalDate residentSince, String origin,

@@ -1,0 +1,113 @@
+package org.registry.app;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ledgers as downloads: CSV in UTF-8 with a byte-order mark (or GBK), XLSX, masked for the reader as the JSON is,
+ * and streamed: 100,000 rows go out while the server holds only a window of them.
+ */
+class LedgerExportTest extends CountyScenario {
+
+    HttpResponse<InputStream> download(String user, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        if (registry.position() > 0) {
+            request.header("X-Min-Event-Position", Long.toString(registry.position()));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    String text(String user, String path, Charset charset) throws Exception {
+        try (InputStream in = download(user, path).body()) {
+            return new String(in.readAllBytes(), charset);
+        }
+    }
+
+    @Test
+    void thePersonIndexAsCsvInUtf8WithABomOrGbkAndAsXlsx_refusedToAnalystsAsTheJsonIs() throws Exception {
+        String community = community("001", "001");
+        String home = registry.household(community, day("2000-01-01"));
+        registry.resident(home, "王小明", "MALE", day("1980-01-01"), "HEAD", day("2010-01-01"), "MARRIED");
+        String path = "/api/ledgers/person-index?areaCode=" + community;
+
+        String csv = text("clerk", path, StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF人员编号,姓名,公民身份号码,性别");
+        assertThat(csv.lines()).hasSize(2);
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).contains("王小明", "MALE", "1980-01-01", community);
+
+        String gbk = text("clerk", path + "&charset=GBK", Charset.forName("GBK"));
+        assertThat(gbk).startsWith("人员编号,姓名").contains("王小明");
+
+        // analysts read no register, as JSON or as a download
+        org.registry.platform.test.Api.at(port).as("analyst").get("/api/persons?areaCode=" + community).expect(403);
+        assertThat(download("analyst", path).statusCode()).isEqualTo(403);
+        assertThat(download("analyst", "/api/ledgers/household-register?areaCode=" + community).statusCode())
+                .isEqualTo(403);
+
+        try (InputStream in = download("clerk", path + "&format=xlsx").body();
+             XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(in.readAllBytes()))) {
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(1).getStringCellValue()).isEqualTo("姓名");
+            assertThat(workbook.getSheetAt(0).getRow(1).getCell(1).getStringCellValue()).isEqualTo("王小明");
+        }
+
+        String households = text("clerk", "/api/ledgers/household-register?areaCode=" + community,
+                StandardCharsets.UTF_8);
+        assertThat(households).startsWith("\uFEFF户编号,村（社区）代码").contains(home, "1 Test Road");
+    }
+
+    @Test
+    void aCsvOf100000RowsStreamsInBoundedMemory() throws Exception {
+        String community = community("009", "009");
+        // 100,000 persons written straight into the index (recording them through the commands would take long)
+        jdbc.update("""
+                INSERT INTO person_index (person_id, name, sex, birth_date, marital_status, residency,
+                    area_household_id, community_code, township_code, county_code, registered_position, version)
+                SELECT md5('export' || i)::uuid, '测试人员' || i, 'FEMALE', DATE '1990-01-01', 'SINGLE', 'PERMANENT',
+                       md5('household' || (i / 4))::uuid, ?, ?, ?, 0, 1
+                FROM generate_series(1, 100000) AS i""", community, community.substring(0, 9), county);
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        try {
+            System.gc();
+            long before = memory.getHeapMemoryUsage().getUsed();
+            long most = 0;
+            long lines = 0;
+            HttpResponse<InputStream> answer = download("clerk", "/api/ledgers/person-index?areaCode=" + community);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(answer.body(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    lines++;
+                    if (lines % 20_000 == 0) {
+                        System.gc();
+                        most = Math.max(most, memory.getHeapMemoryUsage().getUsed() - before);
+                    }
+                }
+            }
+            assertThat(lines).isEqualTo(100_001);
+            // the 100,000 rows as objects and text would take well over 100 MB; a window of them, a few
+            System.out.printf("person-index export of 100000 rows: heap grew by at most %d MB while streaming%n",
+                    most / (1024 * 1024));
+            assertThat(most).isLessThan(48L * 1024 * 1024);
+        } finally {
+            jdbc.update("DELETE FROM person_index WHERE community_code = ?", community);
+        }
+    }
+}

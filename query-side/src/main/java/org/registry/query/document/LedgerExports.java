@@ -1,0 +1,110 @@
+package org.registry.query.document;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.registry.kernel.common.RejectionException;
+import org.registry.platform.privacy.PersonalDataMasking;
+import org.registry.platform.security.CurrentUser;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Answers a ledger as a streamed CSV or XLSX download: the rows are read by a cursor inside a read-only transaction
+ * while the answer is written, each masked for the caller exactly as the JSON API masks it (the row is written to
+ * JSON by {@link PersonalDataMasking} and the columns read from that JSON).
+ */
+@Component
+public class LedgerExports {
+
+    /** Rows fetched from the database at a time. */
+    public static final int FETCH_SIZE = 500;
+
+    private final PersonalDataMasking masking;
+    private final MessageSource messages;
+    private final TransactionTemplate readOnly;
+
+    LedgerExports(PersonalDataMasking masking, MessageSource messages, PlatformTransactionManager transactions) {
+        this.masking = masking;
+        this.messages = messages;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /**
+     * Refuses (403, as the security rules refuse the JSON reads of {@code /api/persons} and {@code /api/households})
+     * a caller whose only role is to read figures: the registers themselves are for clerks, auditors and admins.
+     */
+    public static void requireRegisterReader() {
+        org.registry.platform.security.RegistryUser user = CurrentUser.get();
+        if (!user.has(org.registry.platform.security.Role.CLERK) && !user.has(org.registry.platform.security.Role.AUDITOR)
+                && !user.has(org.registry.platform.security.Role.ADMIN)) {
+            throw RejectionException.forbidden("FORBIDDEN", "your role may not read the registers themselves");
+        }
+    }
+
+    /** A row source: calls its argument with every row, in order. */
+    public interface Rows {
+        void each(Consumer<Object> row);
+    }
+
+    /**
+     * @param columns   column label keys of the message bundle, each with the JSON pointer of its value
+     * @param totals    computed over the rows written, or null: the last row, by JSON pointer
+     */
+    public ResponseEntity<StreamingResponseBody> export(String name, Map<String, String> columns, String format,
+                                                        String charset, HttpServletRequest request, Rows rows,
+                                                        Totals totals) {
+        boolean xlsx = "xlsx".equals(format);
+        if (!xlsx && format != null && !"csv".equals(format)) {
+            throw RejectionException.invalid("format", "VALIDATION_FAILED", "format is csv (the default) or xlsx");
+        }
+        Charset encoding = LedgerWriter.charset(charset);
+        Labels labels = new Labels(messages, DocumentLocale.of(request));
+        List<LedgerWriter.Column> header = columns.entrySet().stream()
+                .map(column -> new LedgerWriter.Column(labels.get(column.getKey()), column.getValue())).toList();
+        ObjectMapper mapper = masking.mapper(PersonalDataMasking.masksFor(CurrentUser.get()));
+        String totalLabel = labels.get("document.total");
+        StreamingResponseBody body = out -> readOnly.executeWithoutResult(status -> {
+            try (LedgerWriter writer = xlsx ? LedgerWriter.xlsx(header, name, out)
+                    : LedgerWriter.csv(header, encoding, out)) {
+                rows.each(row -> {
+                    com.fasterxml.jackson.databind.JsonNode json = mapper.valueToTree(row);
+                    if (totals != null) {
+                        totals.add(json);
+                    }
+                    writer.row(json);
+                });
+                if (totals != null) {
+                    writer.totals(totalLabel, totals.values());
+                }
+            }
+        });
+        MediaType type = xlsx ? MediaType.parseMediaType(XlsxDocuments.MEDIA_TYPE)
+                : new MediaType("text", "csv", encoding);
+        String file = name + (xlsx ? ".xlsx" : ".csv");
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+
+    /** Totals of a ledger, kept while its rows are written. */
+    public interface Totals {
+        void add(com.fasterxml.jackson.databind.JsonNode row);
+
+        Map<String, String> values();
+    }
+}

@@ -1,0 +1,67 @@
+package org.registry.query.household;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.common.TextLimits;
+import org.registry.kernel.household.HouseholdKind;
+import org.registry.platform.web.Text;
+import org.registry.query.api.AreaFilter;
+import org.registry.query.api.ReadsFrom;
+import org.registry.query.document.LedgerExports;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+@RestController
+@Tag(name = "Ledgers")
+class HouseholdRegisterExportController {
+
+    /** The columns of the household register (户籍册): label key, and where the value is in a household's JSON. */
+    static final Map<String, String> COLUMNS = new LinkedHashMap<>();
+
+    static {
+        COLUMNS.put("document.column.householdId", "/householdId");
+        COLUMNS.put("document.column.communityCode", "/communityCode");
+        COLUMNS.put("document.column.householdNumber", "/householdNumber");
+        COLUMNS.put("document.column.address", "/address");
+        COLUMNS.put("document.column.postalCode", "/postalCode");
+        COLUMNS.put("document.column.kind", "/kind");
+        COLUMNS.put("document.column.registeredOn", "/registeredOn");
+    }
+
+    private final HouseholdRegister register;
+    private final LedgerExports exports;
+
+    HouseholdRegisterExportController(HouseholdRegister register, LedgerExports exports) {
+        this.register = register;
+        this.exports = exports;
+    }
+
+    @GetMapping("/api/ledgers/household-register")
+    @ReadsFrom(HouseholdRegister.NAME)
+    @Operation(summary = "The household register (户籍册) of an area as a download: format csv (UTF-8 with a BOM, or "
+            + "charset GBK) or xlsx, streamed; not for analysts, like the JSON register")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) @Text(max = TextLimits.TOKEN)
+                                                 String areaCode,
+                                                 @RequestParam(required = false) HouseholdKind kind,
+                                                 @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
+                                                 String format,
+                                                 @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
+                                                 String charset,
+                                                 HttpServletRequest request) {
+        LedgerExports.requireRegisterReader();
+        if (areaCode == null || areaCode.isBlank()) {
+            throw RejectionException.invalid("areaCode", "VALIDATION_FAILED", "areaCode is required");
+        }
+        AreaFilter area = AreaFilter.forCaller(areaCode);
+        return exports.export("household-register", COLUMNS, format, charset, request,
+                row -> register.each(area, kind, LedgerExports.FETCH_SIZE, row::accept), null);
+    }
+}

@@ -1,0 +1,80 @@
+package org.registry.query.person;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.registry.kernel.common.TextLimits;
+import org.registry.kernel.person.Residency;
+import org.registry.platform.web.Text;
+import org.registry.query.api.AreaFilter;
+import org.registry.query.api.ReadsFrom;
+import org.registry.query.document.LedgerExports;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+@RestController
+@Tag(name = "Ledgers")
+class PersonIndexExportController {
+
+    /** The columns of the person index (人口信息索引): label key, and where the value is in a person's JSON. */
+    static final Map<String, String> COLUMNS = new LinkedHashMap<>();
+
+    static {
+        COLUMNS.put("document.column.personId", "/personId");
+        COLUMNS.put("document.column.name", "/name");
+        COLUMNS.put("document.column.nationalId", "/nationalId");
+        COLUMNS.put("document.column.sex", "/sex");
+        COLUMNS.put("document.column.birthDate", "/birthDate");
+        COLUMNS.put("document.column.ethnicity", "/ethnicity");
+        COLUMNS.put("document.column.maritalStatus", "/maritalStatus");
+        COLUMNS.put("document.column.residency", "/residency");
+        COLUMNS.put("document.column.communityCode", "/communityCode");
+        COLUMNS.put("document.column.householdId", "/householdId");
+        COLUMNS.put("document.column.relationToHead", "/relationToHead");
+        COLUMNS.put("document.column.residentSince", "/residentSince");
+        COLUMNS.put("document.column.origin", "/origin");
+        COLUMNS.put("document.column.certificateNumber", "/certificate/number");
+        COLUMNS.put("document.column.certificateExpiry", "/certificate/expiry");
+        COLUMNS.put("document.column.diedOn", "/diedOn");
+    }
+
+    private final PersonIndex index;
+    private final LedgerExports exports;
+
+    PersonIndexExportController(PersonIndex index, LedgerExports exports) {
+        this.index = index;
+        this.exports = exports;
+    }
+
+    @GetMapping("/api/ledgers/person-index")
+    @ReadsFrom(PersonIndex.NAME)
+    @Operation(summary = "The person index (人口信息索引) of an area as a download: format csv (UTF-8 with a BOM, or "
+            + "charset GBK) or xlsx, streamed; not for analysts, like the JSON register")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) @Text(max = TextLimits.TOKEN)
+                                                 String areaCode,
+                                                 @RequestParam(required = false) Residency residency,
+                                                 @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
+                                                 String format,
+                                                 @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
+                                                 String charset,
+                                                 HttpServletRequest request) {
+        LedgerExports.requireRegisterReader();
+        AreaFilter area = AreaFilter.forCaller(required(areaCode));
+        return exports.export("person-index", COLUMNS, format, charset, request,
+                row -> index.each(area, residency, LedgerExports.FETCH_SIZE, row::accept), null);
+    }
+
+    static String required(String areaCode) {
+        if (areaCode == null || areaCode.isBlank()) {
+            throw org.registry.kernel.common.RejectionException.invalid("areaCode", "VALIDATION_FAILED",
+                    "areaCode is required");
+        }
+        return areaCode;
+    }
+}

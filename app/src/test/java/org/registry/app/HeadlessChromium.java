@@ -29,8 +29,8 @@ final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
-    /** A browser speaking zh-CN, as the offices' are; skips or fails the test where there is none. */
-    static WebDriver start() {
+    /** Skips the test (or, with {@code REGISTRY_TEST_REQUIRE_BROWSER=true}, fails it) where there is no browser. */
+    static void require() {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             String message = "no headless Chromium here (" + BROWSER + ", " + DRIVER + "): the console's browser tests "
                     + "are skipped; install Debian's chromium and chromium-driver to run them";
@@ -40,6 +40,11 @@ final class HeadlessChromium {
             System.err.println("SKIPPED: " + message);
             Assumptions.abort(message);
         }
+    }
+
+    /** A browser speaking zh-CN, as the offices' are; skips or fails the test where there is none. */
+    static WebDriver start() {
+        require();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",

@@ -233,7 +233,9 @@ class ConsoleBrowserTest extends CountyScenario {
 
         signIn("clerk");
         pick(township, before.toString());
-        assertThat(browser.findElement(By.id("known-at-shown")).getText()).contains(before.toLocalDate().toString());
+        assertThat(browser.findElement(By.id("known-at-shown")).getText())
+                .as("the instant as the officer entered it, in the registry's time zone")
+                .endsWith(before.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
         Map<String, Long> shown = figuresOnThePage();
         FIGURES.forEach((figure, pointer) ->
                 assertThat(shown.get(figure)).as(figure).isEqualTo(then.at(pointer).asLong()));

@@ -24,7 +24,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -38,6 +40,8 @@ import java.util.Map;
 @Controller
 @Hidden
 class ConsolePages {
+
+    private static final DateTimeFormatter LOCAL_INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final DashboardQueries dashboards;
     private final ConsoleAreas areas;
@@ -82,6 +86,10 @@ class ConsolePages {
         Report report = report(area, start, end, knownAt);
         JsonNode indicators = shown(dashboards.indicators(report), user);
         model.addAttribute("ind", tree(indicators));
+        // the instant the figures are as known at, in the registry's time zone, as the officer entered it
+        model.addAttribute("knownAtShown", indicators.path("knownAt").isTextual()
+                ? LOCAL_INSTANT.format(Instant.parse(indicators.path("knownAt").asText()).atZone(clock.getZone()))
+                : null);
         model.addAttribute("indicatorsJson", text(indicators));
         model.addAttribute("balanceJson", text(shown(dashboards.balance(report), user)));
         model.addAttribute("pyramidJson", text(shown(dashboards.pyramid(report), user)));

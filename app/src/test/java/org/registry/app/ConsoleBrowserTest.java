@@ -233,7 +233,9 @@ class ConsoleBrowserTest extends CountyScenario {
 
         signIn("clerk");
         pick(township, before.toString());
-        assertThat(browser.findElement(By.id("known-at-shown")).getText()).contains(before.toLocalDate().toString());
+        // the page shows the instant as the API answers it (UTC): the local date differs after 16:00 UTC
+        assertThat(browser.findElement(By.id("known-at-shown")).getText())
+                .contains(before.atZone(clock.getZone()).toInstant().toString());
         Map<String, Long> shown = figuresOnThePage();
         FIGURES.forEach((figure, pointer) ->
                 assertThat(shown.get(figure)).as(figure).isEqualTo(then.at(pointer).asLong()));
@@ -358,6 +360,16 @@ class ConsoleBrowserTest extends CountyScenario {
         browser.findElement(By.cssSelector("#records a.person-link")).click();
         wait(ExpectedConditions.urlContains("/console/persons/" + mother));
         assertThat(browser.findElement(By.id("person-name")).getText()).isEqualTo("Chen Mei");
+
+        JsonNode born = api("/api/persons?areaCode=" + county + "&birthDate=1990-05-05");
+        assertThat(born.get("total").asLong()).isPositive();
+        browser.findElement(By.linkText("人员查询")).click();
+        filter(Map.of("areaCode", county, "birthDate", "1990-05-05"));
+        assertThat(browser.findElement(By.cssSelector("#filters [name=birthDate]")).getAttribute("type"))
+                .isEqualTo("date");
+        assertThat(column("personId")).containsExactlyElementsOf(
+                born.get("items").findValues("personId").stream().map(ConsoleBrowserTest::shown).toList());
+        assertThat(column("birthDate")).containsOnly("1990-05-05");
 
         browser.findElement(By.linkText("流动人口登记")).click();
         filter(Map.of("areaCode", township, "asOf", "2026-06-30"));

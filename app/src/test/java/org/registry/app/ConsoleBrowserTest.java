@@ -361,6 +361,16 @@ class ConsoleBrowserTest extends CountyScenario {
         wait(ExpectedConditions.urlContains("/console/persons/" + mother));
         assertThat(browser.findElement(By.id("person-name")).getText()).isEqualTo("Chen Mei");
 
+        JsonNode born = api("/api/persons?areaCode=" + county + "&birthDate=1990-05-05");
+        assertThat(born.get("total").asLong()).isPositive();
+        browser.findElement(By.linkText("人员查询")).click();
+        filter(Map.of("areaCode", county, "birthDate", "1990-05-05"));
+        assertThat(browser.findElement(By.cssSelector("#filters [name=birthDate]")).getAttribute("type"))
+                .isEqualTo("date");
+        assertThat(column("personId")).containsExactlyElementsOf(
+                born.get("items").findValues("personId").stream().map(ConsoleBrowserTest::shown).toList());
+        assertThat(column("birthDate")).containsOnly("1990-05-05");
+
         browser.findElement(By.linkText("流动人口登记")).click();
         filter(Map.of("areaCode", township, "asOf", "2026-06-30"));
         HeadlessChromium.screenshot(browser, "floating");
@@ -390,6 +400,64 @@ class ConsoleBrowserTest extends CountyScenario {
         filter(Map.of("areaCode", county));
         assertThat(Long.parseLong(browser.findElement(By.id("total")).getText()))
                 .isEqualTo(notices.get("total").asLong());
+    }
+
+    @Test
+    void theMonthlyReportsAreTheirApiReadsAnswersWithTheDocumentsLinked() throws Exception {
+        recordTheCounty();
+        String month = "2026-01";
+        Api.Response filed = clerk.post("/api/reports", Map.of("areaCode", a, "month", month)).expect(201);
+        String reportId = filed.field("reportId");
+        Api reader = clerk.header("X-Min-Event-Position", Long.toString(filed.eventPosition()));
+        JsonNode list = reader.get("/api/reports?areaCode=" + township + "&month=" + month).expect(200).json();
+        JsonNode report = reader.get("/api/reports/" + reportId).expect(200).json();
+        assertThat(list.get("reports").findValuesAsText("status")).contains("LATE");
+        assertThat(report.at("/figures/indicators/births/total").asLong()).isEqualTo(1);
+
+        signIn("clerk");
+        browser.findElement(By.linkText("月报")).click();
+        wait(ExpectedConditions.urlContains("/console/reports"));
+        filter(Map.of("areaCode", township, "month", month));
+        WebElement onTime = browser.findElement(By.id("on-time"));
+        assertThat(onTime.getAttribute("data-on-time")).isEqualTo(list.at("/onTime/onTime").asText());
+        assertThat(onTime.getAttribute("data-expected")).isEqualTo(list.at("/onTime/expected").asText());
+        assertThat(onTime.getAttribute("data-value")).isEqualTo(shown(list.at("/onTime/value")));
+        assertThat(browser.findElements(By.cssSelector("#records tbody tr")).stream()
+                          .map(row -> row.getAttribute("data-report")).toList())
+                .containsExactlyElementsOf(list.get("reports").findValuesAsText("reportId"));
+        assertThat(column("status")).containsExactlyElementsOf(list.get("reports").findValuesAsText("status")
+                .stream().map(status -> Map.of("DUE", "待上报", "FILED", "已上报", "LATE", "迟报待审",
+                        "RETURNED", "已退回", "APPROVED", "已审核").get(status)).toList());
+
+        browser.findElement(By.cssSelector("[data-report='" + reportId + "'] a.report-link")).click();
+        wait(ExpectedConditions.urlContains("/console/reports/" + reportId));
+        assertThat(browser.findElement(By.id("report-id")).getText()).isEqualTo(reportId);
+        for (String figure : List.of("indicators.births.total", "indicators.births.male", "indicators.deaths",
+                "balance.births", "balance.closing")) {
+            assertThat(browser.findElement(By.cssSelector("[data-figure='" + figure + "'] .value")).getText())
+                    .as(figure).isEqualTo(report.at("/figures/" + figure.replace('.', '/')).asText());
+        }
+        // the documents come with the console's session, as the API's document read answers them
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        for (String format : List.of("pdf", "xlsx")) {
+            String link = browser.findElement(By.id("document-" + format)).getAttribute("href");
+            java.net.http.HttpResponse<byte[]> document = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(link))
+                            .header("Cookie", "JSESSIONID=" + session).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(document.statusCode()).as(link).isEqualTo(200);
+            assertThat(document.headers().firstValue("Content-Disposition").orElse(""))
+                    .contains("report-" + reportId + "." + format);
+            assertThat(new String(document.body(), 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .isEqualTo(format.equals("pdf") ? "%PDF" : "PK\u0003\u0004");
+        }
+
+        // analysts read no reports (as in the API): no link, and the page is refused
+        browser.quit();
+        signIn("analyst");
+        assertThat(browser.findElements(By.linkText("月报"))).isEmpty();
+        browser.get(base() + "/console/reports?areaCode=" + township + "&month=" + month);
+        assertThat(browser.findElements(By.id("on-time"))).isEmpty();
     }
 
     /** Fills a register's filters and shows it. */

@@ -307,7 +307,7 @@ class InputFuzzTest {
         String year = "2025";
         Map<String, String> period = Map.of("areaCode", county, "from", year + "-01-01", "to", year + "-12-31");
         valid.put("get /api/persons", read(Map.of(), Map.of("areaCode", community, "name", "Fuzz",
-                "residency", "PERMANENT", "page", "0", "size", "10")));
+                "birthDate", "1990-01-01", "residency", "PERMANENT", "page", "0", "size", "10")));
         valid.put("get /api/persons/{personId}", read(Map.of("personId", misspelt), Map.of()));
         valid.put("get /api/households", read(Map.of(), Map.of("areaCode", community, "kind", "REGISTERED",
                 "page", "0", "size", "10")));

@@ -427,6 +427,11 @@ class PersonApiTest {
         assertThat(reader.get("/api/persons?areaCode=330106004001&name=Ma").json().get("total").asInt()).isEqualTo(2);
         assertThat(reader.get("/api/persons?areaCode=330106004001&residency=FLOATING_IN").json().get("total").asInt())
                 .isZero();
+        JsonNode born = reader.get("/api/persons?areaCode=330106004001&birthDate=1990-01-01").expect(200).json();
+        assertThat(born.get("items").findValuesAsText("name")).containsExactly("Liu Qiang");
+        assertThat(reader.get("/api/persons?areaCode=330106004001&name=Ma&birthDate=1990-01-01").json().get("total")
+                .asInt()).isZero();
+        assertProblem(reader.get("/api/persons?birthDate=1990-02-30").expect(400), "VALIDATION_FAILED");
         assertProblem(Api.at(port).as("village").get("/api/persons?areaCode=330106004001").expect(403),
                 "OUTSIDE_AREA_SCOPE");
     }

@@ -369,10 +369,11 @@ class PersonIndex implements Projection {
     }
 
     /**
-     * @param name a prefix of the name
+     * @param name      a prefix of the name
+     * @param birthDate the day of birth, or null for any
      */
-    PageView<PersonView> search(AreaFilter area, String name, NationalId nationalId, Residency residency,
-                                Paging paging) {
+    PageView<PersonView> search(AreaFilter area, String name, NationalId nationalId, LocalDate birthDate,
+                                Residency residency, Paging paging) {
         StringBuilder where = new StringBuilder(" WHERE ").append(area.sql());
         List<Object> parameters = new ArrayList<>(area.parameters());
         if (name != null && !name.isBlank()) {
@@ -382,6 +383,10 @@ class PersonIndex implements Projection {
         if (nationalId != null) {
             where.append(" AND p.national_id = ?");
             parameters.add(nationalId.value());
+        }
+        if (birthDate != null) {
+            where.append(" AND p.birth_date = ?");
+            parameters.add(birthDate);
         }
         if (residency != null) {
             where.append(" AND p.residency = ?");

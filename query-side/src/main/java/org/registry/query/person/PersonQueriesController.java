@@ -14,12 +14,15 @@ import org.registry.platform.web.Text;
 import org.registry.query.api.AreaFilter;
 import org.registry.query.api.Paging;
 import org.registry.query.api.ReadsFrom;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
 
 @RestController
 @RequestMapping("/api/persons")
@@ -43,15 +46,17 @@ class PersonQueriesController {
     }
 
     @GetMapping
-    @Operation(summary = "Persons by area (division code prefix), name prefix, national ID and residency; paged from 0")
+    @Operation(summary = "Persons by area (division code prefix), name prefix, national ID, birth date and residency; paged from 0")
     PageView<PersonView> persons(@RequestParam(required = false) @Text(max = TextLimits.TOKEN) String areaCode,
                                  @RequestParam(required = false) @Text(max = TextLimits.NAME) String name,
                                  @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String nationalId,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                 LocalDate birthDate,
                                  @RequestParam(required = false) Residency residency,
                                  @RequestParam(required = false) Integer page,
                                  @RequestParam(required = false) Integer size) {
         return index.search(AreaFilter.forCaller(areaCode), name,
-                nationalId == null || nationalId.isBlank() ? null : NationalId.of(nationalId), residency,
+                nationalId == null || nationalId.isBlank() ? null : NationalId.of(nationalId), birthDate, residency,
                 Paging.of(page, size));
     }
 }

@@ -3,15 +3,17 @@ package org.registry.query.person;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.registry.query.console.ConsolePage;
 import org.registry.query.console.RegisterTables;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The console's person search: {@code GET /api/persons} (area, name prefix, national ID) as a page. */
+/** The console's person search: {@code GET /api/persons} (area, name prefix, national ID, birth date) as a page. */
 @Controller
 @Hidden
 @ConsolePage
@@ -29,14 +31,17 @@ class PersonSearchPage {
     String persons(@RequestParam(required = false) String areaCode,
                    @RequestParam(required = false) String name,
                    @RequestParam(required = false) String nationalId,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
                    @RequestParam(required = false) Integer page, Model model) {
         RegisterTables.requireRegisterReader();
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("areaCode", areaCode);
         filters.put("name", name);
         filters.put("nationalId", nationalId);
+        filters.put("birthDate", birthDate == null ? null : birthDate.toString());
         return tables.render(model, "persons",
-                persons.persons(blank(areaCode), blank(name), blank(nationalId), null, page, null), filters);
+                persons.persons(blank(areaCode), blank(name), blank(nationalId), birthDate, null, page,
+                        null), filters);
     }
 
     private static String blank(String text) {

@@ -1,0 +1,105 @@
+package org.registry.query.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import org.registry.platform.privacy.PersonalDataMasking;
+import org.registry.platform.security.CurrentUser;
+import org.registry.platform.security.RegistryUser;
+import org.registry.platform.security.Role;
+import org.registry.query.console.ConsolePage;
+import org.registry.query.console.RegisterTables;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The console's monthly reports: the status list of an area and month ({@code GET /api/reports}) with the on-time
+ * rate, and a report's figures as filed ({@code GET /api/reports/{id}}) with its XLSX and PDF documents, each the
+ * answer of its API read masked as the API masks it. Same roles as the API: clerks, auditors, administrators.
+ */
+@Controller
+@Hidden
+@ConsolePage
+class ReportsPage {
+
+    private final ReportQueriesController reports;
+    private final PersonalDataMasking masking;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    ReportsPage(ReportQueriesController reports, PersonalDataMasking masking, ObjectMapper json, Clock clock) {
+        this.reports = reports;
+        this.masking = masking;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GetMapping("/console/reports")
+    String list(@RequestParam(required = false) String areaCode, @RequestParam(required = false) String month,
+                Model model) {
+        RegisterTables.requireRegisterReader();
+        String shownMonth = month == null || month.isBlank() ? YearMonth.now(clock).minusMonths(1).toString()
+                : month.trim();
+        String area = areaCode == null || areaCode.isBlank() ? null : areaCode.trim();
+        common(model);
+        model.addAttribute("areaCode", area == null ? "" : area);
+        model.addAttribute("month", shownMonth);
+        model.addAttribute("list", area == null ? null
+                : json.convertValue(masking.toJson(reports.list(area, shownMonth), CurrentUser.get()), Map.class));
+        return "console/reports";
+    }
+
+    @GetMapping("/console/reports/{reportId}")
+    String report(@PathVariable String reportId, Model model) {
+        RegisterTables.requireRegisterReader();
+        JsonNode report = masking.toJson(reports.report(reportId), CurrentUser.get());
+        Map<String, String> figures = new LinkedHashMap<>();
+        flatten("", report.path("figures"), figures);
+        common(model);
+        model.addAttribute("report", json.convertValue(report, Map.class));
+        model.addAttribute("figures", figures);
+        return "console/report";
+    }
+
+    /** The report's document for the console's session: {@code GET /api/reports/{id}/document?format=}. */
+    @GetMapping("/console/reports/{reportId}/document")
+    ResponseEntity<StreamingResponseBody> document(@PathVariable String reportId,
+                                                   @RequestParam(required = false) String format,
+                                                   HttpServletRequest request) {
+        RegisterTables.requireRegisterReader();
+        return reports.document(reportId, format, request);
+    }
+
+    private static void common(Model model) {
+        RegistryUser user = CurrentUser.get();
+        model.addAttribute("user", user);
+        model.addAttribute("operator", user.has(Role.ADMIN) || user.has(Role.ANALYST));
+    }
+
+    /** Each figure under its path ({@code indicators.births}), in the answer's order. */
+    private static void flatten(String path, JsonNode node, Map<String, String> figures) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            fields.forEachRemaining(field ->
+                    flatten(path.isEmpty() ? field.getKey() : path + "." + field.getKey(), field.getValue(), figures));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                flatten(path + "." + i, node.get(i), figures);
+            }
+        } else if (!node.isMissingNode()) {
+            figures.put(path, node.isNull() ? "" : node.asText());
+        }
+    }
+}

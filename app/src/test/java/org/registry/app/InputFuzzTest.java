@@ -347,6 +347,9 @@ class InputFuzzTest {
                 "residency", "PERMANENT", "format", "xlsx", "charset", "UTF-8")));
         valid.put("get /api/ledgers/household-register", read(Map.of(), Map.of("areaCode", community,
                 "kind", "REGISTERED", "format", "csv", "charset", "GBK")));
+        valid.put("get /api/ledgers/floating-population/export", read(Map.of(), Map.of("areaCode", county,
+                "direction", "IN", "asOf", today.toString(), "certificate", "VALID", "expiringWithinDays", "30",
+                "format", "xlsx", "charset", "UTF-8")));
         valid.put("get /api/admin/projections", read(Map.of(), Map.of()));
         valid.put("get /api/admin/projections/{name}", read(Map.of("name", "household-register"), Map.of()));
         valid.put("get /", read(Map.of(), Map.of()));

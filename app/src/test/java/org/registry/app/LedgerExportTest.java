@@ -1,5 +1,9 @@
 package org.registry.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +19,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +77,88 @@ class LedgerExportTest extends CountyScenario {
         String households = text("clerk", "/api/ledgers/household-register?areaCode=" + community,
                 StandardCharsets.UTF_8);
         assertThat(households).startsWith("\uFEFF户编号,村（社区）代码").contains(home, "1 Test Road");
+    }
+
+    /** Every row of a JSON page, its values as text at the given pointers (a missing or null value as ""). */
+    static List<List<String>> jsonRows(JsonNode page, List<String> pointers) {
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode item : page.get("items")) {
+            rows.add(pointers.stream().map(pointer -> {
+                JsonNode value = item.at(pointer);
+                return value.isMissingNode() || value.isNull() ? "" : value.asText();
+            }).toList());
+        }
+        return rows;
+    }
+
+    /** The rows of the first sheet below its header, every cell as text. */
+    static List<List<String>> xlsxRows(byte[] bytes, int columns) throws Exception {
+        DataFormatter formatter = new DataFormatter();
+        List<List<String>> rows = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < columns; c++) {
+                    cells.add(row.getCell(c) == null ? "" : formatter.formatCellValue(row.getCell(c)));
+                }
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+
+    /** The rows of a CSV below its header (no cell of these tests holds a comma or a quote). */
+    static List<List<String>> csvRows(String csv) {
+        return csv.lines().skip(1).map(line -> List.of(line.split(",", -1))).toList();
+    }
+
+    byte[] bytes(String user, String path) throws Exception {
+        HttpResponse<InputStream> answer = download(user, path);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        try (InputStream in = answer.body()) {
+            return in.readAllBytes();
+        }
+    }
+
+    static final List<String> FLOATING = List.of("/personId", "/name", "/nationalId", "/sex", "/birthDate",
+            "/direction", "/communityCode", "/householdId", "/since", "/until", "/origin", "/destination",
+            "/moveReason", "/certificateNumber", "/certificateExpiry", "/certificateStatus");
+
+    @Test
+    void theFloatingRegisterAsCsvAndXlsxEqualsItsJsonRead_maskedForAnalystsAsTheJsonIs() throws Exception {
+        String community = community("002", "002");
+        String home = registry.household(community, day("2000-01-01"));
+        registry.resident(home, "户主甲", "MALE", day("1970-01-01"), "HEAD", day("2000-01-01"), "MARRIED");
+        registry.floating(home, "流入张三", "MALE", day("1995-01-01"), "OTHER", day("2024-02-01"), "河南省信阳市",
+                day("2024-09-10"), null);
+        registry.floating(home, "流入李四", "FEMALE", day("1998-05-05"), "OTHER", day("2024-03-01"), "安徽省阜阳市",
+                null, null);
+        String query = "?areaCode=" + community + "&direction=IN&asOf=2024-06-01";
+        for (String user : List.of("clerk", "analyst")) {
+            JsonNode json = registry.get(org.registry.platform.test.Api.at(port).as(user),
+                    "/api/ledgers/floating-population" + query + "&size=100");
+            List<List<String>> expected = jsonRows(json, FLOATING);
+            assertThat(expected).hasSize(2);
+
+            String csv = new String(bytes(user, "/api/ledgers/floating-population/export" + query),
+                    StandardCharsets.UTF_8);
+            assertThat(csv).startsWith("\uFEFF人员编号,姓名,公民身份号码,性别,出生日期,流向");
+            assertThat(csvRows(csv.substring(1))).isEqualTo(expected);
+
+            String gbk = new String(bytes(user, "/api/ledgers/floating-population/export" + query + "&charset=GBK"),
+                    Charset.forName("GBK"));
+            assertThat(csvRows(gbk)).isEqualTo(expected);
+
+            assertThat(xlsxRows(bytes(user, "/api/ledgers/floating-population/export" + query + "&format=xlsx"),
+                    FLOATING.size())).isEqualTo(expected);
+            if (user.equals("clerk")) {
+                assertThat(csv).contains("流入张三", "河南省信阳市", "VALID");
+            } else {
+                assertThat(csv).doesNotContain("流入张三", "流入李四", "河南省信阳市", "安徽省阜阳市");
+            }
+        }
     }
 
     @Test

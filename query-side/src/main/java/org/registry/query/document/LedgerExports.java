@@ -55,6 +55,17 @@ public class LedgerExports {
         }
     }
 
+    /**
+     * The area of a download, which every ledger download requires (a whole county's register is large: the caller
+     * names it), narrowed to the caller's scope by the reads themselves.
+     */
+    public static String requiredArea(String areaCode) {
+        if (areaCode == null || areaCode.isBlank()) {
+            throw RejectionException.invalid("areaCode", "VALIDATION_FAILED", "areaCode is required");
+        }
+        return areaCode;
+    }
+
     /** A row source: calls its argument with every row, in order. */
     public interface Rows {
         void each(Consumer<Object> row);

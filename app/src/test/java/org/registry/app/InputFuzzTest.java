@@ -317,10 +317,14 @@ class InputFuzzTest {
                 "direction", "IN", "asOf", today.toString(), "certificate", "VALID", "expiringWithinDays", "30",
                 "page", "0", "size", "10")));
         valid.put("get /api/ledgers/check-ups", read(Map.of(), with(period, "page", "0", "size", "10")));
+        valid.put("get /api/ledgers/check-ups/outreach", read(Map.of(), with(period, "format", "xlsx",
+                "charset", "UTF-8")));
         valid.put("get /api/ledgers/check-ups/follow-ups", read(Map.of(), Map.of("areaCode", county,
                 "asOf", today.toString(), "dueBy", today.plusDays(30).toString(), "page", "0", "size", "10")));
         valid.put("get /api/ledgers/benefit-payments", read(Map.of(), Map.of("areaCode", county,
                 "programme", "ONLY_CHILD_PARENT_AWARD", "period", year + "-03", "page", "0", "size", "10")));
+        valid.put("get /api/ledgers/benefit-payments/export", read(Map.of(), Map.of("areaCode", county,
+                "programme", "ONLY_CHILD_PARENT_AWARD", "period", year + "-03", "format", "xlsx", "charset", "UTF-8")));
         valid.put("get /api/ledgers/benefit-claims", read(Map.of(), Map.of("areaCode", county,
                 "programme", "ONLY_CHILD_PARENT_AWARD", "status", "GRANTED", "page", "0", "size", "10")));
         valid.put("get /api/events", read(Map.of(), Map.of("after", "0", "types", "HouseholdRegistered",

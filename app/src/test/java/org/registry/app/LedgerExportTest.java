@@ -2,6 +2,7 @@ package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.registry.kernel.benefit.Programme;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -157,6 +158,88 @@ class LedgerExportTest extends CountyScenario {
                 assertThat(csv).contains("流入张三", "河南省信阳市", "VALID");
             } else {
                 assertThat(csv).doesNotContain("流入张三", "流入李四", "河南省信阳市", "安徽省阜阳市");
+            }
+        }
+    }
+
+    @Test
+    void theCheckUpOutreachListAsCsvAndXlsxEqualsTheNotCheckedOfItsJsonRead() throws Exception {
+        String community = community("003", "003");
+        String home = registry.household(community, day("2000-01-01"));
+        registry.resident(home, "户主乙", "MALE", day("1980-01-01"), "HEAD", day("2000-01-01"), "MARRIED");
+        registry.resident(home, "未检王芳", "FEMALE", day("1985-03-03"), "SPOUSE", day("2000-01-01"), "MARRIED");
+        registry.resident(home, "未检赵丽", "FEMALE", day("1990-04-04"), "OTHER", day("2000-01-01"), "MARRIED");
+        String checked = registry.resident(home, "已检孙梅", "FEMALE", day("1988-05-05"), "OTHER", day("2000-01-01"),
+                "MARRIED");
+        registry.checkUp(checked, day("2024-03-01"));
+        String query = "?areaCode=" + community + "&from=2024-01-01&to=2024-12-31";
+        List<String> pointers = List.of("/personId", "/name", "/nationalId", "/birthDate", "/age", "/communityCode",
+                "/householdId", "/lastCheckUpOn");
+        for (String user : List.of("clerk", "analyst")) {
+            JsonNode json = registry.get(org.registry.platform.test.Api.at(port).as(user),
+                    "/api/ledgers/check-ups" + query + "&size=100");
+            assertThat(json.get("eligible").asLong()).isEqualTo(3);
+            List<List<String>> expected = jsonRows(json.get("notChecked"), pointers);
+            assertThat(expected).hasSize(2);
+
+            String csv = new String(bytes(user, "/api/ledgers/check-ups/outreach" + query), StandardCharsets.UTF_8);
+            assertThat(csv).startsWith("\uFEFF人员编号,姓名,公民身份号码,出生日期,年龄");
+            assertThat(csvRows(csv.substring(1))).isEqualTo(expected);
+            String gbk = new String(bytes(user, "/api/ledgers/check-ups/outreach" + query + "&charset=GBK"),
+                    Charset.forName("GBK"));
+            assertThat(csvRows(gbk)).isEqualTo(expected);
+            assertThat(xlsxRows(bytes(user, "/api/ledgers/check-ups/outreach" + query + "&format=xlsx"),
+                    pointers.size())).isEqualTo(expected);
+            if (user.equals("clerk")) {
+                assertThat(csv).contains("未检王芳", "未检赵丽").doesNotContain("已检孙梅");
+            } else {
+                assertThat(csv).doesNotContain("未检王芳", "未检赵丽");
+            }
+        }
+    }
+
+    @Test
+    void theBenefitPaymentsAsCsvAndXlsxEqualTheJsonRead_withALastRowOfTotals() throws Exception {
+        String community = community("004", "004");
+        String home = registry.household(community, day("2000-01-01"));
+        String monthly = registry.resident(home, "发放钱一", "FEMALE", day("1980-01-01"), "HEAD", day("2000-01-01"),
+                null);
+        String yearly = registry.resident(home, "发放钱二", "MALE", day("1960-01-01"), "OTHER", day("2000-01-01"), null);
+        String award = registry.grantedClaim(monthly, Programme.ONLY_CHILD_PARENT_AWARD, day("2026-01-20"));
+        registry.pay(monthly, award, "2026-01", "20", day("2026-01-25"));
+        registry.pay(monthly, award, "2026-02", "20.50", day("2026-02-25"));
+        String reward = registry.grantedClaim(yearly, Programme.RURAL_REWARD_SUPPORT, day("2026-02-01"));
+        registry.pay(yearly, reward, "2026", "960", day("2026-02-15"));
+        String query = "?areaCode=" + community + "&period=2026";
+        List<String> pointers = List.of("/communityCode", "/personId", "/name", "/nationalId", "/programme",
+                "/period", "/amount", "/paidOn", "/claimId");
+        for (String user : List.of("clerk", "analyst")) {
+            JsonNode json = registry.get(org.registry.platform.test.Api.at(port).as(user),
+                    "/api/ledgers/benefit-payments" + query + "&size=100");
+            List<List<String>> expected = jsonRows(json, pointers);
+            assertThat(expected).hasSize(3);
+            String total = json.get("totals").get("amount").asText();
+            assertThat(total).isEqualTo("1000.50");
+
+            String csv = new String(bytes(user, "/api/ledgers/benefit-payments/export" + query),
+                    StandardCharsets.UTF_8);
+            assertThat(csv).startsWith("\uFEFF村（社区）代码,人员编号,姓名,公民身份号码,项目,发放期,金额（元）");
+            List<List<String>> rows = csvRows(csv.substring(1));
+            assertThat(rows.subList(0, 3)).isEqualTo(expected);
+            assertThat(rows.get(3)).isEqualTo(List.of("合计", "", "", "", "", "", total, "", ""));
+            String gbk = new String(bytes(user, "/api/ledgers/benefit-payments/export" + query + "&charset=GBK"),
+                    Charset.forName("GBK"));
+            assertThat(csvRows(gbk)).isEqualTo(rows);
+
+            List<List<String>> sheet = xlsxRows(bytes(user, "/api/ledgers/benefit-payments/export" + query
+                    + "&format=xlsx"), pointers.size());
+            assertThat(sheet.subList(0, 3)).isEqualTo(expected);
+            assertThat(sheet.get(3).get(0)).isEqualTo("合计");
+            assertThat(new java.math.BigDecimal(sheet.get(3).get(6))).isEqualByComparingTo(total);
+            if (user.equals("clerk")) {
+                assertThat(csv).contains("发放钱一", "发放钱二");
+            } else {
+                assertThat(csv).doesNotContain("发放钱一", "发放钱二");
             }
         }
     }

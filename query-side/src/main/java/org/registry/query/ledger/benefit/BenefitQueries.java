@@ -8,6 +8,9 @@ import org.registry.query.api.AreaSql;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Report;
 import org.registry.query.api.Selection;
+import org.registry.query.document.LedgerExports;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** The reads of the benefit ledger: payments with totals, recipients, claims by stage, the public-notice board. */
 @Component
@@ -41,14 +45,7 @@ public class BenefitQueries {
         Selection selection = payments(report, programme);
         MapSqlParameterSource parameters = parameters(report, paging).addValue("programme",
                 programme == null ? null : programme.name());
-        List<PaymentRow> items = jdbc.query(selection.page("""
-                        p.claim_id, p.person_id, n.name, n.national_id, p.programme, p.period, p.amount, p.paid_on,
-                        p.community_code""", "p.community_code, p.period_start, n.name, p.claim_id, p.period"),
-                parameters, (rs, row) -> new PaymentRow(rs.getObject("claim_id", UUID.class),
-                        rs.getObject("person_id", UUID.class), rs.getString("name"), rs.getString("national_id"),
-                        Programme.valueOf(rs.getString("programme")), rs.getString("period"),
-                        money(rs.getBigDecimal("amount")), rs.getObject("paid_on", LocalDate.class),
-                        rs.getString("community_code")));
+        List<PaymentRow> items = jdbc.query(selection.page(PAYMENT_COLUMNS, PAYMENT_ORDER), parameters, PAYMENT);
         Map<Programme, BenefitPaymentsView.ProgrammeTotal> byProgramme = new EnumMap<>(Programme.class);
         jdbc.query("SELECT p.programme, COUNT(DISTINCT p.person_id) AS recipients, COALESCE(SUM(p.amount), 0) AS amount"
                         + " FROM " + selection.from() + " WHERE " + selection.where() + " GROUP BY p.programme",
@@ -65,6 +62,26 @@ public class BenefitQueries {
                 new BenefitPaymentsView.Totals(((Number) totals.get("recipients")).longValue(),
                         money((BigDecimal) totals.get("amount")), new ArrayList<>(byProgramme.values())));
     }
+
+    /**
+     * The payments of {@link #payments}, all of them in the same order, one at a time as the rows arrive (a cursor,
+     * {@link LedgerExports#cursor}): for downloads of any size.
+     */
+    public void eachPayment(Report report, Programme programme, Consumer<PaymentRow> payment) {
+        LedgerExports.cursor(jdbc).query(payments(report, programme).all(PAYMENT_COLUMNS, PAYMENT_ORDER),
+                report.parameters().addValue("programme", programme == null ? null : programme.name()),
+                (RowCallbackHandler) rs -> payment.accept(PAYMENT.mapRow(rs, 0)));
+    }
+
+    private static final String PAYMENT_COLUMNS = """
+            p.claim_id, p.person_id, n.name, n.national_id, p.programme, p.period, p.amount, p.paid_on,
+            p.community_code""";
+    private static final String PAYMENT_ORDER = "p.community_code, p.period_start, n.name, p.claim_id, p.period";
+    private static final RowMapper<PaymentRow> PAYMENT = (rs, row) -> new PaymentRow(
+            rs.getObject("claim_id", UUID.class), rs.getObject("person_id", UUID.class), rs.getString("name"),
+            rs.getString("national_id"), Programme.valueOf(rs.getString("programme")), rs.getString("period"),
+            money(rs.getBigDecimal("amount")), rs.getObject("paid_on", LocalDate.class),
+            rs.getString("community_code"));
 
     /** The amount paid in the report's area and periods, by programme (every programme, zero when none). */
     public Map<Programme, BigDecimal> amountPaid(Report report) {

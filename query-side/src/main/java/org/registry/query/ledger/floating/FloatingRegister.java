@@ -6,8 +6,8 @@ import org.registry.kernel.query.PageView;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Report;
 import org.registry.query.api.Selection;
+import org.registry.query.document.LedgerExports;
 import org.registry.query.residence.Residents;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -84,17 +84,15 @@ public class FloatingRegister {
     }
 
     /**
-     * The entries of {@link #entries}, all of them in the same order, one at a time as the rows arrive (a cursor of
-     * {@code fetchSize} rows; on PostgreSQL only inside a transaction): for downloads of any size.
+     * The entries of {@link #entries}, all of them in the same order, one at a time as the rows arrive (a cursor,
+     * {@link LedgerExports#cursor}): for downloads of any size.
      */
     public void each(Report report, Direction direction, boolean period, CertificateStatus certificate,
-                     int expiryWindowDays, int fetchSize, Consumer<FloatingEntry> entry) {
+                     int expiryWindowDays, Consumer<FloatingEntry> entry) {
         Selection selection = selection(report, direction, period, certificate);
-        JdbcTemplate cursor = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
-        cursor.setFetchSize(fetchSize);
         RowMapper<FloatingEntry> mapper = rowMapper(direction, report.to(),
                 report.to().plusDays(expiryWindowDays));
-        new NamedParameterJdbcTemplate(cursor).query(selection.all(COLUMNS, ORDER),
+        LedgerExports.cursor(jdbc).query(selection.all(COLUMNS, ORDER),
                 parameters(report, expiryWindowDays), (RowCallbackHandler) rs -> entry.accept(mapper.mapRow(rs, 0)));
     }
 

@@ -111,7 +111,7 @@ class FloatingRegisterController {
                 expiringWithinDays);
         return exports.export("floating-population", COLUMNS, format, charset, request,
                 row -> register.each(read.report(), read.direction(), read.period(), certificate, read.window(),
-                        LedgerExports.FETCH_SIZE, row::accept), null);
+                        row::accept), null);
     }
 
     /** A read of the register, its parameters checked: the same for the JSON and the download. */

@@ -313,6 +313,7 @@ class InputFuzzTest {
                 "page", "0", "size", "10")));
         valid.put("get /api/households/{householdId}", read(Map.of("householdId", relocating), Map.of()));
         valid.put("get /api/public-notices", read(Map.of(), Map.of("areaCode", county, "page", "0", "size", "10")));
+        valid.put("get /api/ledgers/public-notice-board", read(Map.of(), Map.of("areaCode", county)));
         valid.put("get /api/ledgers/floating-population", read(Map.of(), Map.of("areaCode", county,
                 "direction", "IN", "asOf", today.toString(), "certificate", "VALID", "expiringWithinDays", "30",
                 "page", "0", "size", "10")));

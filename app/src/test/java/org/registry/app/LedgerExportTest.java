@@ -245,6 +245,46 @@ class LedgerExportTest extends CountyScenario {
     }
 
     @Test
+    void thePublicNoticeBoardAsAnA4PdfHoldsTheChineseLabelsAndTheEntriesMaskedAsOnTheBoard() throws Exception {
+        String community = community("005", "005");
+        String home = registry.household(community, day("2000-01-01"));
+        String first = registry.resident(home, "公示周一", "FEMALE", day("1980-01-01"), "HEAD", day("2000-01-01"),
+                null);
+        String second = registry.resident(home, "公示吴二", "MALE", day("1960-01-01"), "OTHER", day("2000-01-01"),
+                null);
+        registry.claimOnNotice(first, Programme.ONLY_CHILD_PARENT_AWARD, day("2026-11-01"), java.time.Instant.now());
+        String held = registry.claimOnNotice(second, Programme.SPECIAL_SUPPORT, day("2026-11-01"),
+                java.time.Instant.now());
+        registry.objection(second, held, day("2026-11-02"));
+        JsonNode board = registry.get(org.registry.platform.test.Api.at(port).as("clerk"),
+                "/api/public-notices?areaCode=" + community + "&size=100");
+        assertThat(board.get("total").asLong()).isEqualTo(2);
+
+        for (String user : List.of("clerk", "analyst")) {
+            byte[] bytes = bytes(user, "/api/ledgers/public-notice-board?areaCode=" + community);
+            try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+                assertThat(pdf.getPage(0).getMediaBox().getWidth()).isBetween(594f, 596f);
+                org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+                stripper.setSortByPosition(true);
+                String text = stripper.getText(pdf);
+                // (sorted by position, the bold title's glyphs may be spaced apart)
+                assertThat(text.replace(" ", "")).contains("奖励扶助对象公示");
+                assertThat(text).contains("扶助项目", "姓名", "公民身份号码", "公示截止", community,
+                        "独生子女父母奖励", "计划生育特别扶助", "公示中", "有异议", "合计：2");
+                // as printed: the title, the table's header, its entries, then the count
+                assertThat(text.indexOf("公示范围")).isLessThan(text.indexOf("扶助项目"));
+                assertThat(text.indexOf("扶助项目")).isLessThan(text.indexOf("独生子女父母奖励"));
+                assertThat(text.indexOf("计划生育特别扶助")).isLessThan(text.indexOf("合计：2"));
+                for (JsonNode notice : board.get("items")) {
+                    // masked as on the board, for every reader
+                    assertThat(text).contains(notice.get("name").asText(), notice.get("nationalId").asText());
+                }
+                assertThat(text).doesNotContain("公示周一", "公示吴二");
+            }
+        }
+    }
+
+    @Test
     void aCsvOf100000RowsStreamsInBoundedMemory() throws Exception {
         String community = community("009", "009");
         // 100,000 persons written straight into the index (recording them through the commands would take long)

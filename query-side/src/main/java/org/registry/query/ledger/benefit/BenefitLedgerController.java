@@ -14,15 +14,27 @@ import org.registry.query.api.KnownAt;
 import org.registry.query.api.Paging;
 import org.registry.query.api.ReadsFrom;
 import org.registry.query.api.Report;
+import org.registry.query.document.DocumentLocale;
+import org.registry.query.document.Labels;
 import org.registry.query.document.LedgerExports;
+import org.registry.query.document.PdfDocuments;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -35,10 +47,18 @@ class BenefitLedgerController {
 
     private final BenefitQueries queries;
     private final LedgerExports exports;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final TransactionTemplate readOnly;
 
-    BenefitLedgerController(BenefitQueries queries, LedgerExports exports) {
+    BenefitLedgerController(BenefitQueries queries, LedgerExports exports, MessageSource messages, Clock clock,
+                            PlatformTransactionManager transactions) {
         this.queries = queries;
         this.exports = exports;
+        this.messages = messages;
+        this.clock = clock;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     @GetMapping("/api/ledgers/benefit-payments")
@@ -153,5 +173,25 @@ class BenefitLedgerController {
                                    @RequestParam(required = false) Integer page,
                                    @RequestParam(required = false) Integer size) {
         return queries.notices(AreaSql.forCaller(areaCode), Paging.of(page, size));
+    }
+
+    @GetMapping("/api/ledgers/public-notice-board")
+    @ReadsFrom(BenefitLedger.PROJECTION)
+    @Operation(summary = "The public-notice board (公示) of an area as a printable A4 PDF: every claim of "
+            + "/api/public-notices (all pages, areaCode required), names and IDs masked as on the board, Chinese "
+            + "labels (English with Accept-Language: en) in the embedded font; streamed")
+    ResponseEntity<StreamingResponseBody> noticeBoard(@RequestParam(required = false) @Text(max = TextLimits.TOKEN)
+                                                      String areaCode,
+                                                      HttpServletRequest request) {
+        String code = LedgerExports.requiredArea(areaCode);
+        AreaSql area = AreaSql.forCaller(code);
+        Labels labels = new Labels(messages, DocumentLocale.of(request));
+        LocalDateTime now = LocalDateTime.now(clock);
+        StreamingResponseBody body = out -> readOnly.executeWithoutResult(status -> PublicNoticeBoardDocument.write(
+                code, labels, clock.getZone(), now, notice -> queries.eachNotice(area, notice), out));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(PdfDocuments.MEDIA_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("public-notice-board-" + code + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .body(body);
     }
 }

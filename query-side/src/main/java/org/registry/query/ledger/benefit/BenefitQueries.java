@@ -180,27 +180,40 @@ public class BenefitQueries {
 
     /** Claims in their public notice now (on notice, or held by an objection), masked for everybody. */
     PageView<PublicNotice> notices(AreaSql area, Paging paging) {
-        Selection selection = new Selection("benefit_claim b JOIN benefit_person bp ON bp.person_id = b.person_id",
-                area.rows("bp") + " AND b.status IN ('PUBLIC_NOTICE', 'OBJECTED')");
+        Selection selection = notices(area);
         MapSqlParameterSource parameters = area.bind(new MapSqlParameterSource())
                 .addValue("limit", paging.size())
                 .addValue("offset", paging.offset());
         Long total = jdbc.queryForObject(selection.count(), parameters, Long.class);
-        List<PublicNotice> items = jdbc.query(selection.page("""
-                        b.claim_id, b.programme, bp.name, bp.national_id, bp.community_code, b.status,
-                        b.notice_started_at, b.notice_ends_at, b.open_objections""",
-                "bp.community_code, b.notice_ends_at, b.claim_id"), parameters, (rs, row) -> {
-            OffsetDateTime startedAt = rs.getObject("notice_started_at", OffsetDateTime.class);
-            OffsetDateTime endsAt = rs.getObject("notice_ends_at", OffsetDateTime.class);
-            return new PublicNotice(rs.getObject("claim_id", UUID.class),
-                    Programme.valueOf(rs.getString("programme")), PublicNotice.maskName(rs.getString("name")),
-                    PublicNotice.maskNationalId(rs.getString("national_id")), rs.getString("community_code"),
-                    ClaimStatus.valueOf(rs.getString("status")),
-                    startedAt == null ? null : startedAt.toInstant(), endsAt == null ? null : endsAt.toInstant(),
-                    rs.getInt("open_objections"));
-        });
+        List<PublicNotice> items = jdbc.query(selection.page(NOTICE_COLUMNS, NOTICE_ORDER), parameters, NOTICE);
         return new PageView<>(items, paging.page(), paging.size(), total == null ? 0 : total);
     }
+
+    /** The board of {@link #notices}, all of it in the same order, masked the same, from a cursor. */
+    void eachNotice(AreaSql area, Consumer<PublicNotice> notice) {
+        LedgerExports.cursor(jdbc).query(notices(area).all(NOTICE_COLUMNS, NOTICE_ORDER),
+                area.bind(new MapSqlParameterSource()), (RowCallbackHandler) rs -> notice.accept(NOTICE.mapRow(rs, 0)));
+    }
+
+    private static Selection notices(AreaSql area) {
+        return new Selection("benefit_claim b JOIN benefit_person bp ON bp.person_id = b.person_id",
+                area.rows("bp") + " AND b.status IN ('PUBLIC_NOTICE', 'OBJECTED')");
+    }
+
+    private static final String NOTICE_COLUMNS = """
+            b.claim_id, b.programme, bp.name, bp.national_id, bp.community_code, b.status,
+            b.notice_started_at, b.notice_ends_at, b.open_objections""";
+    private static final String NOTICE_ORDER = "bp.community_code, b.notice_ends_at, b.claim_id";
+    private static final RowMapper<PublicNotice> NOTICE = (rs, row) -> {
+        OffsetDateTime startedAt = rs.getObject("notice_started_at", OffsetDateTime.class);
+        OffsetDateTime endsAt = rs.getObject("notice_ends_at", OffsetDateTime.class);
+        return new PublicNotice(rs.getObject("claim_id", UUID.class),
+                Programme.valueOf(rs.getString("programme")), PublicNotice.maskName(rs.getString("name")),
+                PublicNotice.maskNationalId(rs.getString("national_id")), rs.getString("community_code"),
+                ClaimStatus.valueOf(rs.getString("status")),
+                startedAt == null ? null : startedAt.toInstant(), endsAt == null ? null : endsAt.toInstant(),
+                rs.getInt("open_objections"));
+    };
 
     private static Selection payments(Report report, Programme programme) {
         Selection payments = BenefitLedger.payments(report);

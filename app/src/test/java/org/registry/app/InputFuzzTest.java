@@ -313,14 +313,19 @@ class InputFuzzTest {
                 "page", "0", "size", "10")));
         valid.put("get /api/households/{householdId}", read(Map.of("householdId", relocating), Map.of()));
         valid.put("get /api/public-notices", read(Map.of(), Map.of("areaCode", county, "page", "0", "size", "10")));
+        valid.put("get /api/ledgers/public-notice-board", read(Map.of(), Map.of("areaCode", county)));
         valid.put("get /api/ledgers/floating-population", read(Map.of(), Map.of("areaCode", county,
                 "direction", "IN", "asOf", today.toString(), "certificate", "VALID", "expiringWithinDays", "30",
                 "page", "0", "size", "10")));
         valid.put("get /api/ledgers/check-ups", read(Map.of(), with(period, "page", "0", "size", "10")));
+        valid.put("get /api/ledgers/check-ups/outreach", read(Map.of(), with(period, "format", "xlsx",
+                "charset", "UTF-8")));
         valid.put("get /api/ledgers/check-ups/follow-ups", read(Map.of(), Map.of("areaCode", county,
                 "asOf", today.toString(), "dueBy", today.plusDays(30).toString(), "page", "0", "size", "10")));
         valid.put("get /api/ledgers/benefit-payments", read(Map.of(), Map.of("areaCode", county,
                 "programme", "ONLY_CHILD_PARENT_AWARD", "period", year + "-03", "page", "0", "size", "10")));
+        valid.put("get /api/ledgers/benefit-payments/export", read(Map.of(), Map.of("areaCode", county,
+                "programme", "ONLY_CHILD_PARENT_AWARD", "period", year + "-03", "format", "xlsx", "charset", "UTF-8")));
         valid.put("get /api/ledgers/benefit-claims", read(Map.of(), Map.of("areaCode", county,
                 "programme", "ONLY_CHILD_PARENT_AWARD", "status", "GRANTED", "page", "0", "size", "10")));
         valid.put("get /api/events", read(Map.of(), Map.of("after", "0", "types", "HouseholdRegistered",
@@ -347,6 +352,9 @@ class InputFuzzTest {
                 "residency", "PERMANENT", "format", "xlsx", "charset", "UTF-8")));
         valid.put("get /api/ledgers/household-register", read(Map.of(), Map.of("areaCode", community,
                 "kind", "REGISTERED", "format", "csv", "charset", "GBK")));
+        valid.put("get /api/ledgers/floating-population/export", read(Map.of(), Map.of("areaCode", county,
+                "direction", "IN", "asOf", today.toString(), "certificate", "VALID", "expiringWithinDays", "30",
+                "format", "xlsx", "charset", "UTF-8")));
         valid.put("get /api/admin/projections", read(Map.of(), Map.of()));
         valid.put("get /api/admin/projections/{name}", read(Map.of("name", "household-register"), Map.of()));
         valid.put("get /", read(Map.of(), Map.of()));

@@ -1,5 +1,10 @@
 package org.registry.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.registry.kernel.benefit.Programme;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +20,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +78,210 @@ class LedgerExportTest extends CountyScenario {
         String households = text("clerk", "/api/ledgers/household-register?areaCode=" + community,
                 StandardCharsets.UTF_8);
         assertThat(households).startsWith("\uFEFF户编号,村（社区）代码").contains(home, "1 Test Road");
+    }
+
+    /** Every row of a JSON page, its values as text at the given pointers (a missing or null value as ""). */
+    static List<List<String>> jsonRows(JsonNode page, List<String> pointers) {
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode item : page.get("items")) {
+            rows.add(pointers.stream().map(pointer -> {
+                JsonNode value = item.at(pointer);
+                return value.isMissingNode() || value.isNull() ? "" : value.asText();
+            }).toList());
+        }
+        return rows;
+    }
+
+    /** The rows of the first sheet below its header, every cell as text. */
+    static List<List<String>> xlsxRows(byte[] bytes, int columns) throws Exception {
+        DataFormatter formatter = new DataFormatter();
+        List<List<String>> rows = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < columns; c++) {
+                    cells.add(row.getCell(c) == null ? "" : formatter.formatCellValue(row.getCell(c)));
+                }
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+
+    /** The rows of a CSV below its header (no cell of these tests holds a comma or a quote). */
+    static List<List<String>> csvRows(String csv) {
+        return csv.lines().skip(1).map(line -> List.of(line.split(",", -1))).toList();
+    }
+
+    byte[] bytes(String user, String path) throws Exception {
+        HttpResponse<InputStream> answer = download(user, path);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        try (InputStream in = answer.body()) {
+            return in.readAllBytes();
+        }
+    }
+
+    static final List<String> FLOATING = List.of("/personId", "/name", "/nationalId", "/sex", "/birthDate",
+            "/direction", "/communityCode", "/householdId", "/since", "/until", "/origin", "/destination",
+            "/moveReason", "/certificateNumber", "/certificateExpiry", "/certificateStatus");
+
+    @Test
+    void theFloatingRegisterAsCsvAndXlsxEqualsItsJsonRead_maskedForAnalystsAsTheJsonIs() throws Exception {
+        String community = community("002", "002");
+        String home = registry.household(community, day("2000-01-01"));
+        registry.resident(home, "户主甲", "MALE", day("1970-01-01"), "HEAD", day("2000-01-01"), "MARRIED");
+        registry.floating(home, "流入张三", "MALE", day("1995-01-01"), "OTHER", day("2024-02-01"), "河南省信阳市",
+                day("2024-09-10"), null);
+        registry.floating(home, "流入李四", "FEMALE", day("1998-05-05"), "OTHER", day("2024-03-01"), "安徽省阜阳市",
+                null, null);
+        String query = "?areaCode=" + community + "&direction=IN&asOf=2024-06-01";
+        for (String user : List.of("clerk", "analyst")) {
+            JsonNode json = registry.get(org.registry.platform.test.Api.at(port).as(user),
+                    "/api/ledgers/floating-population" + query + "&size=100");
+            List<List<String>> expected = jsonRows(json, FLOATING);
+            assertThat(expected).hasSize(2);
+
+            String csv = new String(bytes(user, "/api/ledgers/floating-population/export" + query),
+                    StandardCharsets.UTF_8);
+            assertThat(csv).startsWith("\uFEFF人员编号,姓名,公民身份号码,性别,出生日期,流向");
+            assertThat(csvRows(csv.substring(1))).isEqualTo(expected);
+
+            String gbk = new String(bytes(user, "/api/ledgers/floating-population/export" + query + "&charset=GBK"),
+                    Charset.forName("GBK"));
+            assertThat(csvRows(gbk)).isEqualTo(expected);
+
+            assertThat(xlsxRows(bytes(user, "/api/ledgers/floating-population/export" + query + "&format=xlsx"),
+                    FLOATING.size())).isEqualTo(expected);
+            if (user.equals("clerk")) {
+                assertThat(csv).contains("流入张三", "河南省信阳市", "VALID");
+            } else {
+                assertThat(csv).doesNotContain("流入张三", "流入李四", "河南省信阳市", "安徽省阜阳市");
+            }
+        }
+    }
+
+    @Test
+    void theCheckUpOutreachListAsCsvAndXlsxEqualsTheNotCheckedOfItsJsonRead() throws Exception {
+        String community = community("003", "003");
+        String home = registry.household(community, day("2000-01-01"));
+        registry.resident(home, "户主乙", "MALE", day("1980-01-01"), "HEAD", day("2000-01-01"), "MARRIED");
+        registry.resident(home, "未检王芳", "FEMALE", day("1985-03-03"), "SPOUSE", day("2000-01-01"), "MARRIED");
+        registry.resident(home, "未检赵丽", "FEMALE", day("1990-04-04"), "OTHER", day("2000-01-01"), "MARRIED");
+        String checked = registry.resident(home, "已检孙梅", "FEMALE", day("1988-05-05"), "OTHER", day("2000-01-01"),
+                "MARRIED");
+        registry.checkUp(checked, day("2024-03-01"));
+        String query = "?areaCode=" + community + "&from=2024-01-01&to=2024-12-31";
+        List<String> pointers = List.of("/personId", "/name", "/nationalId", "/birthDate", "/age", "/communityCode",
+                "/householdId", "/lastCheckUpOn");
+        for (String user : List.of("clerk", "analyst")) {
+            JsonNode json = registry.get(org.registry.platform.test.Api.at(port).as(user),
+                    "/api/ledgers/check-ups" + query + "&size=100");
+            assertThat(json.get("eligible").asLong()).isEqualTo(3);
+            List<List<String>> expected = jsonRows(json.get("notChecked"), pointers);
+            assertThat(expected).hasSize(2);
+
+            String csv = new String(bytes(user, "/api/ledgers/check-ups/outreach" + query), StandardCharsets.UTF_8);
+            assertThat(csv).startsWith("\uFEFF人员编号,姓名,公民身份号码,出生日期,年龄");
+            assertThat(csvRows(csv.substring(1))).isEqualTo(expected);
+            String gbk = new String(bytes(user, "/api/ledgers/check-ups/outreach" + query + "&charset=GBK"),
+                    Charset.forName("GBK"));
+            assertThat(csvRows(gbk)).isEqualTo(expected);
+            assertThat(xlsxRows(bytes(user, "/api/ledgers/check-ups/outreach" + query + "&format=xlsx"),
+                    pointers.size())).isEqualTo(expected);
+            if (user.equals("clerk")) {
+                assertThat(csv).contains("未检王芳", "未检赵丽").doesNotContain("已检孙梅");
+            } else {
+                assertThat(csv).doesNotContain("未检王芳", "未检赵丽");
+            }
+        }
+    }
+
+    @Test
+    void theBenefitPaymentsAsCsvAndXlsxEqualTheJsonRead_withALastRowOfTotals() throws Exception {
+        String community = community("004", "004");
+        String home = registry.household(community, day("2000-01-01"));
+        String monthly = registry.resident(home, "发放钱一", "FEMALE", day("1980-01-01"), "HEAD", day("2000-01-01"),
+                null);
+        String yearly = registry.resident(home, "发放钱二", "MALE", day("1960-01-01"), "OTHER", day("2000-01-01"), null);
+        String award = registry.grantedClaim(monthly, Programme.ONLY_CHILD_PARENT_AWARD, day("2026-01-20"));
+        registry.pay(monthly, award, "2026-01", "20", day("2026-01-25"));
+        registry.pay(monthly, award, "2026-02", "20.50", day("2026-02-25"));
+        String reward = registry.grantedClaim(yearly, Programme.RURAL_REWARD_SUPPORT, day("2026-02-01"));
+        registry.pay(yearly, reward, "2026", "960", day("2026-02-15"));
+        String query = "?areaCode=" + community + "&period=2026";
+        List<String> pointers = List.of("/communityCode", "/personId", "/name", "/nationalId", "/programme",
+                "/period", "/amount", "/paidOn", "/claimId");
+        for (String user : List.of("clerk", "analyst")) {
+            JsonNode json = registry.get(org.registry.platform.test.Api.at(port).as(user),
+                    "/api/ledgers/benefit-payments" + query + "&size=100");
+            List<List<String>> expected = jsonRows(json, pointers);
+            assertThat(expected).hasSize(3);
+            String total = json.get("totals").get("amount").asText();
+            assertThat(total).isEqualTo("1000.50");
+
+            String csv = new String(bytes(user, "/api/ledgers/benefit-payments/export" + query),
+                    StandardCharsets.UTF_8);
+            assertThat(csv).startsWith("\uFEFF村（社区）代码,人员编号,姓名,公民身份号码,项目,发放期,金额（元）");
+            List<List<String>> rows = csvRows(csv.substring(1));
+            assertThat(rows.subList(0, 3)).isEqualTo(expected);
+            assertThat(rows.get(3)).isEqualTo(List.of("合计", "", "", "", "", "", total, "", ""));
+            String gbk = new String(bytes(user, "/api/ledgers/benefit-payments/export" + query + "&charset=GBK"),
+                    Charset.forName("GBK"));
+            assertThat(csvRows(gbk)).isEqualTo(rows);
+
+            List<List<String>> sheet = xlsxRows(bytes(user, "/api/ledgers/benefit-payments/export" + query
+                    + "&format=xlsx"), pointers.size());
+            assertThat(sheet.subList(0, 3)).isEqualTo(expected);
+            assertThat(sheet.get(3).get(0)).isEqualTo("合计");
+            assertThat(new java.math.BigDecimal(sheet.get(3).get(6))).isEqualByComparingTo(total);
+            if (user.equals("clerk")) {
+                assertThat(csv).contains("发放钱一", "发放钱二");
+            } else {
+                assertThat(csv).doesNotContain("发放钱一", "发放钱二");
+            }
+        }
+    }
+
+    @Test
+    void thePublicNoticeBoardAsAnA4PdfHoldsTheChineseLabelsAndTheEntriesMaskedAsOnTheBoard() throws Exception {
+        String community = community("005", "005");
+        String home = registry.household(community, day("2000-01-01"));
+        String first = registry.resident(home, "公示周一", "FEMALE", day("1980-01-01"), "HEAD", day("2000-01-01"),
+                null);
+        String second = registry.resident(home, "公示吴二", "MALE", day("1960-01-01"), "OTHER", day("2000-01-01"),
+                null);
+        registry.claimOnNotice(first, Programme.ONLY_CHILD_PARENT_AWARD, day("2026-11-01"), java.time.Instant.now());
+        String held = registry.claimOnNotice(second, Programme.SPECIAL_SUPPORT, day("2026-11-01"),
+                java.time.Instant.now());
+        registry.objection(second, held, day("2026-11-02"));
+        JsonNode board = registry.get(org.registry.platform.test.Api.at(port).as("clerk"),
+                "/api/public-notices?areaCode=" + community + "&size=100");
+        assertThat(board.get("total").asLong()).isEqualTo(2);
+
+        for (String user : List.of("clerk", "analyst")) {
+            byte[] bytes = bytes(user, "/api/ledgers/public-notice-board?areaCode=" + community);
+            try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+                assertThat(pdf.getPage(0).getMediaBox().getWidth()).isBetween(594f, 596f);
+                org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+                stripper.setSortByPosition(true);
+                String text = stripper.getText(pdf);
+                // (sorted by position, the bold title's glyphs may be spaced apart)
+                assertThat(text.replace(" ", "")).contains("奖励扶助对象公示");
+                assertThat(text).contains("扶助项目", "姓名", "公民身份号码", "公示截止", community,
+                        "独生子女父母奖励", "计划生育特别扶助", "公示中", "有异议", "合计：2");
+                // as printed: the title, the table's header, its entries, then the count
+                assertThat(text.indexOf("公示范围")).isLessThan(text.indexOf("扶助项目"));
+                assertThat(text.indexOf("扶助项目")).isLessThan(text.indexOf("独生子女父母奖励"));
+                assertThat(text.indexOf("计划生育特别扶助")).isLessThan(text.indexOf("合计：2"));
+                for (JsonNode notice : board.get("items")) {
+                    // masked as on the board, for every reader
+                    assertThat(text).contains(notice.get("name").asText(), notice.get("nationalId").asText());
+                }
+                assertThat(text).doesNotContain("公示周一", "公示吴二");
+            }
+        }
     }
 
     @Test

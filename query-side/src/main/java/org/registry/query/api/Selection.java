@@ -24,6 +24,11 @@ public record Selection(String from, String where) {
                 + " LIMIT :limit OFFSET :offset";
     }
 
+    /** All the records, for a cursor; {@code orderBy} must make the order total. */
+    public String all(String columns, String orderBy) {
+        return "SELECT " + columns + " FROM " + from + " WHERE " + where + " ORDER BY " + orderBy;
+    }
+
     /** The same records, narrowed further. */
     public Selection and(String condition) {
         return new Selection(from, "(" + where + ") AND (" + condition + ")");

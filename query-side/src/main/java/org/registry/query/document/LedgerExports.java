@@ -55,6 +55,29 @@ public class LedgerExports {
         }
     }
 
+    /**
+     * The area of a download, which every ledger download requires (a whole county's register is large: the caller
+     * names it), narrowed to the caller's scope by the reads themselves.
+     */
+    public static String requiredArea(String areaCode) {
+        if (areaCode == null || areaCode.isBlank()) {
+            throw RejectionException.invalid("areaCode", "VALIDATION_FAILED", "areaCode is required");
+        }
+        return areaCode;
+    }
+
+    /**
+     * The template of a download's cursor: the same data source, fetching {@link #FETCH_SIZE} rows at a time (on
+     * PostgreSQL a cursor only inside a transaction, which {@link #export} holds while it writes).
+     */
+    public static org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate cursor(
+            org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
+        org.springframework.jdbc.core.JdbcTemplate cursor =
+                new org.springframework.jdbc.core.JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        cursor.setFetchSize(FETCH_SIZE);
+        return new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(cursor);
+    }
+
     /** A row source: calls its argument with every row, in order. */
     public interface Rows {
         void each(Consumer<Object> row);
@@ -99,6 +122,31 @@ public class LedgerExports {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
                 .body(body);
+    }
+
+    /** Totals that sum the decimal values at the given JSON pointers (an empty or missing value adds nothing). */
+    public static Totals sum(String... pointers) {
+        Map<String, java.math.BigDecimal> sums = new java.util.LinkedHashMap<>();
+        for (String pointer : pointers) {
+            sums.put(pointer, java.math.BigDecimal.ZERO);
+        }
+        return new Totals() {
+            @Override
+            public void add(com.fasterxml.jackson.databind.JsonNode row) {
+                sums.replaceAll((pointer, sum) -> {
+                    com.fasterxml.jackson.databind.JsonNode value = row.at(pointer);
+                    return value.isMissingNode() || value.isNull() || value.asText().isEmpty() ? sum
+                            : sum.add(new java.math.BigDecimal(value.asText()));
+                });
+            }
+
+            @Override
+            public Map<String, String> values() {
+                Map<String, String> values = new java.util.LinkedHashMap<>();
+                sums.forEach((pointer, sum) -> values.put(pointer, sum.toPlainString()));
+                return values;
+            }
+        };
     }
 
     /** Totals of a ledger, kept while its rows are written. */

@@ -3,7 +3,6 @@ package org.registry.query.household;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.household.HouseholdKind;
 import org.registry.platform.web.Text;
@@ -57,10 +56,7 @@ class HouseholdRegisterExportController {
                                                  String charset,
                                                  HttpServletRequest request) {
         LedgerExports.requireRegisterReader();
-        if (areaCode == null || areaCode.isBlank()) {
-            throw RejectionException.invalid("areaCode", "VALIDATION_FAILED", "areaCode is required");
-        }
-        AreaFilter area = AreaFilter.forCaller(areaCode);
+        AreaFilter area = AreaFilter.forCaller(LedgerExports.requiredArea(areaCode));
         return exports.export("household-register", COLUMNS, format, charset, request,
                 row -> register.each(area, kind, LedgerExports.FETCH_SIZE, row::accept), null);
     }

@@ -65,16 +65,8 @@ class PersonIndexExportController {
                                                  String charset,
                                                  HttpServletRequest request) {
         LedgerExports.requireRegisterReader();
-        AreaFilter area = AreaFilter.forCaller(required(areaCode));
+        AreaFilter area = AreaFilter.forCaller(LedgerExports.requiredArea(areaCode));
         return exports.export("person-index", COLUMNS, format, charset, request,
                 row -> index.each(area, residency, LedgerExports.FETCH_SIZE, row::accept), null);
-    }
-
-    static String required(String areaCode) {
-        if (areaCode == null || areaCode.isBlank()) {
-            throw org.registry.kernel.common.RejectionException.invalid("areaCode", "VALIDATION_FAILED",
-                    "areaCode is required");
-        }
-        return areaCode;
     }
 }

@@ -2,6 +2,7 @@ package org.registry.query.ledger.benefit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.registry.kernel.benefit.ClaimStatus;
 import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.common.RejectionException;
@@ -13,24 +14,51 @@ import org.registry.query.api.KnownAt;
 import org.registry.query.api.Paging;
 import org.registry.query.api.ReadsFrom;
 import org.registry.query.api.Report;
+import org.registry.query.document.DocumentLocale;
+import org.registry.query.document.Labels;
+import org.registry.query.document.LedgerExports;
+import org.registry.query.document.PdfDocuments;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 @RestController
 @Tag(name = "Ledgers")
 class BenefitLedgerController {
 
     private final BenefitQueries queries;
+    private final LedgerExports exports;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final TransactionTemplate readOnly;
 
-    BenefitLedgerController(BenefitQueries queries) {
+    BenefitLedgerController(BenefitQueries queries, LedgerExports exports, MessageSource messages, Clock clock,
+                            PlatformTransactionManager transactions) {
         this.queries = queries;
+        this.exports = exports;
+        this.messages = messages;
+        this.clock = clock;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     @GetMapping("/api/ledgers/benefit-payments")
@@ -49,14 +77,60 @@ class BenefitLedgerController {
                                  LocalDate to,
                                  @RequestParam(required = false) Integer page,
                                  @RequestParam(required = false) Integer size) {
-        AreaSql area = AreaSql.forCaller(areaCode);
-        Paging paging = Paging.of(page, size);
+        Periods read = periods(AreaSql.forCaller(areaCode), period, from, to);
+        return queries.payments(read.report(), programme, read.period(), Paging.of(page, size));
+    }
+
+    /** The columns of the payments as a download: label key, and where the value is in a payment's JSON. */
+    static final Map<String, String> PAYMENT_COLUMNS = new LinkedHashMap<>();
+
+    static {
+        PAYMENT_COLUMNS.put("document.column.communityCode", "/communityCode");
+        PAYMENT_COLUMNS.put("document.column.personId", "/personId");
+        PAYMENT_COLUMNS.put("document.column.name", "/name");
+        PAYMENT_COLUMNS.put("document.column.nationalId", "/nationalId");
+        PAYMENT_COLUMNS.put("document.column.programme", "/programme");
+        PAYMENT_COLUMNS.put("document.column.period", "/period");
+        PAYMENT_COLUMNS.put("document.column.amount", "/amount");
+        PAYMENT_COLUMNS.put("document.column.paidOn", "/paidOn");
+        PAYMENT_COLUMNS.put("document.column.claimId", "/claimId");
+    }
+
+    @GetMapping("/api/ledgers/benefit-payments/export")
+    @ReadsFrom(BenefitLedger.PROJECTION)
+    @Operation(summary = "The benefit payments (奖励扶助发放明细) as a download, the rows of /api/ledgers/benefit-payments "
+            + "(same parameters, all pages, areaCode required) and a last row of totals (合计, the sum of the "
+            + "amounts): format csv (UTF-8 with a BOM, or charset GBK) or xlsx, streamed; masked per role as the JSON")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) @Text(max = TextLimits.TOKEN)
+                                                 String areaCode,
+                                                 @RequestParam(required = false) Programme programme,
+                                                 @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
+                                                 String period,
+                                                 @RequestParam(required = false)
+                                                 @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                                 @RequestParam(required = false)
+                                                 @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                                 @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
+                                                 String format,
+                                                 @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
+                                                 String charset,
+                                                 HttpServletRequest request) {
+        Periods read = periods(AreaSql.forCaller(LedgerExports.requiredArea(areaCode)), period, from, to);
+        return exports.export("benefit-payments", PAYMENT_COLUMNS, format, charset, request,
+                row -> queries.eachPayment(read.report(), programme, row::accept), LedgerExports.sum("/amount"));
+    }
+
+    /** The periods a read of the payments covers, its parameters checked: the same for the JSON and the download. */
+    private record Periods(Report report, String period) {
+    }
+
+    private static Periods periods(AreaSql area, String period, LocalDate from, LocalDate to) {
         if (period == null || period.isBlank()) {
             if (from == null && to == null) {
                 throw RejectionException.invalid("period", "VALIDATION_FAILED",
                         "period (YYYY-MM or YYYY) is required, or from and to");
             }
-            return queries.payments(new Report(area, from, to, KnownAt.LIVE), programme, null, paging);
+            return new Periods(new Report(area, from, to, KnownAt.LIVE), null);
         }
         if (from != null || to != null) {
             throw RejectionException.invalid("period", "VALIDATION_FAILED", "give a period, or from and to, not both");
@@ -65,13 +139,12 @@ class BenefitLedgerController {
         try {
             if (value.matches("\\d{4}")) {
                 Year year = Year.parse(value);
-                return queries.payments(new Report(area, year.atDay(1), year.atMonth(12).atEndOfMonth(),
-                        KnownAt.LIVE), programme, value, paging);
+                return new Periods(new Report(area, year.atDay(1), year.atMonth(12).atEndOfMonth(), KnownAt.LIVE),
+                        value);
             }
             if (value.matches("\\d{4}-\\d{2}")) {
                 YearMonth month = YearMonth.parse(value);
-                return queries.payments(new Report(area, month.atDay(1), month.atEndOfMonth(), KnownAt.LIVE),
-                        programme, value, paging);
+                return new Periods(new Report(area, month.atDay(1), month.atEndOfMonth(), KnownAt.LIVE), value);
             }
         } catch (DateTimeParseException e) {
             // answered below
@@ -100,5 +173,25 @@ class BenefitLedgerController {
                                    @RequestParam(required = false) Integer page,
                                    @RequestParam(required = false) Integer size) {
         return queries.notices(AreaSql.forCaller(areaCode), Paging.of(page, size));
+    }
+
+    @GetMapping("/api/ledgers/public-notice-board")
+    @ReadsFrom(BenefitLedger.PROJECTION)
+    @Operation(summary = "The public-notice board (公示) of an area as a printable A4 PDF: every claim of "
+            + "/api/public-notices (all pages, areaCode required), names and IDs masked as on the board, Chinese "
+            + "labels (English with Accept-Language: en) in the embedded font; streamed")
+    ResponseEntity<StreamingResponseBody> noticeBoard(@RequestParam(required = false) @Text(max = TextLimits.TOKEN)
+                                                      String areaCode,
+                                                      HttpServletRequest request) {
+        String code = LedgerExports.requiredArea(areaCode);
+        AreaSql area = AreaSql.forCaller(code);
+        Labels labels = new Labels(messages, DocumentLocale.of(request));
+        LocalDateTime now = LocalDateTime.now(clock);
+        StreamingResponseBody body = out -> readOnly.executeWithoutResult(status -> PublicNoticeBoardDocument.write(
+                code, labels, clock.getZone(), now, notice -> queries.eachNotice(area, notice), out));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(PdfDocuments.MEDIA_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("public-notice-board-" + code + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .body(body);
     }
 }

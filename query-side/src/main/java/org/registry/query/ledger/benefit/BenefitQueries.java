@@ -8,6 +8,9 @@ import org.registry.query.api.AreaSql;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Report;
 import org.registry.query.api.Selection;
+import org.registry.query.document.LedgerExports;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** The reads of the benefit ledger: payments with totals, recipients, claims by stage, the public-notice board. */
 @Component
@@ -41,14 +45,7 @@ public class BenefitQueries {
         Selection selection = payments(report, programme);
         MapSqlParameterSource parameters = parameters(report, paging).addValue("programme",
                 programme == null ? null : programme.name());
-        List<PaymentRow> items = jdbc.query(selection.page("""
-                        p.claim_id, p.person_id, n.name, n.national_id, p.programme, p.period, p.amount, p.paid_on,
-                        p.community_code""", "p.community_code, p.period_start, n.name, p.claim_id, p.period"),
-                parameters, (rs, row) -> new PaymentRow(rs.getObject("claim_id", UUID.class),
-                        rs.getObject("person_id", UUID.class), rs.getString("name"), rs.getString("national_id"),
-                        Programme.valueOf(rs.getString("programme")), rs.getString("period"),
-                        money(rs.getBigDecimal("amount")), rs.getObject("paid_on", LocalDate.class),
-                        rs.getString("community_code")));
+        List<PaymentRow> items = jdbc.query(selection.page(PAYMENT_COLUMNS, PAYMENT_ORDER), parameters, PAYMENT);
         Map<Programme, BenefitPaymentsView.ProgrammeTotal> byProgramme = new EnumMap<>(Programme.class);
         jdbc.query("SELECT p.programme, COUNT(DISTINCT p.person_id) AS recipients, COALESCE(SUM(p.amount), 0) AS amount"
                         + " FROM " + selection.from() + " WHERE " + selection.where() + " GROUP BY p.programme",
@@ -65,6 +62,26 @@ public class BenefitQueries {
                 new BenefitPaymentsView.Totals(((Number) totals.get("recipients")).longValue(),
                         money((BigDecimal) totals.get("amount")), new ArrayList<>(byProgramme.values())));
     }
+
+    /**
+     * The payments of {@link #payments}, all of them in the same order, one at a time as the rows arrive (a cursor,
+     * {@link LedgerExports#cursor}): for downloads of any size.
+     */
+    public void eachPayment(Report report, Programme programme, Consumer<PaymentRow> payment) {
+        LedgerExports.cursor(jdbc).query(payments(report, programme).all(PAYMENT_COLUMNS, PAYMENT_ORDER),
+                report.parameters().addValue("programme", programme == null ? null : programme.name()),
+                (RowCallbackHandler) rs -> payment.accept(PAYMENT.mapRow(rs, 0)));
+    }
+
+    private static final String PAYMENT_COLUMNS = """
+            p.claim_id, p.person_id, n.name, n.national_id, p.programme, p.period, p.amount, p.paid_on,
+            p.community_code""";
+    private static final String PAYMENT_ORDER = "p.community_code, p.period_start, n.name, p.claim_id, p.period";
+    private static final RowMapper<PaymentRow> PAYMENT = (rs, row) -> new PaymentRow(
+            rs.getObject("claim_id", UUID.class), rs.getObject("person_id", UUID.class), rs.getString("name"),
+            rs.getString("national_id"), Programme.valueOf(rs.getString("programme")), rs.getString("period"),
+            money(rs.getBigDecimal("amount")), rs.getObject("paid_on", LocalDate.class),
+            rs.getString("community_code"));
 
     /** The amount paid in the report's area and periods, by programme (every programme, zero when none). */
     public Map<Programme, BigDecimal> amountPaid(Report report) {
@@ -163,27 +180,40 @@ public class BenefitQueries {
 
     /** Claims in their public notice now (on notice, or held by an objection), masked for everybody. */
     PageView<PublicNotice> notices(AreaSql area, Paging paging) {
-        Selection selection = new Selection("benefit_claim b JOIN benefit_person bp ON bp.person_id = b.person_id",
-                area.rows("bp") + " AND b.status IN ('PUBLIC_NOTICE', 'OBJECTED')");
+        Selection selection = notices(area);
         MapSqlParameterSource parameters = area.bind(new MapSqlParameterSource())
                 .addValue("limit", paging.size())
                 .addValue("offset", paging.offset());
         Long total = jdbc.queryForObject(selection.count(), parameters, Long.class);
-        List<PublicNotice> items = jdbc.query(selection.page("""
-                        b.claim_id, b.programme, bp.name, bp.national_id, bp.community_code, b.status,
-                        b.notice_started_at, b.notice_ends_at, b.open_objections""",
-                "bp.community_code, b.notice_ends_at, b.claim_id"), parameters, (rs, row) -> {
-            OffsetDateTime startedAt = rs.getObject("notice_started_at", OffsetDateTime.class);
-            OffsetDateTime endsAt = rs.getObject("notice_ends_at", OffsetDateTime.class);
-            return new PublicNotice(rs.getObject("claim_id", UUID.class),
-                    Programme.valueOf(rs.getString("programme")), PublicNotice.maskName(rs.getString("name")),
-                    PublicNotice.maskNationalId(rs.getString("national_id")), rs.getString("community_code"),
-                    ClaimStatus.valueOf(rs.getString("status")),
-                    startedAt == null ? null : startedAt.toInstant(), endsAt == null ? null : endsAt.toInstant(),
-                    rs.getInt("open_objections"));
-        });
+        List<PublicNotice> items = jdbc.query(selection.page(NOTICE_COLUMNS, NOTICE_ORDER), parameters, NOTICE);
         return new PageView<>(items, paging.page(), paging.size(), total == null ? 0 : total);
     }
+
+    /** The board of {@link #notices}, all of it in the same order, masked the same, from a cursor. */
+    void eachNotice(AreaSql area, Consumer<PublicNotice> notice) {
+        LedgerExports.cursor(jdbc).query(notices(area).all(NOTICE_COLUMNS, NOTICE_ORDER),
+                area.bind(new MapSqlParameterSource()), (RowCallbackHandler) rs -> notice.accept(NOTICE.mapRow(rs, 0)));
+    }
+
+    private static Selection notices(AreaSql area) {
+        return new Selection("benefit_claim b JOIN benefit_person bp ON bp.person_id = b.person_id",
+                area.rows("bp") + " AND b.status IN ('PUBLIC_NOTICE', 'OBJECTED')");
+    }
+
+    private static final String NOTICE_COLUMNS = """
+            b.claim_id, b.programme, bp.name, bp.national_id, bp.community_code, b.status,
+            b.notice_started_at, b.notice_ends_at, b.open_objections""";
+    private static final String NOTICE_ORDER = "bp.community_code, b.notice_ends_at, b.claim_id";
+    private static final RowMapper<PublicNotice> NOTICE = (rs, row) -> {
+        OffsetDateTime startedAt = rs.getObject("notice_started_at", OffsetDateTime.class);
+        OffsetDateTime endsAt = rs.getObject("notice_ends_at", OffsetDateTime.class);
+        return new PublicNotice(rs.getObject("claim_id", UUID.class),
+                Programme.valueOf(rs.getString("programme")), PublicNotice.maskName(rs.getString("name")),
+                PublicNotice.maskNationalId(rs.getString("national_id")), rs.getString("community_code"),
+                ClaimStatus.valueOf(rs.getString("status")),
+                startedAt == null ? null : startedAt.toInstant(), endsAt == null ? null : endsAt.toInstant(),
+                rs.getInt("open_objections"));
+    };
 
     private static Selection payments(Report report, Programme programme) {
         Selection payments = BenefitLedger.payments(report);

@@ -2,6 +2,7 @@ package org.registry.query.ledger.checkup;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.query.PageView;
 import org.registry.platform.web.Text;
@@ -10,14 +11,19 @@ import org.registry.query.api.KnownAt;
 import org.registry.query.api.Paging;
 import org.registry.query.api.ReadsFrom;
 import org.registry.query.api.Report;
+import org.registry.query.document.LedgerExports;
 import org.registry.query.residence.Residents;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 @RestController
 @Tag(name = "Ledgers")
@@ -25,10 +31,47 @@ class CheckUpLedgerController {
 
     private final CheckUpQueries queries;
     private final Clock clock;
+    private final LedgerExports exports;
 
-    CheckUpLedgerController(CheckUpQueries queries, Clock clock) {
+    CheckUpLedgerController(CheckUpQueries queries, Clock clock, LedgerExports exports) {
         this.queries = queries;
         this.clock = clock;
+        this.exports = exports;
+    }
+
+    /** The columns of the outreach list as a download: label key, and where the value is in an entry's JSON. */
+    static final Map<String, String> OUTREACH_COLUMNS = new LinkedHashMap<>();
+
+    static {
+        OUTREACH_COLUMNS.put("document.column.personId", "/personId");
+        OUTREACH_COLUMNS.put("document.column.name", "/name");
+        OUTREACH_COLUMNS.put("document.column.nationalId", "/nationalId");
+        OUTREACH_COLUMNS.put("document.column.birthDate", "/birthDate");
+        OUTREACH_COLUMNS.put("document.column.age", "/age");
+        OUTREACH_COLUMNS.put("document.column.communityCode", "/communityCode");
+        OUTREACH_COLUMNS.put("document.column.householdId", "/householdId");
+        OUTREACH_COLUMNS.put("document.column.lastCheckUpOn", "/lastCheckUpOn");
+    }
+
+    @GetMapping("/api/ledgers/check-ups/outreach")
+    @ReadsFrom({Residents.PROJECTION, CheckUpLedger.PROJECTION})
+    @Operation(summary = "The check-up outreach list (未检对象名单) of an area and period as a download: every eligible "
+            + "woman not checked, as notChecked of /api/ledgers/check-ups (all pages, areaCode required): format csv "
+            + "(UTF-8 with a BOM, or charset GBK) or xlsx, streamed; masked per role as the JSON")
+    ResponseEntity<StreamingResponseBody> outreach(@RequestParam(required = false) @Text(max = TextLimits.TOKEN)
+                                                   String areaCode,
+                                                   @RequestParam(required = false)
+                                                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                                   @RequestParam(required = false)
+                                                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                                   @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
+                                                   String format,
+                                                   @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
+                                                   String charset,
+                                                   HttpServletRequest request) {
+        Report report = new Report(AreaSql.forCaller(LedgerExports.requiredArea(areaCode)), from, to, KnownAt.LIVE);
+        return exports.export("check-up-outreach", OUTREACH_COLUMNS, format, charset, request,
+                row -> queries.eachNotChecked(report, row::accept), null);
     }
 
     @GetMapping("/api/ledgers/check-ups")

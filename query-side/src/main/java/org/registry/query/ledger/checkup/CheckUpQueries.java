@@ -9,6 +9,9 @@ import org.registry.query.api.Rates;
 import org.registry.query.api.Report;
 import org.registry.query.api.Selection;
 import org.registry.query.residence.Residents;
+import org.registry.query.document.LedgerExports;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,6 +20,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** The reads of the check-up ledger. */
 @Component
@@ -34,23 +38,43 @@ class CheckUpQueries {
                 .addValue("offset", paging.offset());
         long eligible = count(CheckUpLedger.eligible(report), parameters);
         long checked = count(CheckUpLedger.checked(report), parameters);
+        long total = count(CheckUpLedger.notChecked(report), parameters);
+        List<OutreachEntry> items = jdbc.query(outreach(report).page(OUTREACH_COLUMNS.formatted(
+                report.knownAt().recorded("c")), OUTREACH_ORDER), parameters, outreachEntry(report));
+        return new CheckUpLedgerView(report.area().code(), report.from(), report.to(), eligible, checked,
+                Rates.percent(checked, eligible), new PageView<>(items, paging.page(), paging.size(), total));
+    }
+
+    /**
+     * The outreach list of {@link #ledger}, all of it in the same order, one at a time as the rows arrive (a cursor,
+     * {@link LedgerExports#cursor}): for downloads of any size.
+     */
+    void eachNotChecked(Report report, Consumer<OutreachEntry> entry) {
+        RowMapper<OutreachEntry> mapper = outreachEntry(report);
+        LedgerExports.cursor(jdbc).query(outreach(report).all(OUTREACH_COLUMNS.formatted(
+                        report.knownAt().recorded("c")), OUTREACH_ORDER), report.parameters(),
+                (RowCallbackHandler) rs -> entry.accept(mapper.mapRow(rs, 0)));
+    }
+
+    private static final String OUTREACH_COLUMNS = """
+            s.person_id, n.name, n.national_id, s.birth_date, s.community_code, s.household_id,
+            (SELECT MAX(c.check_date) FROM checkup_record c WHERE c.person_id = s.person_id
+                 AND c.check_date <= :to AND %s) AS last_check_up_on""";
+    private static final String OUTREACH_ORDER = "s.community_code, n.name, s.person_id";
+
+    private static Selection outreach(Report report) {
         Selection notChecked = CheckUpLedger.notChecked(report);
-        long total = count(notChecked, parameters);
-        List<OutreachEntry> items = jdbc.query(new Selection(notChecked.from() + Residents.NAMES, notChecked.where())
-                .page("""
-                        s.person_id, n.name, n.national_id, s.birth_date, s.community_code, s.household_id,
-                        (SELECT MAX(c.check_date) FROM checkup_record c WHERE c.person_id = s.person_id
-                             AND c.check_date <= :to AND %s) AS last_check_up_on""".formatted(
-                        report.knownAt().recorded("c")),
-                        "s.community_code, n.name, s.person_id"), parameters, (rs, row) -> {
+        return new Selection(notChecked.from() + Residents.NAMES, notChecked.where());
+    }
+
+    private static RowMapper<OutreachEntry> outreachEntry(Report report) {
+        return (rs, row) -> {
             LocalDate birthDate = rs.getObject("birth_date", LocalDate.class);
             return new OutreachEntry(rs.getObject("person_id", UUID.class), rs.getString("name"),
                     rs.getString("national_id"), birthDate, Period.between(birthDate, report.to()).getYears(),
                     rs.getString("community_code"), rs.getObject("household_id", UUID.class),
                     rs.getObject("last_check_up_on", LocalDate.class));
-        });
-        return new CheckUpLedgerView(report.area().code(), report.from(), report.to(), eligible, checked,
-                Rates.percent(checked, eligible), new PageView<>(items, paging.page(), paging.size(), total));
+        };
     }
 
     /**

@@ -6,7 +6,10 @@ import org.registry.kernel.query.PageView;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Report;
 import org.registry.query.api.Selection;
+import org.registry.query.document.LedgerExports;
 import org.registry.query.residence.Residents;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -14,6 +17,7 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The floating-population register (流动人口台账), read from the residence history: the inflow (floating residents
@@ -69,21 +73,46 @@ public class FloatingRegister {
      */
     public PageView<FloatingEntry> entries(Report report, Direction direction, boolean period,
                                            CertificateStatus certificate, int expiryWindowDays, Paging paging) {
+        Selection selection = selection(report, direction, period, certificate);
+        MapSqlParameterSource parameters = parameters(report, expiryWindowDays)
+                .addValue("limit", paging.size())
+                .addValue("offset", paging.offset());
+        Long total = jdbc.queryForObject(selection.count(), parameters, Long.class);
+        List<FloatingEntry> items = jdbc.query(selection.page(COLUMNS, ORDER), parameters,
+                rowMapper(direction, report.to(), report.to().plusDays(expiryWindowDays)));
+        return new PageView<>(items, paging.page(), paging.size(), total == null ? 0 : total);
+    }
+
+    /**
+     * The entries of {@link #entries}, all of them in the same order, one at a time as the rows arrive (a cursor,
+     * {@link LedgerExports#cursor}): for downloads of any size.
+     */
+    public void each(Report report, Direction direction, boolean period, CertificateStatus certificate,
+                     int expiryWindowDays, Consumer<FloatingEntry> entry) {
+        Selection selection = selection(report, direction, period, certificate);
+        RowMapper<FloatingEntry> mapper = rowMapper(direction, report.to(),
+                report.to().plusDays(expiryWindowDays));
+        LedgerExports.cursor(jdbc).query(selection.all(COLUMNS, ORDER),
+                parameters(report, expiryWindowDays), (RowCallbackHandler) rs -> entry.accept(mapper.mapRow(rs, 0)));
+    }
+
+    private static Selection selection(Report report, Direction direction, boolean period,
+                                       CertificateStatus certificate) {
         Selection selection = direction == Direction.IN
                 ? (period ? inflow(report) : floatingOn(report))
                 : (period ? outflow(report) : awayOn(report));
         if (certificate != null) {
             selection = selection.and(status(certificate));
         }
-        selection = new Selection(selection.from() + Residents.NAMES, selection.where());
-        MapSqlParameterSource parameters = report.parameters()
-                .addValue("expiringBy", report.to().plusDays(expiryWindowDays))
-                .addValue("limit", paging.size())
-                .addValue("offset", paging.offset());
-        Long total = jdbc.queryForObject(selection.count(), parameters, Long.class);
-        LocalDate day = report.to();
-        LocalDate expiringBy = day.plusDays(expiryWindowDays);
-        List<FloatingEntry> items = jdbc.query(selection.page(COLUMNS, ORDER), parameters, (rs, row) -> {
+        return new Selection(selection.from() + Residents.NAMES, selection.where());
+    }
+
+    private static MapSqlParameterSource parameters(Report report, int expiryWindowDays) {
+        return report.parameters().addValue("expiringBy", report.to().plusDays(expiryWindowDays));
+    }
+
+    private static RowMapper<FloatingEntry> rowMapper(Direction direction, LocalDate day, LocalDate expiringBy) {
+        return (rs, row) -> {
             boolean in = direction == Direction.IN;
             String exit = rs.getString("exit_kind");
             boolean ended = exit != null && !exit.equals("TRANSFER") && !exit.equals("RELOCATION")
@@ -100,8 +129,7 @@ public class FloatingRegister {
                     reason == null ? null : MoveReason.valueOf(reason),
                     rs.getString("certificate_number"), expiry,
                     in ? statusOf(expiry, day, expiringBy) : null);
-        });
-        return new PageView<>(items, paging.page(), paging.size(), total == null ? 0 : total);
+        };
     }
 
     /** The certificate status as SQL, relative to {@code :to} and {@code :expiringBy}; the same as {@link #statusOf}. */

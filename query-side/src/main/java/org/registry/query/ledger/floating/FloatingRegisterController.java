@@ -2,6 +2,7 @@ package org.registry.query.ledger.floating;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.query.PageView;
@@ -11,14 +12,19 @@ import org.registry.query.api.KnownAt;
 import org.registry.query.api.Paging;
 import org.registry.query.api.ReadsFrom;
 import org.registry.query.api.Report;
+import org.registry.query.document.LedgerExports;
 import org.registry.query.residence.Residents;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 @RestController
 @Tag(name = "Ledgers")
@@ -26,10 +32,12 @@ class FloatingRegisterController {
 
     private final FloatingRegister register;
     private final Clock clock;
+    private final LedgerExports exports;
 
-    FloatingRegisterController(FloatingRegister register, Clock clock) {
+    FloatingRegisterController(FloatingRegister register, Clock clock, LedgerExports exports) {
         this.register = register;
         this.clock = clock;
+        this.exports = exports;
     }
 
     @GetMapping("/api/ledgers/floating-population")
@@ -51,6 +59,67 @@ class FloatingRegisterController {
                                     @RequestParam(required = false) Integer expiringWithinDays,
                                     @RequestParam(required = false) Integer page,
                                     @RequestParam(required = false) Integer size) {
+        Read read = read(areaCode, direction, asOf, from, to, certificate, expiringWithinDays);
+        return register.entries(read.report(), read.direction(), read.period(), certificate, read.window(),
+                Paging.of(page, size));
+    }
+
+    /** The columns of the register as a download: label key, and where the value is in an entry's JSON. */
+    static final Map<String, String> COLUMNS = new LinkedHashMap<>();
+
+    static {
+        COLUMNS.put("document.column.personId", "/personId");
+        COLUMNS.put("document.column.name", "/name");
+        COLUMNS.put("document.column.nationalId", "/nationalId");
+        COLUMNS.put("document.column.sex", "/sex");
+        COLUMNS.put("document.column.birthDate", "/birthDate");
+        COLUMNS.put("document.column.direction", "/direction");
+        COLUMNS.put("document.column.communityCode", "/communityCode");
+        COLUMNS.put("document.column.householdId", "/householdId");
+        COLUMNS.put("document.column.since", "/since");
+        COLUMNS.put("document.column.until", "/until");
+        COLUMNS.put("document.column.origin", "/origin");
+        COLUMNS.put("document.column.destination", "/destination");
+        COLUMNS.put("document.column.moveReason", "/moveReason");
+        COLUMNS.put("document.column.certificateNumber", "/certificateNumber");
+        COLUMNS.put("document.column.certificateExpiry", "/certificateExpiry");
+        COLUMNS.put("document.column.certificateStatus", "/certificateStatus");
+    }
+
+    @GetMapping("/api/ledgers/floating-population/export")
+    @ReadsFrom(Residents.PROJECTION)
+    @Operation(summary = "The floating-population register (流动人口台账) as a download, the same entries as "
+            + "/api/ledgers/floating-population (same parameters, all pages, areaCode required): format csv (UTF-8 "
+            + "with a BOM, or charset GBK) or xlsx, streamed; masked per role as the JSON")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) @Text(max = TextLimits.TOKEN)
+                                                 String areaCode,
+                                                 @RequestParam(required = false) Direction direction,
+                                                 @RequestParam(required = false)
+                                                 @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                                 @RequestParam(required = false)
+                                                 @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                                 @RequestParam(required = false)
+                                                 @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                                 @RequestParam(required = false) CertificateStatus certificate,
+                                                 @RequestParam(required = false) Integer expiringWithinDays,
+                                                 @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
+                                                 String format,
+                                                 @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
+                                                 String charset,
+                                                 HttpServletRequest request) {
+        Read read = read(LedgerExports.requiredArea(areaCode), direction, asOf, from, to, certificate,
+                expiringWithinDays);
+        return exports.export("floating-population", COLUMNS, format, charset, request,
+                row -> register.each(read.report(), read.direction(), read.period(), certificate, read.window(),
+                        row::accept), null);
+    }
+
+    /** A read of the register, its parameters checked: the same for the JSON and the download. */
+    private record Read(Report report, Direction direction, boolean period, int window) {
+    }
+
+    private Read read(String areaCode, Direction direction, LocalDate asOf, LocalDate from, LocalDate to,
+                      CertificateStatus certificate, Integer expiringWithinDays) {
         Direction side = direction == null ? Direction.IN : direction;
         boolean period = from != null || to != null;
         if (period && asOf != null) {
@@ -69,6 +138,6 @@ class FloatingRegisterController {
         LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
         Report report = period ? new Report(AreaSql.forCaller(areaCode), from, to, KnownAt.LIVE)
                 : new Report(AreaSql.forCaller(areaCode), day, day, KnownAt.LIVE);
-        return register.entries(report, side, period, certificate, window, Paging.of(page, size));
+        return new Read(report, side, period, window);
     }
 }

@@ -298,7 +298,10 @@ class ConsoleBrowserTest extends CountyScenario {
         slider.sendKeys(org.openqa.selenium.Keys.HOME);
         for (int i = 0; i < 2; i++) {
             String instant = trail.get(i).get("recordedAt").asText();
-            wait(ExpectedConditions.textToBe(By.id("as-of-instant"), instant));
+            wait(ExpectedConditions.attributeToBe(By.id("as-of-instant"), "data-instant", instant));
+            assertThat(browser.findElement(By.id("as-of-instant")).getText()).as("in the registry's time zone")
+                    .isEqualTo(java.time.Instant.parse(instant).atZone(clock.getZone())
+                                              .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
             JsonNode then = auditor.get("/api/audit/persons/" + mother + "/state?asOf=" + instant).expect(200).json();
             for (String field : List.of("version", "maritalStatus", "name", "householdId")) {
                 assertThat(browser.findElement(By.cssSelector("#state-as-of [data-field=" + field + "]")).getText())

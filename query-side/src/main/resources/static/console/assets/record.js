@@ -34,9 +34,12 @@
             row.classList.toggle('after', i > index);
             row.classList.toggle('current', i === index);
         });
-        document.getElementById('as-of-instant').textContent = rows[index].getAttribute('data-recorded-at');
+        // shown in the registry's time zone; the instant itself (as the audit API answers it) in data-instant
+        var instant = document.getElementById('as-of-instant');
+        instant.textContent = rows[index].getAttribute('data-recorded-local');
+        instant.setAttribute('data-instant', rows[index].getAttribute('data-recorded-at'));
         document.getElementById('as-of-event').textContent = rows[index].cells[1].textContent;
-        slider.setAttribute('aria-valuetext', rows[index].getAttribute('data-recorded-at'));
+        slider.setAttribute('aria-valuetext', rows[index].getAttribute('data-recorded-local'));
     }
     slider.addEventListener('input', show);
     show();

@@ -56,6 +56,7 @@ class PersonRecordPage {
             }
             current = states.get(states.size() - 1);
             model.addAttribute("trail", trail);
+            model.addAttribute("zone", clock.getZone());
             model.addAttribute("statesJson", text(json.valueToTree(states)));
         } else {
             // a clerk reads the record as GET /api/persons/{id} answers it: within their areas only

@@ -42,6 +42,18 @@ class ReportRevisionsApiTest extends CountyScenario {
         return null;
     }
 
+    /** Each count with a list moved by exactly the records that entered and left it (each listed once here). */
+    static void everyCountMovedByItsRecords(JsonNode revisions) {
+        for (JsonNode figure : revisions.get("figures")) {
+            if (!figure.get("entered").isNull() && figure.get("filed").canConvertToExactIntegral()
+                    && !figure.get("figure").asText().endsWith("amountPaid")) {
+                assertThat(figure.get("now").asLong() - figure.get("filed").asLong())
+                        .as("the change of %s", figure.get("figure").asText())
+                        .isEqualTo(figure.get("entered").size() - figure.get("left").size());
+            }
+        }
+    }
+
     static List<String> ids(JsonNode records) {
         List<String> ids = new ArrayList<>();
         records.forEach(record -> ids.add(record.get("recordId").asText()));
@@ -119,6 +131,7 @@ class ReportRevisionsApiTest extends CountyScenario {
         JsonNode rate = figure(revisions, "indicators.birthRatePerMille.value");
         assertThat(rate.get("filed").decimalValue()).isNotEqualByComparingTo(rate.get("now").decimalValue());
         assertThat(rate.get("entered").isNull()).isTrue();
+        everyCountMovedByItsRecords(revisions);
 
         // the report itself stays as filed
         JsonNode report = read(as("clerk"), "/api/reports/" + id, late.eventPosition());
@@ -155,6 +168,7 @@ class ReportRevisionsApiTest extends CountyScenario {
         JsonNode fact = record(end.get("left"), grandfather).get("facts").get(0);
         assertThat(fact.get("actor").asText()).isEqualTo("clerk2");
         assertThat(fact.get("occurredOn").asText()).isEqualTo("2026-10-05");
+        everyCountMovedByItsRecords(revisions);
         // living on the month's first day, he stays in the population at its start
         assertThat(figure(revisions, "indicators.population.start")).isNull();
     }

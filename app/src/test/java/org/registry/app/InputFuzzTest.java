@@ -348,6 +348,7 @@ class InputFuzzTest {
         valid.put("get /api/reports", read(Map.of(), Map.of("areaCode", reporting, "month", "2024-05")));
         valid.put("get /api/reports/{reportId}", read(Map.of("reportId", filed), Map.of()));
         valid.put("get /api/reports/{reportId}/document", read(Map.of("reportId", filed), Map.of("format", "pdf")));
+        valid.put("get /api/reports/{reportId}/revisions", read(Map.of("reportId", filed), Map.of()));
         valid.put("get /api/ledgers/person-index", read(Map.of(), Map.of("areaCode", community,
                 "residency", "PERMANENT", "format", "xlsx", "charset", "UTF-8")));
         valid.put("get /api/ledgers/household-register", read(Map.of(), Map.of("areaCode", community,

@@ -11,6 +11,9 @@ import org.registry.platform.security.CurrentUser;
 import org.registry.platform.web.StrictParameters;
 import org.registry.platform.web.Text;
 import org.registry.query.api.ReadsFrom;
+import org.registry.query.ledger.benefit.BenefitLedger;
+import org.registry.query.ledger.checkup.CheckUpLedger;
+import org.registry.query.residence.Residents;
 import jakarta.servlet.http.HttpServletRequest;
 import org.registry.kernel.report.MonthlyReportView;
 import org.registry.query.document.DocumentLocale;
@@ -40,11 +43,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportQueriesController {
 
     private final ReportQueries queries;
+    private final ReportRevisions revisions;
     private final MessageSource messages;
     private final Clock clock;
 
-    ReportQueriesController(ReportQueries queries, MessageSource messages, Clock clock) {
+    ReportQueriesController(ReportQueries queries, ReportRevisions revisions, MessageSource messages, Clock clock) {
         this.queries = queries;
+        this.revisions = revisions;
         this.messages = messages;
         this.clock = clock;
     }
@@ -87,6 +92,16 @@ class ReportQueriesController {
     @Operation(hidden = true)
     ResponseEntity<StreamingResponseBody> pdf(@PathVariable String reportId, HttpServletRequest request) {
         return document(reportId, "pdf", request);
+    }
+
+    @GetMapping("/{reportId}/revisions")
+    @ReadsFrom({MonthlyReports.NAME, Residents.PROJECTION, CheckUpLedger.PROJECTION, BenefitLedger.PROJECTION})
+    @Operation(summary = "The revisions of a filed report since its filing (月月清): every figure whose value as known "
+            + "now differs from its value as filed (as known at the filing of the current revision), filed and now, "
+            + "and the records that entered or left its list since, each with the facts recorded on it since: who "
+            + "recorded them, in which role, when and why. Labels in Chinese, in English with Accept-Language: en")
+    ReportRevisionsView revisions(@PathVariable String reportId, HttpServletRequest request) {
+        return revisions.revisions(ReportId.of(reportId), new Labels(messages, DocumentLocale.of(request)));
     }
 
     @GetMapping("/{reportId}/document")

@@ -1,5 +1,6 @@
 package org.registry.query.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -27,7 +28,8 @@ import java.util.Map;
 /**
  * The console's monthly reports: the status list of an area and month ({@code GET /api/reports}) with the on-time
  * rate, and a report's figures as filed ({@code GET /api/reports/{id}}) with its XLSX and PDF documents, each the
- * answer of its API read masked as the API masks it. Same roles as the API: clerks, auditors, administrators.
+ * answer of its API read masked as the API masks it; a report's page shows its revisions since filing
+ * ({@code GET /api/reports/{id}/revisions}) too. Same roles as the API: clerks, auditors, administrators.
  */
 @Controller
 @Hidden
@@ -62,7 +64,8 @@ class ReportsPage {
     }
 
     @GetMapping("/console/reports/{reportId}")
-    String report(@PathVariable String reportId, Model model) {
+    String report(@PathVariable String reportId, HttpServletRequest request, Model model)
+            throws JsonProcessingException {
         RegisterTables.requireRegisterReader();
         JsonNode report = masking.toJson(reports.report(reportId), CurrentUser.get());
         Map<String, String> figures = new LinkedHashMap<>();
@@ -70,6 +73,10 @@ class ReportsPage {
         common(model);
         model.addAttribute("report", json.convertValue(report, Map.class));
         model.addAttribute("figures", figures);
+        // masked as the API masks it, read back into its records for the template
+        model.addAttribute("revisions", json.treeToValue(masking.toJson(reports.revisions(reportId, request),
+                CurrentUser.get()), ReportRevisionsView.class));
+        model.addAttribute("zone", clock.getZone());
         return "console/report";
     }
 

@@ -28,7 +28,7 @@ import org.registry.kernel.checkup.RiskLevel;
 import org.registry.kernel.person.BenefitClaimFiled;
 import org.registry.kernel.person.CheckUpRecorded;
 import org.registry.kernel.person.ChildBirthDateCorrected;
-import org.registry.kernel.person.CorrectableField;
+import org.registry.kernel.person.Correction;
 import org.registry.platform.eventstore.AuditMetaData;
 import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.common.Require;
@@ -70,7 +70,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Locale;
-import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -334,23 +333,15 @@ class Person {
      */
     LocalDate correct(CorrectPersonDetail command, LocalDate today, NationalIdHolders holders) {
         String value = command.value();
-        String old;
-        switch (command.field()) {
-            case NAME -> {
-                value = Require.text(value, "value", 50);
-                old = name;
-            }
-            case ETHNICITY -> {
-                value = Require.optionalText(value, "value", 20);
-                old = ethnicity;
-            }
+        Correction correction = switch (command.field()) {
+            case NAME -> new Correction.OfName(name, Require.text(value, "value", 50));
+            case ETHNICITY -> new Correction.OfEthnicity(ethnicity, Require.optionalText(value, "value", 20));
             case SEX -> {
                 Sex corrected = parse(value, Sex.class);
                 if (nationalId != null) {
                     nationalId.requireAgreesWith(null, corrected);
                 }
-                value = corrected.name();
-                old = sex.name();
+                yield new Correction.OfSex(sex, corrected);
             }
             case BIRTH_DATE -> {
                 LocalDate corrected = parseDate(value);
@@ -363,24 +354,21 @@ class Person {
                     throw RejectionException.invalid("value", "DATE_AFTER_LATER_FACTS",
                             "the record holds a fact dated " + earliest + "; the person cannot be born after it");
                 }
-                value = corrected.toString();
-                old = birthDate.toString();
+                yield new Correction.OfBirthDate(birthDate, corrected);
             }
             case NATIONAL_ID -> {
                 NationalId corrected = new NationalId(Require.text(value, "value", 18));
                 corrected.requireAgreesWith(birthDate, sex);
                 holders.requireFree(corrected, personId);
-                value = corrected.value();
-                old = nationalId == null ? null : nationalId.value();
+                yield new Correction.OfNationalId(nationalId, corrected);
             }
-            default -> throw new IllegalStateException("unhandled field " + command.field());
-        }
-        if (Objects.equals(old, value)) {
+        };
+        if (correction.changesNothing()) {
             throw RejectionException.unprocessable("value", "NOTHING_CHANGES",
-                    command.field().apiName() + " is " + old + " already");
+                    command.field().apiName() + " is " + correction.oldValue() + " already");
         }
-        apply(new PersonDetailCorrected(personId, command.field(), old, value, command.reason()));
-        return command.field() == CorrectableField.BIRTH_DATE ? LocalDate.parse(old) : null;
+        apply(new PersonDetailCorrected(personId, correction, command.reason()));
+        return correction instanceof Correction.OfBirthDate birth ? birth.oldValue() : null;
     }
 
     /**
@@ -790,15 +778,12 @@ class Person {
 
     @EventSourcingHandler
     void on(PersonDetailCorrected event) {
-        String value = event.newValue();
-        switch (event.field()) {
-            case NAME -> name = value;
-            case ETHNICITY -> ethnicity = value;
-            case SEX -> sex = Sex.valueOf(value);
-            case BIRTH_DATE -> birthDate = LocalDate.parse(value);
-            case NATIONAL_ID -> nationalId = value == null ? null : new NationalId(value);
-            default -> throw new IllegalStateException("unhandled field " + event.field());
-        }
+        event.correction().handle(
+                corrected -> name = corrected.newValue(),
+                corrected -> sex = corrected.newValue(),
+                corrected -> birthDate = corrected.newValue(),
+                corrected -> ethnicity = corrected.newValue(),
+                corrected -> nationalId = corrected.newValue());
     }
 
     @EventSourcingHandler

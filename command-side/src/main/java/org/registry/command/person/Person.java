@@ -127,8 +127,10 @@ class Person {
         requireBirthDate(command.birthDate(), today, "birthDate");
         command.nationalId().requireAgreesWith(command.birthDate(), command.sex());
         holders.requireFree(command.nationalId(), command.personId());
-        Require.notInFuture(command.residentSince(), today, "residentSince");
-        requireNotBeforeBirth(command.residentSince(), command.birthDate(), "residentSince");
+        // A registration that does not say when the stay here began records one beginning today.
+        LocalDate residentSince = command.residentSince() != null ? command.residentSince() : today;
+        Require.notInFuture(residentSince, today, "residentSince");
+        requireNotBeforeBirth(residentSince, command.birthDate(), "residentSince");
         if (command.certificate() != null && command.residency() != Residency.FLOATING_IN) {
             throw RejectionException.invalid("certificateNumber", "VALIDATION_FAILED",
                     "a floating-population certificate belongs to a FLOATING_IN resident");
@@ -136,8 +138,13 @@ class Person {
         requirePlausible(command.certificate(), today);
         apply(new PersonRegistered(command.personId(), command.nationalId(), command.name(), command.sex(),
                 command.birthDate(), command.ethnicity(), command.maritalStatus(), command.householdId(),
-                command.relationToHead(), command.residency(), command.residentSince(), command.origin(),
+                command.relationToHead(), command.residency(), residentSince, command.origin(),
                 command.moveReason(), command.certificate()));
+    }
+
+    /** The day of the latest change of the person's residency or household (registration, move, transfer). */
+    LocalDate settledOn() {
+        return settledOn;
     }
 
     Person(RegisterBirth command, Residency residency, LocalDate today, NationalIdHolders holders) {
@@ -427,7 +434,7 @@ class Person {
     // ---- check-ups ------------------------------------------------------------------------------------------
 
     @CommandHandler
-    void handle(RecordCheckUp command, Clock clock) {
+    void handle(RecordCheckUp command, Clock clock, CheckUpSettings settings) {
         requireLiving();
         Require.notInFuture(command.date(), LocalDate.now(clock), "date");
         requireNotBeforeBirth(command.date(), birthDate, "date");
@@ -435,15 +442,14 @@ class Person {
             throw RejectionException.unprocessable("type", "CHECK_UP_NOT_APPLICABLE",
                     "a " + command.type() + " check-up is given to women; person " + personId + " is not a woman");
         }
-        if (command.riskLevel() == RiskLevel.HIGH && command.followUpDue() == null) {
-            throw RejectionException.invalid("followUpDue", "VALIDATION_FAILED",
-                    "a high-risk pre-pregnancy check-up records when its follow-up is due");
-        }
         if (checkUps.contains(command.checkUpId())) {
             throw RejectionException.conflict("CHECK_UP_EXISTS", "check-up " + command.checkUpId() + " exists");
         }
+        // A high-risk finding is always followed up: the clerk's day, or the configured period after the check-up.
+        LocalDate followUpDue = command.followUpDue() == null && command.riskLevel() == RiskLevel.HIGH
+                ? command.date().plus(settings.highRiskFollowUp()) : command.followUpDue();
         apply(new CheckUpRecorded(personId, command.checkUpId(), command.type(), command.date(), command.facility(),
-                command.result(), command.riskLevel(), command.notes(), command.followUpDue()));
+                command.result(), command.riskLevel(), command.notes(), followUpDue));
     }
 
     // ---- benefit claims -------------------------------------------------------------------------------------

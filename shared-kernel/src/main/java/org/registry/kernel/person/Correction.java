@@ -26,8 +26,6 @@ import java.util.function.Consumer;
         @JsonSubTypes.Type(value = Correction.OfNationalId.class, name = "nationalId")})
 public sealed interface Correction {
 
-    CorrectableField field();
-
     /** The value before the correction; null for a detail that was not recorded (an ethnicity, a national ID). */
     Object oldValue();
 
@@ -45,11 +43,6 @@ public sealed interface Correction {
 
     record OfName(@PersonalData String oldValue, @PersonalData String newValue) implements Correction {
         @Override
-        public CorrectableField field() {
-            return CorrectableField.NAME;
-        }
-
-        @Override
         public void handle(Consumer<OfName> name, Consumer<OfSex> sex, Consumer<OfBirthDate> birthDate,
                            Consumer<OfEthnicity> ethnicity, Consumer<OfNationalId> nationalId) {
             name.accept(this);
@@ -57,11 +50,6 @@ public sealed interface Correction {
     }
 
     record OfSex(@PersonalData Sex oldValue, @PersonalData Sex newValue) implements Correction {
-        @Override
-        public CorrectableField field() {
-            return CorrectableField.SEX;
-        }
-
         @Override
         public void handle(Consumer<OfName> name, Consumer<OfSex> sex, Consumer<OfBirthDate> birthDate,
                            Consumer<OfEthnicity> ethnicity, Consumer<OfNationalId> nationalId) {
@@ -71,11 +59,6 @@ public sealed interface Correction {
 
     record OfBirthDate(@PersonalData LocalDate oldValue, @PersonalData LocalDate newValue) implements Correction {
         @Override
-        public CorrectableField field() {
-            return CorrectableField.BIRTH_DATE;
-        }
-
-        @Override
         public void handle(Consumer<OfName> name, Consumer<OfSex> sex, Consumer<OfBirthDate> birthDate,
                            Consumer<OfEthnicity> ethnicity, Consumer<OfNationalId> nationalId) {
             birthDate.accept(this);
@@ -83,11 +66,6 @@ public sealed interface Correction {
     }
 
     record OfEthnicity(@PersonalData String oldValue, @PersonalData String newValue) implements Correction {
-        @Override
-        public CorrectableField field() {
-            return CorrectableField.ETHNICITY;
-        }
-
         @Override
         public void handle(Consumer<OfName> name, Consumer<OfSex> sex, Consumer<OfBirthDate> birthDate,
                            Consumer<OfEthnicity> ethnicity, Consumer<OfNationalId> nationalId) {
@@ -97,11 +75,6 @@ public sealed interface Correction {
 
     record OfNationalId(@PersonalData NationalId oldValue, @PersonalData NationalId newValue)
             implements Correction {
-        @Override
-        public CorrectableField field() {
-            return CorrectableField.NATIONAL_ID;
-        }
-
         @Override
         public void handle(Consumer<OfName> name, Consumer<OfSex> sex, Consumer<OfBirthDate> birthDate,
                            Consumer<OfEthnicity> ethnicity, Consumer<OfNationalId> nationalId) {

@@ -1,10 +1,12 @@
 package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.HouseholdRelocated;
+import org.registry.kernel.person.PersonDetailCorrected;
 import org.registry.platform.test.Api;
 import org.registry.platform.test.RegistryTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,15 +44,82 @@ class UpcastingTest {
 
     /** A row as a revision-1 build stored it; answers its position. */
     private long storeRevisionOne(String household, long sequence, Class<?> type, String json) {
+        return storeRevisionOne("Household", household, sequence, type, json, "before postal codes");
+    }
+
+    private long storeRevisionOne(String aggregateType, String aggregate, long sequence, Class<?> type, String json,
+                                  String reason) {
         String eventId = UUID.randomUUID().toString();
         jdbc.update("""
                         INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                             time_stamp, payload_type, payload_revision, payload, meta_data)
-                        VALUES (?, ?, ?, 'Household', ?, ?, '1', ?, ?)""",
-                eventId, household, sequence, Instant.now().toString(), type.getName(), json,
-                "{\"actor\":\"clerk\",\"role\":\"CLERK\",\"reason\":\"before postal codes\"}");
+                        VALUES (?, ?, ?, ?, ?, ?, '1', ?, ?)""",
+                eventId, aggregate, sequence, aggregateType, Instant.now().toString(), type.getName(), json,
+                "{\"actor\":\"clerk\",\"role\":\"CLERK\",\"reason\":\"%s\"}".formatted(reason));
         return jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
                 Long.class, eventId);
+    }
+
+    /** A correction as a revision-1 build stored it: the field's name and its old and new values as text. */
+    private long storeRevisionOneCorrection(String person, String field, String oldValue, String newValue) {
+        long sequence = jdbc.queryForObject("SELECT max(sequence_number) + 1 FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ?", Long.class, person);
+        return storeRevisionOne("Person", person, sequence, PersonDetailCorrected.class, """
+                {"personId":"%s","field":"%s","oldValue":"%s","newValue":"%s","reason":"misread"}"""
+                .formatted(person, field, oldValue, newValue), "before typed corrections");
+    }
+
+    private static JsonNode correction(String field, String oldValue, String newValue) {
+        return JsonNodeFactory.instance.objectNode().put("field", field).put("oldValue", oldValue)
+                                       .put("newValue", newValue);
+    }
+
+    @Test
+    void correctionsStoredAsTextReplayTyped() {
+        String home = register.household("330106001001", "3 Correction Road", "2010-01-01");
+        String wrongId = Register.nationalId("1985-03-04", "MALE");
+        String rightId = Register.nationalId("1985-04-03", "MALE");
+        String person = register.register(register.person(home, "Zhou Mng", "MALE", "1985-03-04", "HEAD",
+                "2011-01-01"));
+        storeRevisionOneCorrection(person, "nationalId", wrongId, rightId);
+        storeRevisionOneCorrection(person, "birthDate", "1985-03-04", "1985-04-03");
+        long last = storeRevisionOneCorrection(person, "name", "Zhou Mng", "Zhou Ming");
+
+        JsonNode read = api.as("clerk").header("X-Min-Event-Position", Long.toString(last))
+                           .get("/api/persons/" + person).expect(200).json();
+        assertThat(read.get("name").asText()).isEqualTo("Zhou Ming");
+        assertThat(read.get("birthDate").asText()).isEqualTo("1985-04-03");
+        assertThat(read.get("nationalId").asText()).isEqualTo(rightId);
+        long version = read.get("version").asLong();
+
+        JsonNode trail = api.as("auditor").get("/api/audit/persons/" + person).expect(200).json();
+        JsonNode birthDate = trail.get(trail.size() - 2);
+        assertThat(birthDate.get("type").asText()).isEqualTo("PersonDetailCorrected");
+        assertThat(birthDate.get("payload").get("correction"))
+                .isEqualTo(correction("birthDate", "1985-03-04", "1985-04-03"));
+        assertThat(birthDate.get("payload").get("reason").asText()).isEqualTo("misread");
+        assertThat(birthDate.get("reason").asText()).isEqualTo("before typed corrections");
+        JsonNode masked = api.as("analyst").get("/api/audit/persons/" + person).expect(200).json();
+        assertThat(masked.get(trail.size() - 2).get("payload").get("correction"))
+                .isEqualTo(correction("birthDate", "***", "***"));
+        JsonNode asOf = api.as("auditor").get("/api/audit/persons/" + person + "/state?asOf=" + Instant.now())
+                           .expect(200).json();
+        assertThat(asOf.get("name").asText()).isEqualTo("Zhou Ming");
+        assertThat(asOf.get("birthDate").asText()).isEqualTo("1985-04-03");
+        assertThat(asOf.get("nationalId").asText()).isEqualTo(rightId);
+
+        // The aggregate loads the old corrections typed: the corrected day is its birth date, the corrected ID its ID.
+        assertProblem(api.as("clerk").post("/api/persons/" + person + "/corrections", Map.of("field", "birthDate",
+                "value", "1985-04-03", "reason", "again")).expect(422), "NOTHING_CHANGES");
+        assertProblem(api.as("clerk").post("/api/persons/" + person + "/corrections", Map.of("field", "birthDate",
+                "value", "1985-03-04", "reason", "back")).expect(400), "NATIONAL_ID_BIRTH_DATE_MISMATCH");
+        Api.Response renamed = api.as("clerk").post("/api/persons/" + person + "/corrections", Map.of("field", "name",
+                "value", "Zhou Min", "reason", "misheard")).expect(200);
+        assertThat(renamed.json().get("version").asLong()).isEqualTo(version + 1);
+
+        JsonNode verified = api.as("admin").post("/api/admin/projections/person-index/verify", Map.of())
+                               .expect(200).json();
+        assertThat(verified.get("identical").asBoolean()).as("%s", verified).isTrue();
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.registry.command.api.CommandOutcomeInterceptor;
 import org.registry.command.benefit.BenefitSettings;
+import org.registry.command.person.CheckUpSettings;
 import org.registry.command.api.ExpectedVersionTargetResolver;
 import org.registry.command.directory.RecordDirectory;
 import org.registry.platform.Platform;
@@ -22,7 +23,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @Import(Platform.class)
-@EnableConfigurationProperties(BenefitSettings.class)
+@EnableConfigurationProperties({BenefitSettings.class, CheckUpSettings.class})
 public class CommandSide {
 
     @Bean

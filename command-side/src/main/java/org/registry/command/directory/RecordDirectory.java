@@ -197,16 +197,15 @@ public class RecordDirectory implements NationalIdHolders, Kinship {
 
     @EventHandler
     void on(PersonDetailCorrected event) {
-        switch (event.field()) {
-            case NATIONAL_ID -> holds(event.personId(), event.newValue() == null ? null : new NationalId(event.newValue()));
-            case SEX -> requireOne(jdbc.update("UPDATE person_directory SET sex = ? WHERE person_id = ?",
-                    event.newValue(), event.personId().value()), "person " + event.personId());
-            case BIRTH_DATE -> requireOne(jdbc.update("UPDATE person_directory SET birth_date = ? WHERE person_id = ?",
-                    LocalDate.parse(event.newValue()), event.personId().value()), "person " + event.personId());
-            default -> {
-                // names and ethnicity play no part in the directory's rules
-            }
-        }
+        // names and ethnicity play no part in the directory's rules
+        event.correction().handle(
+                name -> { },
+                sex -> requireOne(jdbc.update("UPDATE person_directory SET sex = ? WHERE person_id = ?",
+                        sex.newValue().name(), event.personId().value()), "person " + event.personId()),
+                birthDate -> requireOne(jdbc.update("UPDATE person_directory SET birth_date = ? WHERE person_id = ?",
+                        birthDate.newValue(), event.personId().value()), "person " + event.personId()),
+                ethnicity -> { },
+                nationalId -> holds(event.personId(), nationalId.newValue()));
     }
 
     @EventHandler

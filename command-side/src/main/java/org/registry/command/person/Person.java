@@ -28,7 +28,7 @@ import org.registry.kernel.checkup.RiskLevel;
 import org.registry.kernel.person.BenefitClaimFiled;
 import org.registry.kernel.person.CheckUpRecorded;
 import org.registry.kernel.person.ChildBirthDateCorrected;
-import org.registry.kernel.person.CorrectableField;
+import org.registry.kernel.person.Correction;
 import org.registry.platform.eventstore.AuditMetaData;
 import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.common.Require;
@@ -70,7 +70,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Locale;
-import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -128,8 +127,10 @@ class Person {
         requireBirthDate(command.birthDate(), today, "birthDate");
         command.nationalId().requireAgreesWith(command.birthDate(), command.sex());
         holders.requireFree(command.nationalId(), command.personId());
-        Require.notInFuture(command.residentSince(), today, "residentSince");
-        requireNotBeforeBirth(command.residentSince(), command.birthDate(), "residentSince");
+        // A registration that does not say when the stay here began records one beginning today.
+        LocalDate residentSince = command.residentSince() != null ? command.residentSince() : today;
+        Require.notInFuture(residentSince, today, "residentSince");
+        requireNotBeforeBirth(residentSince, command.birthDate(), "residentSince");
         if (command.certificate() != null && command.residency() != Residency.FLOATING_IN) {
             throw RejectionException.invalid("certificateNumber", "VALIDATION_FAILED",
                     "a floating-population certificate belongs to a FLOATING_IN resident");
@@ -137,8 +138,13 @@ class Person {
         requirePlausible(command.certificate(), today);
         apply(new PersonRegistered(command.personId(), command.nationalId(), command.name(), command.sex(),
                 command.birthDate(), command.ethnicity(), command.maritalStatus(), command.householdId(),
-                command.relationToHead(), command.residency(), command.residentSince(), command.origin(),
+                command.relationToHead(), command.residency(), residentSince, command.origin(),
                 command.moveReason(), command.certificate()));
+    }
+
+    /** The day of the latest change of the person's residency or household (registration, move, transfer). */
+    LocalDate settledOn() {
+        return settledOn;
     }
 
     Person(RegisterBirth command, Residency residency, LocalDate today, NationalIdHolders holders) {
@@ -334,23 +340,15 @@ class Person {
      */
     LocalDate correct(CorrectPersonDetail command, LocalDate today, NationalIdHolders holders) {
         String value = command.value();
-        String old;
-        switch (command.field()) {
-            case NAME -> {
-                value = Require.text(value, "value", 50);
-                old = name;
-            }
-            case ETHNICITY -> {
-                value = Require.optionalText(value, "value", 20);
-                old = ethnicity;
-            }
+        Correction correction = switch (command.field()) {
+            case NAME -> new Correction.OfName(name, Require.text(value, "value", 50));
+            case ETHNICITY -> new Correction.OfEthnicity(ethnicity, Require.optionalText(value, "value", 20));
             case SEX -> {
                 Sex corrected = parse(value, Sex.class);
                 if (nationalId != null) {
                     nationalId.requireAgreesWith(null, corrected);
                 }
-                value = corrected.name();
-                old = sex.name();
+                yield new Correction.OfSex(sex, corrected);
             }
             case BIRTH_DATE -> {
                 LocalDate corrected = parseDate(value);
@@ -363,24 +361,21 @@ class Person {
                     throw RejectionException.invalid("value", "DATE_AFTER_LATER_FACTS",
                             "the record holds a fact dated " + earliest + "; the person cannot be born after it");
                 }
-                value = corrected.toString();
-                old = birthDate.toString();
+                yield new Correction.OfBirthDate(birthDate, corrected);
             }
             case NATIONAL_ID -> {
                 NationalId corrected = new NationalId(Require.text(value, "value", 18));
                 corrected.requireAgreesWith(birthDate, sex);
                 holders.requireFree(corrected, personId);
-                value = corrected.value();
-                old = nationalId == null ? null : nationalId.value();
+                yield new Correction.OfNationalId(nationalId, corrected);
             }
-            default -> throw new IllegalStateException("unhandled field " + command.field());
-        }
-        if (Objects.equals(old, value)) {
+        };
+        if (correction.changesNothing()) {
             throw RejectionException.unprocessable("value", "NOTHING_CHANGES",
-                    command.field().apiName() + " is " + old + " already");
+                    command.field().apiName() + " is " + correction.oldValue() + " already");
         }
-        apply(new PersonDetailCorrected(personId, command.field(), old, value, command.reason()));
-        return command.field() == CorrectableField.BIRTH_DATE ? LocalDate.parse(old) : null;
+        apply(new PersonDetailCorrected(personId, correction, command.reason()));
+        return correction instanceof Correction.OfBirthDate birth ? birth.oldValue() : null;
     }
 
     /**
@@ -439,7 +434,7 @@ class Person {
     // ---- check-ups ------------------------------------------------------------------------------------------
 
     @CommandHandler
-    void handle(RecordCheckUp command, Clock clock) {
+    void handle(RecordCheckUp command, Clock clock, CheckUpSettings settings) {
         requireLiving();
         Require.notInFuture(command.date(), LocalDate.now(clock), "date");
         requireNotBeforeBirth(command.date(), birthDate, "date");
@@ -447,15 +442,14 @@ class Person {
             throw RejectionException.unprocessable("type", "CHECK_UP_NOT_APPLICABLE",
                     "a " + command.type() + " check-up is given to women; person " + personId + " is not a woman");
         }
-        if (command.riskLevel() == RiskLevel.HIGH && command.followUpDue() == null) {
-            throw RejectionException.invalid("followUpDue", "VALIDATION_FAILED",
-                    "a high-risk pre-pregnancy check-up records when its follow-up is due");
-        }
         if (checkUps.contains(command.checkUpId())) {
             throw RejectionException.conflict("CHECK_UP_EXISTS", "check-up " + command.checkUpId() + " exists");
         }
+        // A high-risk finding is always followed up: the clerk's day, or the configured period after the check-up.
+        LocalDate followUpDue = command.followUpDue() == null && command.riskLevel() == RiskLevel.HIGH
+                ? command.date().plus(settings.highRiskFollowUp()) : command.followUpDue();
         apply(new CheckUpRecorded(personId, command.checkUpId(), command.type(), command.date(), command.facility(),
-                command.result(), command.riskLevel(), command.notes(), command.followUpDue()));
+                command.result(), command.riskLevel(), command.notes(), followUpDue));
     }
 
     // ---- benefit claims -------------------------------------------------------------------------------------
@@ -790,15 +784,12 @@ class Person {
 
     @EventSourcingHandler
     void on(PersonDetailCorrected event) {
-        String value = event.newValue();
-        switch (event.field()) {
-            case NAME -> name = value;
-            case ETHNICITY -> ethnicity = value;
-            case SEX -> sex = Sex.valueOf(value);
-            case BIRTH_DATE -> birthDate = LocalDate.parse(value);
-            case NATIONAL_ID -> nationalId = value == null ? null : new NationalId(value);
-            default -> throw new IllegalStateException("unhandled field " + event.field());
-        }
+        event.correction().handle(
+                corrected -> name = corrected.newValue(),
+                corrected -> sex = corrected.newValue(),
+                corrected -> birthDate = corrected.newValue(),
+                corrected -> ethnicity = corrected.newValue(),
+                corrected -> nationalId = corrected.newValue());
     }
 
     @EventSourcingHandler

@@ -44,7 +44,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -56,12 +55,10 @@ class PersonCommandsController {
 
     private final Commands commands;
     private final RecordDirectory directory;
-    private final Clock clock;
 
-    PersonCommandsController(Commands commands, RecordDirectory directory, Clock clock) {
+    PersonCommandsController(Commands commands, RecordDirectory directory) {
         this.commands = commands;
         this.directory = directory;
-        this.clock = clock;
     }
 
     /**
@@ -91,7 +88,7 @@ class PersonCommandsController {
         PersonId id = new PersonId(UUID.randomUUID());
         RegisterPerson command = new RegisterPerson(id, NationalId.of(body.nationalId()), body.name(), body.sex(),
                 body.birthDate(), body.ethnicity(), body.maritalStatus(), household, body.relationToHead(),
-                body.residency(), body.residentSince() != null ? body.residentSince() : LocalDate.now(clock),
+                body.residency(), body.residentSince(),
                 body.origin(), body.moveReason(), FloatingCertificate.of(body.certificateNumber(),
                 body.certificateExpiry()));
         return commands.create(CommandTarget.person(id), command, body, URI.create("/api/persons/" + id), request);

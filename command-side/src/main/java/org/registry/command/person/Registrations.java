@@ -52,9 +52,9 @@ class Registrations {
     @CommandHandler
     void handle(RegisterPerson command) throws Exception {
         LocalDate today = LocalDate.now(clock);
-        persons.newInstance(() -> new Person(command, today, holders));
+        Aggregate<Person> person = persons.newInstance(() -> new Person(command, today, holders));
         households.admit(command.householdId(), command.personId(), command.relationToHead(),
-                command.residentSince());
+                person.invoke(Person::settledOn));
     }
 
     /** @return the child's birth order among the mother's live births */

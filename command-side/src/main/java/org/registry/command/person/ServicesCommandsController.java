@@ -32,7 +32,6 @@ import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.person.PersonId;
 import org.registry.platform.security.CurrentUser;
 import org.registry.platform.web.Text;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +42,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Period;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -55,13 +53,10 @@ class ServicesCommandsController {
 
     private final Commands commands;
     private final RecordDirectory directory;
-    private final Period highRiskFollowUp;
 
-    ServicesCommandsController(Commands commands, RecordDirectory directory,
-                               @Value("${registry.check-ups.high-risk-follow-up:P30D}") Period highRiskFollowUp) {
+    ServicesCommandsController(Commands commands, RecordDirectory directory) {
         this.commands = commands;
         this.directory = directory;
-        this.highRiskFollowUp = highRiskFollowUp;
     }
 
     /** @param followUpDue for a high-risk pre-pregnancy check-up; when absent, the configured period after it */
@@ -80,10 +75,9 @@ class ServicesCommandsController {
                                                 HttpServletRequest request) {
         PersonId person = inScope(personId);
         CheckUpId id = new CheckUpId(UUID.randomUUID());
-        LocalDate followUp = body.followUpDue() == null && body.riskLevel() == RiskLevel.HIGH
-                ? body.date().plus(highRiskFollowUp) : body.followUpDue();
         return commands.create(CommandTarget.ofPerson(person, "checkUpId", id), new RecordCheckUp(person, id,
-                body.type(), body.date(), body.facility(), body.result(), body.riskLevel(), body.notes(), followUp),
+                body.type(), body.date(), body.facility(), body.result(), body.riskLevel(), body.notes(),
+                body.followUpDue()),
                 body, URI.create("/api/persons/" + person), request);
     }
 

@@ -16,6 +16,7 @@ import org.registry.kernel.person.Residency;
 import org.registry.kernel.person.Sex;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,11 +30,14 @@ class CheckUpTest {
     private final PersonId id = People.newId();
     private final CheckUpId checkUp = new CheckUpId(UUID.randomUUID());
     private final LocalDate born = LocalDate.of(1995, 5, 5);
+    /** Not the default (P30D), so a test sees the configured period used. */
+    private static final Period FOLLOW_UP = Period.ofDays(45);
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Person.class);
         fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(new CheckUpSettings(FOLLOW_UP));
     }
 
     private RecordCheckUp checkUp(CheckUpType type, LocalDate on, RiskLevel risk, LocalDate followUp) {
@@ -61,11 +65,29 @@ class CheckUpTest {
     }
 
     @Test
-    void givenAWoman_whenAHighRiskPrePregnancyCheckUpHasNoFollowUp_thenRejected() {
+    void givenAWoman_whenAHighRiskPrePregnancyCheckUpHasNoFollowUp_thenItIsDueTheConfiguredPeriodAfter() {
+        LocalDate on = TODAY.minusDays(3);
         fixture.given(People.woman(id, born))
-               .when(checkUp(CheckUpType.PRE_PREGNANCY, TODAY, RiskLevel.HIGH, null))
-               .expectNoEvents()
-               .expectException(rejectedWith("VALIDATION_FAILED", "followUpDue"));
+               .when(checkUp(CheckUpType.PRE_PREGNANCY, on, RiskLevel.HIGH, null))
+               .expectEvents(new CheckUpRecorded(id, checkUp, CheckUpType.PRE_PREGNANCY, on,
+                       "Xihu Maternal and Child Health Station", CheckUpResult.NORMAL, RiskLevel.HIGH, "fine",
+                       on.plus(FOLLOW_UP)));
+    }
+
+    @Test
+    void givenAWoman_whenALowRiskPrePregnancyCheckUpIsRecorded_thenNoFollowUpIsDue() {
+        LocalDate on = TODAY.minusDays(3);
+        fixture.given(People.woman(id, born))
+               .when(checkUp(CheckUpType.PRE_PREGNANCY, on, RiskLevel.LOW, null))
+               .expectEvents(new CheckUpRecorded(id, checkUp, CheckUpType.PRE_PREGNANCY, on,
+                       "Xihu Maternal and Child Health Station", CheckUpResult.NORMAL, RiskLevel.LOW, "fine",
+                       null));
+    }
+
+    @Test
+    void aFollowUpPeriodLongerThanAnyFollowUpIsNoSetting() {
+        assertThatThrownBy(() -> new CheckUpSettings(Period.ofYears(4))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CheckUpSettings(Period.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

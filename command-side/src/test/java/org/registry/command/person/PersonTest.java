@@ -12,6 +12,7 @@ import org.registry.kernel.person.BecameParent;
 import org.registry.kernel.person.BirthRegistered;
 import org.registry.kernel.person.CorrectPersonDetail;
 import org.registry.kernel.person.CorrectableField;
+import org.registry.kernel.person.Correction;
 import org.registry.kernel.person.MaritalStatus;
 import org.registry.kernel.person.MaritalStatusRegistered;
 import org.registry.kernel.person.NationalId;
@@ -220,7 +221,7 @@ class PersonTest {
         void givenAPerson_whenTheNameIsCorrected_thenTheOldNameIsKeptBesideTheNew() {
             fixture.given(man())
                    .when(correct(CorrectableField.NAME, "Wang Fan"))
-                   .expectEvents(new PersonDetailCorrected(id, CorrectableField.NAME, "Wang Fang", "Wang Fan",
+                   .expectEvents(new PersonDetailCorrected(id, new Correction.OfName("Wang Fang", "Wang Fan"),
                            "typed from the wrong form"));
         }
 
@@ -228,7 +229,7 @@ class PersonTest {
         void givenADeadPerson_whenTheNameIsCorrected_thenCorrected() {
             fixture.given(man(), new PersonDied(id, LocalDate.of(2025, 1, 1)))
                    .when(correct(CorrectableField.ETHNICITY, "Hui"))
-                   .expectEvents(new PersonDetailCorrected(id, CorrectableField.ETHNICITY, "Han", "Hui",
+                   .expectEvents(new PersonDetailCorrected(id, new Correction.OfEthnicity("Han", "Hui"),
                            "typed from the wrong form"));
         }
 
@@ -253,16 +254,26 @@ class PersonTest {
             LocalDate on = LocalDate.of(2026, 1, 10);
             fixture.given(newborn(on))
                    .when(correct(CorrectableField.BIRTH_DATE, "2026-01-09"))
-                   .expectEvents(new PersonDetailCorrected(id, CorrectableField.BIRTH_DATE, "2026-01-10",
-                           "2026-01-09", "typed from the wrong form"));
+                   .expectEvents(new PersonDetailCorrected(id, new Correction.OfBirthDate(on,
+                           LocalDate.of(2026, 1, 9)), "typed from the wrong form"));
         }
 
         @Test
         void givenANewborn_whenItsBirthDateIsCorrectedToALaterDay_thenCorrected() {
             fixture.given(newborn(LocalDate.of(2026, 1, 10)))
                    .when(correct(CorrectableField.BIRTH_DATE, "2026-02-01"))
-                   .expectEvents(new PersonDetailCorrected(id, CorrectableField.BIRTH_DATE, "2026-01-10",
-                           "2026-02-01", "typed from the wrong form"));
+                   .expectEvents(new PersonDetailCorrected(id, new Correction.OfBirthDate(LocalDate.of(2026, 1, 10),
+                           LocalDate.of(2026, 2, 1)), "typed from the wrong form"));
+        }
+
+        @Test
+        void givenACorrectedBirthDate_whenItIsCorrectedAgain_thenTheCorrectedDayIsTheOldOne() {
+            LocalDate on = LocalDate.of(2026, 1, 10);
+            fixture.given(newborn(on), new PersonDetailCorrected(id, new Correction.OfBirthDate(on,
+                           on.minusDays(1)), "first correction"))
+                   .when(correct(CorrectableField.BIRTH_DATE, "2026-01-08"))
+                   .expectEvents(new PersonDetailCorrected(id, new Correction.OfBirthDate(on.minusDays(1),
+                           on.minusDays(2)), "typed from the wrong form"));
         }
 
         @Test
@@ -299,13 +310,21 @@ class PersonTest {
         }
 
         @Test
+        void givenANewbornWithoutId_whenTheSexIsCorrected_thenCorrectedAsASex() {
+            fixture.given(newborn(LocalDate.of(2026, 1, 10)))
+                   .when(correct(CorrectableField.SEX, "female"))
+                   .expectEvents(new PersonDetailCorrected(id, new Correction.OfSex(Sex.MALE, Sex.FEMALE),
+                           "typed from the wrong form"));
+        }
+
+        @Test
         void givenAPerson_whenAMistypedIdIsCorrected_thenTheOldIdIsKept() {
             NationalId wrong = People.registered(id, Sex.MALE, born, Residency.PERMANENT).nationalId();
             NationalId right = nationalId(born, Sex.MALE, 44);
             fixture.given(man())
                    .when(correct(CorrectableField.NATIONAL_ID, right.value()))
-                   .expectEvents(new PersonDetailCorrected(id, CorrectableField.NATIONAL_ID, wrong.value(),
-                           right.value(), "typed from the wrong form"));
+                   .expectEvents(new PersonDetailCorrected(id, new Correction.OfNationalId(wrong, right),
+                           "typed from the wrong form"));
         }
 
         @Test

@@ -86,6 +86,16 @@ class RegistrationsTest {
         }
 
         @Test
+        void givenNothing_whenRegisterWithoutResidentSince_thenResidentSinceTodayByTheRegistrysClock() {
+            fixture.givenNoPriorActivity()
+                   .when(command(nationalId, born, Residency.PERMANENT, null, null, null))
+                   .expectEvents(new PersonRegistered(id, nationalId, "Li Na", Sex.FEMALE, born, "Han",
+                           MaritalStatus.SINGLE, HOME, RelationToHead.SPOUSE, Residency.PERMANENT, TODAY, null, null,
+                           null));
+            assertThat(households.calls).containsExactly("admit " + HOME + " " + id + " SPOUSE " + TODAY);
+        }
+
+        @Test
         void givenNothing_whenRegisterFloatingResidentWithCertificate_thenRegisteredWithOriginAndCertificate() {
             FloatingCertificate certificate = new FloatingCertificate("LD-3301-0042", LocalDate.of(2027, 1, 1));
             fixture.givenNoPriorActivity()

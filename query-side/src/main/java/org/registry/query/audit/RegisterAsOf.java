@@ -35,6 +35,7 @@ import org.registry.kernel.person.NationalIdAdded;
 import org.registry.kernel.person.ObjectionRaised;
 import org.registry.kernel.person.ObjectionResolved;
 import org.registry.kernel.person.ParentRole;
+import org.registry.kernel.person.Correction;
 import org.registry.kernel.person.PersonDetailCorrected;
 import org.registry.kernel.person.PersonDied;
 import org.registry.kernel.person.PersonId;
@@ -64,8 +65,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static org.registry.kernel.person.CorrectableField.BIRTH_DATE;
-import static org.registry.kernel.person.CorrectableField.NAME;
 
 /**
  * A person or a household as the register held it at an instant, folded from the events recorded at or before it,
@@ -149,8 +148,9 @@ class RegisterAsOf {
                 born = birth.birthDate();
             } else if (payload instanceof PersonRegistered registered) {
                 born = registered.birthDate();
-            } else if (payload instanceof PersonDetailCorrected corrected && corrected.field() == BIRTH_DATE) {
-                born = LocalDate.parse(corrected.newValue());
+            } else if (payload instanceof PersonDetailCorrected corrected
+                    && corrected.correction() instanceof Correction.OfBirthDate birthDate) {
+                born = birthDate.newValue();
             }
         }
         return born;
@@ -195,8 +195,9 @@ class RegisterAsOf {
                 name = registered.name();
             } else if (payload instanceof BirthRegistered birth) {
                 name = birth.name();
-            } else if (payload instanceof PersonDetailCorrected corrected && corrected.field() == NAME) {
-                name = corrected.newValue();
+            } else if (payload instanceof PersonDetailCorrected corrected
+                    && corrected.correction() instanceof Correction.OfName correctedName) {
+                name = correctedName.newValue();
             }
             residency = ResidencyChange.of(payload).orElse(residency);
         }
@@ -297,14 +298,12 @@ class RegisterAsOf {
             } else if (payload instanceof NationalIdAdded added) {
                 nationalId = added.nationalId();
             } else if (payload instanceof PersonDetailCorrected corrected) {
-                String value = corrected.newValue();
-                switch (corrected.field()) {
-                    case NAME -> name = value;
-                    case SEX -> sex = Sex.valueOf(value);
-                    case ETHNICITY -> ethnicity = value;
-                    case NATIONAL_ID -> nationalId = value == null ? null : new NationalId(value);
-                    case BIRTH_DATE -> birthDate = LocalDate.parse(value);
-                }
+                corrected.correction().handle(
+                        correction -> name = correction.newValue(),
+                        correction -> sex = correction.newValue(),
+                        correction -> birthDate = correction.newValue(),
+                        correction -> ethnicity = correction.newValue(),
+                        correction -> nationalId = correction.newValue());
             } else if (payload instanceof PersonMovedOut movedOut) {
                 residency = Residency.MOVED_OUT;
                 if (movedOut.leftHousehold()) {

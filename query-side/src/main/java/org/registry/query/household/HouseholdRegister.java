@@ -17,7 +17,7 @@ import org.registry.kernel.household.MemberLeftHousehold;
 import org.registry.kernel.household.PostalCode;
 import org.registry.kernel.household.RelationToHead;
 import org.registry.kernel.person.BirthRegistered;
-import org.registry.kernel.person.CorrectableField;
+import org.registry.kernel.person.Correction;
 import org.registry.kernel.person.PersonDetailCorrected;
 import org.registry.kernel.person.PersonDied;
 import org.registry.kernel.person.PersonId;
@@ -170,9 +170,9 @@ class HouseholdRegister implements Projection {
 
     @EventHandler
     void on(PersonDetailCorrected event) {
-        if (event.field() == CorrectableField.NAME) {
+        if (event.correction() instanceof Correction.OfName name) {
             requireOne(jdbc.update("UPDATE household_register_person SET name = ? WHERE person_id = ?",
-                    event.newValue(), event.personId().value()), "person " + event.personId());
+                    name.newValue(), event.personId().value()), "person " + event.personId());
         }
     }
 

@@ -187,18 +187,13 @@ class PersonIndex implements Projection {
 
     @EventHandler
     void on(PersonDetailCorrected event, @SequenceNumber long version) {
-        String column = switch (event.field()) {
-            case NAME -> "name";
-            case SEX -> "sex";
-            case ETHNICITY -> "ethnicity";
-            case NATIONAL_ID -> "national_id";
-            case BIRTH_DATE -> "birth_date";
-        };
-        Object value = switch (event.field()) {
-            case BIRTH_DATE -> LocalDate.parse(event.newValue());
-            default -> event.newValue();
-        };
-        update(event.personId(), version, column + " = ?", value);
+        PersonId person = event.personId();
+        event.correction().handle(
+                name -> update(person, version, "name = ?", name.newValue()),
+                sex -> update(person, version, "sex = ?", sex.newValue().name()),
+                birthDate -> update(person, version, "birth_date = ?", birthDate.newValue()),
+                ethnicity -> update(person, version, "ethnicity = ?", ethnicity.newValue()),
+                nationalId -> update(person, version, "national_id = ?", nationalId.newValue().value()));
     }
 
     @EventHandler

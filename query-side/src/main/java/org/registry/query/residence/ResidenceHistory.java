@@ -208,24 +208,23 @@ class ResidenceHistory implements Projection {
     /** Sex and birth date are counted (births by sex, women by age), so correcting them rebuilds the history. */
     @EventHandler
     void on(PersonDetailCorrected event, @Timestamp Instant recordedAt, @EventPosition long position) {
-        switch (event.field()) {
-            case NAME -> updatePerson(event.personId(), "name", event.newValue());
-            case NATIONAL_ID -> updatePerson(event.personId(), "national_id", event.newValue());
-            case SEX -> {
-                updatePerson(event.personId(), "sex", Sex.valueOf(event.newValue()).name());
-                rebuild(event.personId().value(), new Recording(recordedAt, position));
-            }
-            case BIRTH_DATE -> {
-                updatePerson(event.personId(), "birth_date", LocalDate.parse(event.newValue()));
-                Recording recording = new Recording(recordedAt, position);
-                rebuild(event.personId().value(), recording);
-                rebuildSiblings(event.personId().value(), recording);
-            }
-            case ETHNICITY -> {
-                // not part of any figure
-            }
-            default -> throw new IllegalStateException("unhandled field " + event.field());
-        }
+        PersonId person = event.personId();
+        Recording recording = new Recording(recordedAt, position);
+        event.correction().handle(
+                name -> updatePerson(person, "name", name.newValue()),
+                sex -> {
+                    updatePerson(person, "sex", sex.newValue().name());
+                    rebuild(person.value(), recording);
+                },
+                birthDate -> {
+                    updatePerson(person, "birth_date", birthDate.newValue());
+                    rebuild(person.value(), recording);
+                    rebuildSiblings(person.value(), recording);
+                },
+                ethnicity -> {
+                    // not part of any figure
+                },
+                nationalId -> updatePerson(person, "national_id", nationalId.newValue().value()));
     }
 
     /**

@@ -13,8 +13,8 @@ import java.time.Period;
  * Record a check-up of a person.
  *
  * @param riskLevel   the risk assessment, for (and only for) a pre-pregnancy check-up
- * @param followUpDue when a high-risk finding must be followed up; the configured period after the check-up
- *                    when not given
+ * @param followUpDue when a high-risk finding must be followed up; when null, the person aggregate sets it to the
+ *                    configured period after the check-up ({@code registry.check-ups.high-risk-follow-up})
  */
 public record RecordCheckUp(@TargetAggregateIdentifier PersonId personId,
                             CheckUpId checkUpId,

@@ -12,6 +12,9 @@ import java.time.LocalDate;
 /**
  * Enter a person living here in the register, as a member of a household: a resident ({@code PERMANENT}) or a
  * floating resident ({@code FLOATING_IN}, registered elsewhere). With an {@code origin} it records a move in.
+ *
+ * @param residentSince the day the person's stay here began; when null, the day of the registration (the person
+ *                      aggregate decides it by the registry's clock)
  */
 public record RegisterPerson(@TargetAggregateIdentifier PersonId personId,
                              NationalId nationalId,
@@ -43,7 +46,9 @@ public record RegisterPerson(@TargetAggregateIdentifier PersonId personId,
             throw RejectionException.invalid("residency", "VALIDATION_FAILED",
                     "a person is registered as PERMANENT or FLOATING_IN; moves out and deaths are recorded as such");
         }
-        Require.date(residentSince, "residentSince");
+        if (residentSince != null) {
+            Require.date(residentSince, "residentSince");
+        }
         origin = Require.optionalText(origin, "origin", TextLimits.PLACE);
         if (residency == Residency.FLOATING_IN && origin == null) {
             throw RejectionException.invalid("origin", "VALIDATION_FAILED",

@@ -153,13 +153,13 @@ public class BenefitLedger implements Projection {
 
     @EventHandler
     void on(PersonDetailCorrected event) {
-        switch (event.field()) {
-            case NAME -> updatePerson(event.personId(), "name = ?", event.newValue());
-            case NATIONAL_ID -> updatePerson(event.personId(), "national_id = ?", event.newValue());
-            default -> {
-                // not shown by the benefit ledger
-            }
-        }
+        // sex, birth date and ethnicity are not shown by the benefit ledger
+        event.correction().handle(
+                name -> updatePerson(event.personId(), "name = ?", name.newValue()),
+                sex -> { },
+                birthDate -> { },
+                ethnicity -> { },
+                nationalId -> updatePerson(event.personId(), "national_id = ?", nationalId.newValue().value()));
     }
 
     @EventHandler

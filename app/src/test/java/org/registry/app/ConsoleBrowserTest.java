@@ -192,8 +192,27 @@ class ConsoleBrowserTest extends CountyScenario {
 
         // the charts carry the API's answers, and drew them
         assertThat(chartData("chart-balance")).isEqualTo(balance);
-        assertThat(drawn("chart-births", 0)).containsExactlyElementsOf(
-                balance.findValues("births").stream().map(JsonNode::asLong).toList());
+        JsonNode births = api("/api/dashboards/births-by-month?areaCode=" + township + period());
+        assertThat(births.findValues("total").stream().map(JsonNode::asLong).toList())
+                .isEqualTo(balance.findValues("births").stream().map(JsonNode::asLong).toList());
+        assertThat(chartData("chart-births")).isEqualTo(births);
+        Map<String, String> byMonth = Map.of("maleBirths", "/male", "femaleBirths", "/female",
+                "firstBirths", "/byOrder/1", "secondBirths", "/byOrder/2", "thirdOrLaterBirths", "/byOrder/3+");
+        List<String> drawnFigures = List.of("maleBirths", "femaleBirths", "firstBirths", "secondBirths",
+                "thirdOrLaterBirths");
+        for (int series = 0; series < drawnFigures.size(); series++) {
+            String pointer = byMonth.get(drawnFigures.get(series));
+            assertThat(drawn("chart-births", series)).as(drawnFigures.get(series)).containsExactlyElementsOf(
+                    births.findParents("month").stream().map(month -> month.at(pointer).asLong()).toList());
+        }
+        for (JsonNode month : births) {
+            for (Map.Entry<String, String> figure : byMonth.entrySet()) {
+                assertThat(Long.parseLong(browser.findElement(By.cssSelector("[data-month='" + month.get("month")
+                        .asText() + "'] [data-month-figure=" + figure.getKey() + "]")).getText()))
+                        .as(figure.getKey() + " in " + month.get("month")).isEqualTo(month.at(figure.getValue())
+                                .asLong());
+            }
+        }
         JsonNode pyramid = chartData("chart-pyramid");
         assertThat(pyramid.findValues("male").stream().mapToLong(JsonNode::asLong).sum()
                 + pyramid.findValues("female").stream().mapToLong(JsonNode::asLong).sum())
@@ -206,15 +225,29 @@ class ConsoleBrowserTest extends CountyScenario {
             assertThat(coverage.get(community)).as(community).isEqualTo(ofCommunity.get("checkUpCoverage"));
         }
 
+        // a month's figure is a link to that month's births: April's girl, the neighbour's daughter
+        String april = "[data-month='2026-04'] ";
+        assertThat(browser.findElement(By.cssSelector(april + "[data-month-figure=femaleBirths]")).getText())
+                .isEqualTo("1");
+        browser.findElement(By.cssSelector(april + "[data-month-figure=femaleBirths]")).click();
+        wait(ExpectedConditions.urlContains("/console/figures/femaleBirths"));
+        JsonNode aprilGirls = api("/api/dashboards/indicators/femaleBirths?areaCode=" + township
+                + "&from=2026-04-01&to=2026-04-30");
+        assertThat(Long.parseLong(browser.findElement(By.id("total")).getText()))
+                .isEqualTo(aprilGirls.get("total").asLong()).isEqualTo(1);
+        assertThat(column("name")).containsExactly("Ma Xiao");
+        browser.navigate().back();
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("chart-births")));
+
         // a figure is a link to the records behind it
         browser.findElement(By.cssSelector("[data-figure=births]")).click();
         wait(ExpectedConditions.urlContains("/console/figures/births"));
         HeadlessChromium.screenshot(browser, "births-list");
-        JsonNode births = api("/api/dashboards/indicators/births?areaCode=" + township + period());
+        JsonNode listed = api("/api/dashboards/indicators/births?areaCode=" + township + period());
         assertThat(Long.parseLong(browser.findElement(By.id("total")).getText()))
-                .isEqualTo(births.get("total").asLong()).isEqualTo(2);
+                .isEqualTo(listed.get("total").asLong()).isEqualTo(2);
         assertThat(column("name")).containsExactlyElementsOf(
-                births.get("items").findValues("name").stream().map(ConsoleBrowserTest::shown).toList());
+                listed.get("items").findValues("name").stream().map(ConsoleBrowserTest::shown).toList());
     }
 
     @Test

@@ -332,6 +332,8 @@ class InputFuzzTest {
                 "limit", "10")));
         valid.put("get /api/dashboards/population-balance", read(Map.of(), Map.of("areaCode", county,
                 "from", year + "-01", "to", year + "-12", "knownAt", today.toString())));
+        valid.put("get /api/dashboards/births-by-month", read(Map.of(), Map.of("areaCode", county,
+                "from", year + "-01", "to", year + "-12", "knownAt", today.toString())));
         valid.put("get /api/dashboards/migration-flows", read(Map.of(), Map.of("areaCode", county,
                 "from", year + "-01", "to", year + "-12")));
         valid.put("get /api/dashboards/indicators", read(Map.of(), with(period, "knownAt", today.toString())));

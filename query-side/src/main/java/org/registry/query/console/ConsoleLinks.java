@@ -21,6 +21,11 @@ record ConsoleLinks(String areaCode, LocalDate from, LocalDate to, String knownA
                 .encode().toUriString();
     }
 
+    /** The drill-down list of a figure over part of the period (a month's days in it). */
+    public String figureBetween(String figure, String first, String last) {
+        return new ConsoleLinks(areaCode, LocalDate.parse(first), LocalDate.parse(last), knownAt).figure(figure);
+    }
+
     public String dashboard(String area) {
         return period(UriComponentsBuilder.fromPath("/console/dashboard"), area).build().encode().toUriString();
     }

@@ -92,6 +92,9 @@ class ConsolePages {
                 : null);
         model.addAttribute("indicatorsJson", text(indicators));
         model.addAttribute("balanceJson", text(shown(dashboards.balance(report), user)));
+        JsonNode births = shown(dashboards.birthsByMonth(report), user);
+        model.addAttribute("births", tree(births));
+        model.addAttribute("birthsJson", text(births));
         model.addAttribute("pyramidJson", text(shown(dashboards.pyramid(report), user)));
         JsonNode coverage = shown(dashboards.coverageByCommunity(report), user);
         model.addAttribute("coverage", tree(coverage));

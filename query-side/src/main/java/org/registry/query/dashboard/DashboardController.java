@@ -86,6 +86,19 @@ class DashboardController {
         return queries.balance(report(areaCode, day("from", from, false), day("to", to, true), knownAt));
     }
 
+    @GetMapping("/births-by-month")
+    @ReadsFrom(Residents.PROJECTION)
+    @Operation(summary = "The births of an area month by month, from (YYYY-MM or YYYY-MM-DD) to (likewise; a month "
+            + "means its last day): each month's total, male and female, and by birth order (1, 2, 3+), counted as "
+            + "the indicators count them; from and to of a month are its days in the period, over which the "
+            + "figures' drill-downs list the same births")
+    List<BirthsMonth> birthsByMonth(@RequestParam(required = false) @Text(max = TextLimits.TOKEN) String areaCode,
+                                    @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String from,
+                                    @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String to,
+                                    @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String knownAt) {
+        return queries.birthsByMonth(report(areaCode, day("from", from, false), day("to", to, true), knownAt));
+    }
+
     private Report report(String areaCode, LocalDate from, LocalDate to, String knownAt) {
         return new Report(AreaSql.requiredForCaller(areaCode), from, to, KnownAt.parse(knownAt, clock.getZone()));
     }

@@ -239,6 +239,36 @@ class ConsoleBrowserTest extends CountyScenario {
         browser.navigate().back();
         wait(ExpectedConditions.presenceOfElementLocated(By.id("chart-births")));
 
+        // a bar of the pyramid is a link to the residents of its sex and age band: Chen Mei, 36 on TO
+        browser.findElement(By.cssSelector("#pyramid-bands")).findElement(By.xpath("ancestor::details/summary"))
+               .click();
+        for (JsonNode band : pyramid.get("bands")) {
+            String row = "[data-band='" + band.get("label").asText() + "'] ";
+            assertThat(browser.findElement(By.cssSelector(row + "[data-sex=MALE]")).getText())
+                    .isEqualTo(band.get("male").asText());
+            assertThat(browser.findElement(By.cssSelector(row + "[data-sex=FEMALE]")).getText())
+                    .isEqualTo(band.get("female").asText());
+        }
+        browser.findElement(By.cssSelector("[data-band='35-39'] [data-sex=FEMALE]")).click();
+        wait(ExpectedConditions.urlContains("/console/figures/populationEnd"));
+        JsonNode women = api("/api/dashboards/indicators/populationEnd?areaCode=" + township + period()
+                + "&sex=FEMALE&ageFrom=35&ageTo=39");
+        assertThat(Long.parseLong(browser.findElement(By.id("total")).getText()))
+                .isEqualTo(women.get("total").asLong()).isEqualTo(1);
+        assertThat(column("name")).containsExactly("Chen Mei");
+        assertThat(browser.findElement(By.id("filter")).getText()).contains("女").contains("35–39");
+        browser.navigate().back();
+
+        // a community's coverage is a link to its outreach list: the eligible women not checked there
+        wait(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-outreach='" + b + "']"))).click();
+        wait(ExpectedConditions.urlContains("/console/registers/outreach"));
+        JsonNode outreach = api("/api/ledgers/check-ups?areaCode=" + b + period());
+        assertThat(Long.parseLong(browser.findElement(By.id("total")).getText()))
+                .isEqualTo(outreach.at("/notChecked/total").asLong()).isEqualTo(1);
+        assertThat(column("name")).containsExactly("Sun Li");
+        browser.navigate().back();
+        wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-figure=births]")));
+
         // a figure is a link to the records behind it
         browser.findElement(By.cssSelector("[data-figure=births]")).click();
         wait(ExpectedConditions.urlContains("/console/figures/births"));

@@ -46,8 +46,10 @@
                 xAxis: {type: 'value', axisLabel: {formatter: function (v) { return Math.abs(v); }}},
                 yAxis: {type: 'category', data: bands.map(function (b) { return b.label; })},
                 series: [
-                    {name: t('男', 'male'), type: 'bar', stack: 'p', data: bands.map(function (b) { return -b.male; })},
-                    {name: t('女', 'female'), type: 'bar', stack: 'p', data: bands.map(function (b) { return b.female; })}
+                    {name: t('男', 'male'), type: 'bar', stack: 'p', data: bands.map(function (b) { return -b.male; }),
+                     links: bands.map(function (b) { return '[data-band="' + b.label + '"] [data-sex=MALE]'; })},
+                    {name: t('女', 'female'), type: 'bar', stack: 'p', data: bands.map(function (b) { return b.female; }),
+                     links: bands.map(function (b) { return '[data-band="' + b.label + '"] [data-sex=FEMALE]'; })}
                 ]
             };
         },
@@ -91,7 +93,8 @@
                 xAxis: {type: 'category', data: codes, axisLabel: {rotate: 30}},
                 yAxis: {type: 'value', max: 100, name: '%'},
                 series: [{name: t('覆盖率', 'coverage'), type: 'bar',
-                          data: codes.map(function (c) { return byCommunity[c].value; })}]
+                          data: codes.map(function (c) { return byCommunity[c].value; }),
+                          links: codes.map(function (c) { return '[data-outreach="' + c + '"]'; })}]
             };
         },
         benefits: function (ind) {
@@ -125,11 +128,16 @@
         chart.on('click', function (params) {
             var series = option.series[params.seriesIndex] || {};
             var figure = series.figures ? series.figures[params.dataIndex] : series.figure;
+            if (series.links) {
+                var a = document.querySelector(series.links[params.dataIndex]);
+                go(a ? a.getAttribute('href') : null);
+                return;
+            }
             if (series.months) {
                 go(monthLink(figure, series.months[params.dataIndex]));
                 return;
             }
-            go(figure ? link(figure) : element.getAttribute('data-link'));
+            go(figure ? link(figure) : null);
         });
         element.setAttribute('data-drawn', 'true');
         charts.push(chart);

@@ -247,8 +247,8 @@ public class DashboardQueries {
     }
 
     /** The records behind the figure of this name (as the API names it), a page of them. */
-    public PageView<?> drillDown(String figure, Report report, Paging paging) {
-        return drillDown(Figure.of(figure), report, paging);
+    public PageView<?> drillDown(String figure, Report report, PersonFilter filter, Paging paging) {
+        return drillDown(Figure.of(figure), report, filter, paging);
     }
 
     /**
@@ -290,9 +290,14 @@ public class DashboardQueries {
     }
 
     /** The records behind one figure, a page of them. */
-    PageView<?> drillDown(Figure figure, Report report, Paging paging) {
+    PageView<?> drillDown(Figure figure, Report report, PersonFilter filter, Paging paging) {
+        if (figure.kind() != Figure.Kind.RESIDENT && !filter.none()) {
+            throw RejectionException.invalid("sex", "VALIDATION_FAILED", "sex, ageFrom and ageTo narrow figures of "
+                    + "residents; '" + figure.apiName() + "' lists " + figure.kind().name().toLowerCase(
+                    java.util.Locale.ROOT) + " records");
+        }
         return switch (figure.kind()) {
-            case RESIDENT -> residents(figure, report, paging);
+            case RESIDENT -> residents(figure, report, filter, paging);
             case FLOATING -> switch (figure) {
                 case MOVED_IN -> floating.entries(report, Direction.IN, true, null,
                         FloatingRegister.DEFAULT_EXPIRY_WINDOW_DAYS, paging);
@@ -308,12 +313,12 @@ public class DashboardQueries {
         };
     }
 
-    private PageView<ResidentRecord> residents(Figure figure, Report report, Paging paging) {
-        Selection counted = figure.selection(report);
-        Selection selection = new Selection(counted.from() + Residents.NAMES, counted.where());
+    private PageView<ResidentRecord> residents(Figure figure, Report report, PersonFilter filter, Paging paging) {
         MapSqlParameterSource parameters = report.parameters()
                 .addValue("limit", paging.size())
                 .addValue("offset", paging.offset());
+        Selection counted = filter.narrow(figure.selection(report), report, parameters);
+        Selection selection = new Selection(counted.from() + Residents.NAMES, counted.where());
         // the birth order belongs to a birth; for another figure it would say nothing about the record
         String birthOrder = figure.name().endsWith("BIRTHS") ? "s.birth_order" : "CAST(NULL AS INTEGER)";
         List<ResidentRecord> items = jdbc.query(selection.page("""

@@ -339,8 +339,11 @@ class ConsoleBrowserTest extends CountyScenario {
     }
 
     @Test
-    void anAuditorOpensAPersonsTimelineAndTheSliderShowsTheRecordAsItStoodThen() {
+    void anAuditorOpensAPersonsTimelineAndTheSliderShowsTheRecordAsItStoodThen() throws Exception {
         recordTheCounty();
+        // a trail whose states take facts from her household's stream too: its relocation changes her community
+        registry.relocate(household, b, day("2026-05-01"));
+        registry.checkUp(mother, day("2026-05-10"));
         Api auditor = Api.at(port).as("auditor");
         api("/api/dashboards/indicators?areaCode=" + township + period());
         JsonNode trail = auditor.get("/api/audit/persons/" + mother).expect(200).json();
@@ -358,6 +361,15 @@ class ConsoleBrowserTest extends CountyScenario {
         HeadlessChromium.screenshot(browser, "person");
 
         WebElement slider = browser.findElement(By.id("as-of"));
+        // the slider's states (folded once for the whole trail) are the API's record as of each entry, every one
+        JsonNode states = mapper.readTree(slider.getAttribute("data-states"));
+        assertThat(states).hasSize(trail.size());
+        for (int i = 0; i < trail.size(); i++) {
+            String instant = trail.get(i).get("recordedAt").asText();
+            assertThat(states.get(i)).as("as of entry " + i + ", " + trail.get(i).get("type").asText())
+                    .isEqualTo(auditor.get("/api/audit/persons/" + mother + "/state?asOf=" + instant).expect(200)
+                            .json());
+        }
         slider.sendKeys(org.openqa.selenium.Keys.HOME);
         for (int i = 0; i < 2; i++) {
             String instant = trail.get(i).get("recordedAt").asText();
@@ -366,9 +378,16 @@ class ConsoleBrowserTest extends CountyScenario {
                     .isEqualTo(java.time.Instant.parse(instant).atZone(clock.getZone())
                                               .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
             JsonNode then = auditor.get("/api/audit/persons/" + mother + "/state?asOf=" + instant).expect(200).json();
-            for (String field : List.of("version", "maritalStatus", "name", "householdId")) {
+            for (String field : List.of("version", "maritalStatus", "name", "householdId", "sex", "residency")) {
+                assertThat(browser.findElement(By.cssSelector("#state-as-of [data-field=" + field + "]"))
+                        .getAttribute("data-value")).as(field + " as of " + instant)
+                        .isEqualTo(then.get(field).asText(""));
+            }
+            // coded values shown with the bundle's labels, as the current state shows them
+            Map<String, String> labels = Map.of("FEMALE", "女", "MARRIED", "已婚", "PERMANENT", "常住");
+            for (String field : List.of("sex", "maritalStatus", "residency")) {
                 assertThat(browser.findElement(By.cssSelector("#state-as-of [data-field=" + field + "]")).getText())
-                        .as(field + " as of " + instant).isEqualTo(then.get(field).asText(""));
+                        .as(field + " as of " + instant).isEqualTo(labels.get(then.get(field).asText()));
             }
             slider.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
         }

@@ -545,6 +545,58 @@ class ConsoleBrowserTest extends CountyScenario {
         assertThat(browser.findElements(By.id("on-time"))).isEmpty();
     }
 
+    @Test
+    void aClerkSeesTheirImportWithItsCountsAndItsRejectedRowsAsTheApiAnswersThem() {
+        String village = community("001", "001");
+        LocalDate born = day("1980-03-04");
+        String head = Registry.nationalId(born, "MALE");
+        String spouse = Registry.nationalId(born, "FEMALE");
+        String wrong = head.substring(0, 17) + (head.charAt(17) == '1' ? "2" : "1");
+        String csv = String.join("\n",
+                "户号,社区代码,住址,户别,公民身份号码,姓名,性别,出生日期,民族,婚姻状况,与户主关系,居住状况,居住起始日期,来源地",
+                String.join(",", "C1", village, "文三路1号", "户籍户", head, "钱一", "男", born.toString(), "汉族", "已婚",
+                        "户主", "常住", "", ""),
+                String.join(",", "C1", village, "文三路1号", "户籍户", spouse, "孙二", "女", born.toString(), "汉族", "已婚",
+                        "配偶", "常住", "", ""),
+                String.join(",", "C2", village, "文三路2号", "户籍户", wrong, "李三", "男", born.toString(), "汉族", "已婚",
+                        "户主", "常住", "", ""));
+        JsonNode imported = clerk.header("Content-Type", "text/csv")
+                .send("POST", "/api/imports?fileName=console-ledger.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .expect(201).json();
+        String id = imported.get("importId").asText();
+        JsonNode report = clerk.get("/api/imports/" + id + "?outcome=REJECTED").expect(200).json();
+        assertThat(report.at("/counts/registered").asLong()).isEqualTo(2);
+        assertThat(report.at("/counts/rejected").asLong()).isEqualTo(1);
+
+        signIn("clerk");
+        browser.findElement(By.linkText("导入")).click();
+        wait(ExpectedConditions.urlContains("/console/imports"));
+        String row = "[data-import='" + id + "'] ";
+        for (String count : List.of("registered", "valid", "matched", "rejected")) {
+            assertThat(browser.findElement(By.cssSelector(row + "[data-count=" + count + "]")).getText()).as(count)
+                    .isEqualTo(report.at("/counts/" + count).asText());
+        }
+        assertThat(browser.findElement(By.cssSelector(row + "[data-cell=status]")).getText()).isEqualTo("已完成");
+        assertThat(browser.findElement(By.cssSelector(row + "[data-cell=rows]")).getText()).isEqualTo("3 / 3");
+        assertThat(browser.findElement(By.cssSelector(row + "progress")).getAttribute("value")).isEqualTo("3");
+        HeadlessChromium.screenshot(browser, "imports");
+
+        browser.findElement(By.cssSelector(row + "a.import-link")).click();
+        wait(ExpectedConditions.urlContains("/console/imports/" + id));
+        assertThat(browser.findElement(By.id("file-name")).getText()).isEqualTo("console-ledger.csv");
+        JsonNode problem = report.at("/rows/items/0/problems/0");
+        assertThat(column("row")).containsExactly(report.at("/rows/items/0/row").asText());
+        assertThat(column("row")).containsExactly("4");
+        assertThat(column("column")).containsExactly(problem.get("column").asText());
+        assertThat(column("code")).containsExactly(problem.get("code").asText());
+        assertThat(column("message")).containsExactly(problem.get("message").asText());
+
+        // an analyst reads no imports, as in the API: no link
+        browser.quit();
+        signIn("analyst");
+        assertThat(browser.findElements(By.linkText("导入"))).isEmpty();
+    }
+
     /** Fills a register's filters and shows it. */
     void filter(Map<String, String> values) {
         wait(ExpectedConditions.presenceOfElementLocated(By.id("filters")));

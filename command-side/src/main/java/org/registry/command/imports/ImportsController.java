@@ -43,11 +43,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** Imports of an office's ledgers (api.md, "Imports"): a dry run, the import, its report and progress. */
+/**
+ * Imports of an office's ledgers (api.md, "Imports"): a dry run, the import, its report and progress. The console's
+ * imports pages (in the app, which hosts both sides) show what {@link #imports} and {@link #rejectedRows} answer.
+ */
 @RestController
 @RequestMapping("/api/imports")
 @Tag(name = "Imports")
-class ImportsController {
+public class ImportsController {
+
+    /** How many imports, or rejected rows, a console page shows. */
+    public static final int PAGE_SIZE = 50;
 
     private static final String CSV = "text/csv";
     private static final int MAX_PAGE_SIZE = 500;
@@ -140,6 +146,16 @@ class ImportsController {
         answer.put("size", size);
         answer.put("total", runs.count(actor));
         return answer;
+    }
+
+    /** A page of the imports the signed-in user may read, as {@code GET /api/imports} answers it. */
+    public Map<String, Object> imports(int page) {
+        return list(page, PAGE_SIZE);
+    }
+
+    /** An import with a page of its rejected rows, as {@code GET /api/imports/{id}?outcome=REJECTED} answers it. */
+    public Map<String, Object> rejectedRows(String importId, int page) {
+        return get(importId, ImportRuns.Outcome.REJECTED, page, PAGE_SIZE);
     }
 
     @GetMapping(value = "/template", produces = ImportTemplate.MEDIA_TYPE)

@@ -546,7 +546,7 @@ class ConsoleBrowserTest extends CountyScenario {
     }
 
     @Test
-    void aClerkSeesTheirImportWithItsCountsAndItsRejectedRowsAsTheApiAnswersThem() {
+    void aClerkSeesTheirImportWithItsCountsAndItsRejectedRowsAsTheApiAnswersThem() throws Exception {
         String village = community("001", "001");
         LocalDate born = day("1980-03-04");
         String head = Registry.nationalId(born, "MALE");
@@ -590,6 +590,30 @@ class ConsoleBrowserTest extends CountyScenario {
         assertThat(column("column")).containsExactly(problem.get("column").asText());
         assertThat(column("code")).containsExactly(problem.get("code").asText());
         assertThat(column("message")).containsExactly(problem.get("message").asText());
+
+        // the upload form: the same ledger checked only (a dry run), through the browser with its CSRF token
+        browser.findElement(By.linkText("导入")).click();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("console-dry-run-", ".csv");
+        try {
+            java.nio.file.Files.writeString(file, csv);
+            browser.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
+            browser.findElement(By.id("upload-dry-run")).click();
+            browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
+            wait(driver -> driver.getCurrentUrl().matches(".*/console/imports/[0-9a-f-]{36}$"));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        String dryRun = browser.getCurrentUrl().replaceAll(".*/", "");
+        JsonNode checked = clerk.get("/api/imports/" + dryRun + "?outcome=REJECTED").expect(200).json();
+        assertThat(checked.get("dryRun").asBoolean()).isTrue();
+        assertThat(checked.get("fileName").asText()).isEqualTo(file.getFileName().toString());
+        assertThat(checked.at("/counts/valid").asLong() + checked.at("/counts/matched").asLong()).isEqualTo(2);
+        assertThat(checked.at("/counts/registered").asLong()).isZero();
+        for (String count : List.of("registered", "valid", "matched", "rejected")) {
+            assertThat(browser.findElement(By.cssSelector("#import-summary [data-count=" + count + "]")).getText())
+                    .as(count).isEqualTo(checked.at("/counts/" + count).asText());
+        }
+        assertThat(column("code")).containsExactlyElementsOf(checked.at("/rows/items").findValuesAsText("code"));
 
         // an analyst reads no imports, as in the API: no link
         browser.quit();

@@ -3,6 +3,7 @@ package org.registry.app.imports;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import org.registry.command.imports.ImportsController;
 import org.registry.platform.security.CurrentUser;
 import org.registry.platform.security.RegistryUser;
@@ -12,8 +13,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -55,6 +59,13 @@ public class ImportPages {
         return "console/imports";
     }
 
+    /** The upload form: the file imported (or, with the box ticked, only checked) as {@code POST /api/imports}. */
+    @PostMapping("/console/imports")
+    String upload(@RequestParam MultipartFile file, @RequestParam(defaultValue = "false") boolean dryRun,
+                  HttpServletRequest request) throws IOException {
+        return "redirect:/console/imports/" + imports.upload(file, dryRun, request);
+    }
+
     @GetMapping("/console/imports/{importId}")
     String one(@PathVariable String importId, @RequestParam(defaultValue = "0") int page, Model model) {
         common(model);
@@ -70,6 +81,7 @@ public class ImportPages {
         RegistryUser user = CurrentUser.get();
         model.addAttribute("user", user);
         model.addAttribute("operator", user.has(Role.ADMIN) || user.has(Role.ANALYST));
+        model.addAttribute("mayImport", user.has(Role.CLERK) || user.has(Role.ADMIN));
     }
 
     private static void pages(Model model, int page, Object total) {

@@ -87,7 +87,8 @@ public class SecurityConfiguration {
             .authorizeHttpRequests(requests -> requests
                     .requestMatchers("/login", "/webjars/**", "/console/assets/**").permitAll()
                     .requestMatchers("/console/projections", "/console/projections/**").hasAnyRole("ADMIN", "ANALYST")
-                    // as GET /api/imports: who may import reads imports, and auditors read them too
+                    // as /api/imports: clerks and administrators import, and auditors read the imports too
+                    .requestMatchers(HttpMethod.POST, "/console/imports").hasAnyRole("CLERK", "ADMIN")
                     .requestMatchers("/console/imports", "/console/imports/**").hasAnyRole("CLERK", "AUDITOR", "ADMIN")
                     .anyRequest().hasAnyRole("CLERK", "AUDITOR", "ANALYST", "ADMIN"))
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())

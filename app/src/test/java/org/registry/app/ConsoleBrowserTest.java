@@ -580,6 +580,15 @@ class ConsoleBrowserTest extends CountyScenario {
         assertThat(browser.findElement(By.cssSelector(row + "[data-cell=rows]")).getText()).isEqualTo("3 / 3");
         assertThat(browser.findElement(By.cssSelector(row + "progress")).getAttribute("value")).isEqualTo("3");
         HeadlessChromium.screenshot(browser, "imports");
+        // the template comes with the console's session, as the API's template read answers it
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        java.net.http.HttpResponse<byte[]> template = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(browser.findElement(By.id("import-template"))
+                        .getAttribute("href"))).header("Cookie", "JSESSIONID=" + session).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(template.statusCode()).isEqualTo(200);
+        assertThat(new String(template.body(), 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo("PK\u0003\u0004");
 
         browser.findElement(By.cssSelector(row + "a.import-link")).click();
         wait(ExpectedConditions.urlContains("/console/imports/" + id));

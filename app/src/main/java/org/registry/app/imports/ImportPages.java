@@ -9,6 +9,7 @@ import org.registry.platform.security.CurrentUser;
 import org.registry.platform.security.RegistryUser;
 import org.registry.platform.security.Role;
 import org.registry.query.console.ConsolePage;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,6 +65,12 @@ public class ImportPages {
     String upload(@RequestParam MultipartFile file, @RequestParam(defaultValue = "false") boolean dryRun,
                   HttpServletRequest request) throws IOException {
         return "redirect:/console/imports/" + imports.upload(file, dryRun, request);
+    }
+
+    /** The XLSX template, as {@code GET /api/imports/template}, with the console's session. */
+    @GetMapping("/console/imports/template")
+    ResponseEntity<byte[]> template() throws IOException {
+        return imports.template();
     }
 
     @GetMapping("/console/imports/{importId}")

@@ -182,7 +182,7 @@ public class ImportsController {
 
     @GetMapping(value = "/template", produces = ImportTemplate.MEDIA_TYPE)
     @Operation(summary = "The XLSX template: both header rows, and a sheet explaining each column")
-    ResponseEntity<byte[]> template() throws IOException {
+    public ResponseEntity<byte[]> template() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImportTemplate.write(out);
         return ResponseEntity.ok()

@@ -1,5 +1,6 @@
 package org.registry.app;
 
+import org.registry.app.imports.ImportPages;
 import org.registry.command.CommandSide;
 import org.registry.query.QuerySide;
 import org.registry.query.export.EventExportCommand;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
 /** The registry in one process: the command side and the query side on one database. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({CommandSide.class, QuerySide.class})
+@Import({CommandSide.class, QuerySide.class, ImportPages.class})
 public class RegistryApplication {
 
     /** Starts the service; {@code export-events ...} runs the event export instead ({@link EventExportCommand}). */

@@ -192,8 +192,27 @@ class ConsoleBrowserTest extends CountyScenario {
 
         // the charts carry the API's answers, and drew them
         assertThat(chartData("chart-balance")).isEqualTo(balance);
-        assertThat(drawn("chart-births", 0)).containsExactlyElementsOf(
-                balance.findValues("births").stream().map(JsonNode::asLong).toList());
+        JsonNode births = api("/api/dashboards/births-by-month?areaCode=" + township + period());
+        assertThat(births.findValues("total").stream().map(JsonNode::asLong).toList())
+                .isEqualTo(balance.findValues("births").stream().map(JsonNode::asLong).toList());
+        assertThat(chartData("chart-births")).isEqualTo(births);
+        Map<String, String> byMonth = Map.of("maleBirths", "/male", "femaleBirths", "/female",
+                "firstBirths", "/byOrder/1", "secondBirths", "/byOrder/2", "thirdOrLaterBirths", "/byOrder/3+");
+        List<String> drawnFigures = List.of("maleBirths", "femaleBirths", "firstBirths", "secondBirths",
+                "thirdOrLaterBirths");
+        for (int series = 0; series < drawnFigures.size(); series++) {
+            String pointer = byMonth.get(drawnFigures.get(series));
+            assertThat(drawn("chart-births", series)).as(drawnFigures.get(series)).containsExactlyElementsOf(
+                    births.findParents("month").stream().map(month -> month.at(pointer).asLong()).toList());
+        }
+        for (JsonNode month : births) {
+            for (Map.Entry<String, String> figure : byMonth.entrySet()) {
+                assertThat(Long.parseLong(browser.findElement(By.cssSelector("[data-month='" + month.get("month")
+                        .asText() + "'] [data-month-figure=" + figure.getKey() + "]")).getText()))
+                        .as(figure.getKey() + " in " + month.get("month")).isEqualTo(month.at(figure.getValue())
+                                .asLong());
+            }
+        }
         JsonNode pyramid = chartData("chart-pyramid");
         assertThat(pyramid.findValues("male").stream().mapToLong(JsonNode::asLong).sum()
                 + pyramid.findValues("female").stream().mapToLong(JsonNode::asLong).sum())
@@ -206,15 +225,59 @@ class ConsoleBrowserTest extends CountyScenario {
             assertThat(coverage.get(community)).as(community).isEqualTo(ofCommunity.get("checkUpCoverage"));
         }
 
+        // a month's figure is a link to that month's births: April's girl, the neighbour's daughter
+        String april = "[data-month='2026-04'] ";
+        assertThat(browser.findElement(By.cssSelector(april + "[data-month-figure=femaleBirths]")).getText())
+                .isEqualTo("1");
+        browser.findElement(By.cssSelector(april + "[data-month-figure=femaleBirths]")).click();
+        wait(ExpectedConditions.urlContains("/console/figures/femaleBirths"));
+        JsonNode aprilGirls = api("/api/dashboards/indicators/femaleBirths?areaCode=" + township
+                + "&from=2026-04-01&to=2026-04-30");
+        assertThat(Long.parseLong(browser.findElement(By.id("total")).getText()))
+                .isEqualTo(aprilGirls.get("total").asLong()).isEqualTo(1);
+        assertThat(column("name")).containsExactly("Ma Xiao");
+        browser.navigate().back();
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("chart-births")));
+
+        // a bar of the pyramid is a link to the residents of its sex and age band: Chen Mei, 36 on TO
+        browser.findElement(By.cssSelector("#pyramid-bands")).findElement(By.xpath("ancestor::details/summary"))
+               .click();
+        for (JsonNode band : pyramid.get("bands")) {
+            String row = "[data-band='" + band.get("label").asText() + "'] ";
+            assertThat(browser.findElement(By.cssSelector(row + "[data-sex=MALE]")).getText())
+                    .isEqualTo(band.get("male").asText());
+            assertThat(browser.findElement(By.cssSelector(row + "[data-sex=FEMALE]")).getText())
+                    .isEqualTo(band.get("female").asText());
+        }
+        browser.findElement(By.cssSelector("[data-band='35-39'] [data-sex=FEMALE]")).click();
+        wait(ExpectedConditions.urlContains("/console/figures/populationEnd"));
+        JsonNode women = api("/api/dashboards/indicators/populationEnd?areaCode=" + township + period()
+                + "&sex=FEMALE&ageFrom=35&ageTo=39");
+        assertThat(Long.parseLong(browser.findElement(By.id("total")).getText()))
+                .isEqualTo(women.get("total").asLong()).isEqualTo(1);
+        assertThat(column("name")).containsExactly("Chen Mei");
+        assertThat(browser.findElement(By.id("filter")).getText()).contains("女").contains("35–39");
+        browser.navigate().back();
+
+        // a community's coverage is a link to its outreach list: the eligible women not checked there
+        wait(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-outreach='" + b + "']"))).click();
+        wait(ExpectedConditions.urlContains("/console/registers/outreach"));
+        JsonNode outreach = api("/api/ledgers/check-ups?areaCode=" + b + period());
+        assertThat(Long.parseLong(browser.findElement(By.id("total")).getText()))
+                .isEqualTo(outreach.at("/notChecked/total").asLong()).isEqualTo(1);
+        assertThat(column("name")).containsExactly("Sun Li");
+        browser.navigate().back();
+        wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-figure=births]")));
+
         // a figure is a link to the records behind it
         browser.findElement(By.cssSelector("[data-figure=births]")).click();
         wait(ExpectedConditions.urlContains("/console/figures/births"));
         HeadlessChromium.screenshot(browser, "births-list");
-        JsonNode births = api("/api/dashboards/indicators/births?areaCode=" + township + period());
+        JsonNode listed = api("/api/dashboards/indicators/births?areaCode=" + township + period());
         assertThat(Long.parseLong(browser.findElement(By.id("total")).getText()))
-                .isEqualTo(births.get("total").asLong()).isEqualTo(2);
+                .isEqualTo(listed.get("total").asLong()).isEqualTo(2);
         assertThat(column("name")).containsExactlyElementsOf(
-                births.get("items").findValues("name").stream().map(ConsoleBrowserTest::shown).toList());
+                listed.get("items").findValues("name").stream().map(ConsoleBrowserTest::shown).toList());
     }
 
     @Test
@@ -276,8 +339,11 @@ class ConsoleBrowserTest extends CountyScenario {
     }
 
     @Test
-    void anAuditorOpensAPersonsTimelineAndTheSliderShowsTheRecordAsItStoodThen() {
+    void anAuditorOpensAPersonsTimelineAndTheSliderShowsTheRecordAsItStoodThen() throws Exception {
         recordTheCounty();
+        // a trail whose states take facts from her household's stream too: its relocation changes her community
+        registry.relocate(household, b, day("2026-05-01"));
+        registry.checkUp(mother, day("2026-05-10"));
         Api auditor = Api.at(port).as("auditor");
         api("/api/dashboards/indicators?areaCode=" + township + period());
         JsonNode trail = auditor.get("/api/audit/persons/" + mother).expect(200).json();
@@ -295,6 +361,15 @@ class ConsoleBrowserTest extends CountyScenario {
         HeadlessChromium.screenshot(browser, "person");
 
         WebElement slider = browser.findElement(By.id("as-of"));
+        // the slider's states (folded once for the whole trail) are the API's record as of each entry, every one
+        JsonNode states = mapper.readTree(slider.getAttribute("data-states"));
+        assertThat(states).hasSize(trail.size());
+        for (int i = 0; i < trail.size(); i++) {
+            String instant = trail.get(i).get("recordedAt").asText();
+            assertThat(states.get(i)).as("as of entry " + i + ", " + trail.get(i).get("type").asText())
+                    .isEqualTo(auditor.get("/api/audit/persons/" + mother + "/state?asOf=" + instant).expect(200)
+                            .json());
+        }
         slider.sendKeys(org.openqa.selenium.Keys.HOME);
         for (int i = 0; i < 2; i++) {
             String instant = trail.get(i).get("recordedAt").asText();
@@ -303,9 +378,16 @@ class ConsoleBrowserTest extends CountyScenario {
                     .isEqualTo(java.time.Instant.parse(instant).atZone(clock.getZone())
                                               .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
             JsonNode then = auditor.get("/api/audit/persons/" + mother + "/state?asOf=" + instant).expect(200).json();
-            for (String field : List.of("version", "maritalStatus", "name", "householdId")) {
+            for (String field : List.of("version", "maritalStatus", "name", "householdId", "sex", "residency")) {
+                assertThat(browser.findElement(By.cssSelector("#state-as-of [data-field=" + field + "]"))
+                        .getAttribute("data-value")).as(field + " as of " + instant)
+                        .isEqualTo(then.get(field).asText(""));
+            }
+            // coded values shown with the bundle's labels, as the current state shows them
+            Map<String, String> labels = Map.of("FEMALE", "女", "MARRIED", "已婚", "PERMANENT", "常住");
+            for (String field : List.of("sex", "maritalStatus", "residency")) {
                 assertThat(browser.findElement(By.cssSelector("#state-as-of [data-field=" + field + "]")).getText())
-                        .as(field + " as of " + instant).isEqualTo(then.get(field).asText(""));
+                        .as(field + " as of " + instant).isEqualTo(labels.get(then.get(field).asText()));
             }
             slider.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
         }
@@ -461,6 +543,91 @@ class ConsoleBrowserTest extends CountyScenario {
         assertThat(browser.findElements(By.linkText("月报"))).isEmpty();
         browser.get(base() + "/console/reports?areaCode=" + township + "&month=" + month);
         assertThat(browser.findElements(By.id("on-time"))).isEmpty();
+    }
+
+    @Test
+    void aClerkSeesTheirImportWithItsCountsAndItsRejectedRowsAsTheApiAnswersThem() throws Exception {
+        String village = community("001", "001");
+        LocalDate born = day("1980-03-04");
+        String head = Registry.nationalId(born, "MALE");
+        String spouse = Registry.nationalId(born, "FEMALE");
+        String wrong = head.substring(0, 17) + (head.charAt(17) == '1' ? "2" : "1");
+        String csv = String.join("\n",
+                "户号,社区代码,住址,户别,公民身份号码,姓名,性别,出生日期,民族,婚姻状况,与户主关系,居住状况,居住起始日期,来源地",
+                String.join(",", "C1", village, "文三路1号", "户籍户", head, "钱一", "男", born.toString(), "汉族", "已婚",
+                        "户主", "常住", "", ""),
+                String.join(",", "C1", village, "文三路1号", "户籍户", spouse, "孙二", "女", born.toString(), "汉族", "已婚",
+                        "配偶", "常住", "", ""),
+                String.join(",", "C2", village, "文三路2号", "户籍户", wrong, "李三", "男", born.toString(), "汉族", "已婚",
+                        "户主", "常住", "", ""));
+        JsonNode imported = clerk.header("Content-Type", "text/csv")
+                .send("POST", "/api/imports?fileName=console-ledger.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .expect(201).json();
+        String id = imported.get("importId").asText();
+        JsonNode report = clerk.get("/api/imports/" + id + "?outcome=REJECTED").expect(200).json();
+        assertThat(report.at("/counts/registered").asLong()).isEqualTo(2);
+        assertThat(report.at("/counts/rejected").asLong()).isEqualTo(1);
+
+        signIn("clerk");
+        browser.findElement(By.linkText("导入")).click();
+        wait(ExpectedConditions.urlContains("/console/imports"));
+        String row = "[data-import='" + id + "'] ";
+        for (String count : List.of("registered", "valid", "matched", "rejected")) {
+            assertThat(browser.findElement(By.cssSelector(row + "[data-count=" + count + "]")).getText()).as(count)
+                    .isEqualTo(report.at("/counts/" + count).asText());
+        }
+        assertThat(browser.findElement(By.cssSelector(row + "[data-cell=status]")).getText()).isEqualTo("已完成");
+        assertThat(browser.findElement(By.cssSelector(row + "[data-cell=rows]")).getText()).isEqualTo("3 / 3");
+        assertThat(browser.findElement(By.cssSelector(row + "progress")).getAttribute("value")).isEqualTo("3");
+        HeadlessChromium.screenshot(browser, "imports");
+        // the template comes with the console's session, as the API's template read answers it
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        java.net.http.HttpResponse<byte[]> template = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(browser.findElement(By.id("import-template"))
+                        .getAttribute("href"))).header("Cookie", "JSESSIONID=" + session).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(template.statusCode()).isEqualTo(200);
+        assertThat(new String(template.body(), 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo("PK\u0003\u0004");
+
+        browser.findElement(By.cssSelector(row + "a.import-link")).click();
+        wait(ExpectedConditions.urlContains("/console/imports/" + id));
+        assertThat(browser.findElement(By.id("file-name")).getText()).isEqualTo("console-ledger.csv");
+        JsonNode problem = report.at("/rows/items/0/problems/0");
+        assertThat(column("row")).containsExactly(report.at("/rows/items/0/row").asText());
+        assertThat(column("row")).containsExactly("4");
+        assertThat(column("column")).containsExactly(problem.get("column").asText());
+        assertThat(column("code")).containsExactly(problem.get("code").asText());
+        assertThat(column("message")).containsExactly(problem.get("message").asText());
+
+        // the upload form: the same ledger checked only (a dry run), through the browser with its CSRF token
+        browser.findElement(By.linkText("导入")).click();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("console-dry-run-", ".csv");
+        try {
+            java.nio.file.Files.writeString(file, csv);
+            browser.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
+            browser.findElement(By.id("upload-dry-run")).click();
+            browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
+            wait(driver -> driver.getCurrentUrl().matches(".*/console/imports/[0-9a-f-]{36}$"));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        String dryRun = browser.getCurrentUrl().replaceAll(".*/", "");
+        JsonNode checked = clerk.get("/api/imports/" + dryRun + "?outcome=REJECTED").expect(200).json();
+        assertThat(checked.get("dryRun").asBoolean()).isTrue();
+        assertThat(checked.get("fileName").asText()).isEqualTo(file.getFileName().toString());
+        assertThat(checked.at("/counts/valid").asLong() + checked.at("/counts/matched").asLong()).isEqualTo(2);
+        assertThat(checked.at("/counts/registered").asLong()).isZero();
+        for (String count : List.of("registered", "valid", "matched", "rejected")) {
+            assertThat(browser.findElement(By.cssSelector("#import-summary [data-count=" + count + "]")).getText())
+                    .as(count).isEqualTo(checked.at("/counts/" + count).asText());
+        }
+        assertThat(column("code")).containsExactlyElementsOf(checked.at("/rows/items").findValuesAsText("code"));
+
+        // an analyst reads no imports, as in the API: no link
+        browser.quit();
+        signIn("analyst");
+        assertThat(browser.findElements(By.linkText("导入"))).isEmpty();
     }
 
     /** Fills a register's filters and shows it. */

@@ -213,6 +213,53 @@ class DashboardApiTest extends CountyScenario {
     }
 
     @Test
+    void aFigureOfResidentsNarrowsToOneSexAndAgeBandAsThePyramidCountsThem() {
+        recordTheCounty();
+        String period = "?areaCode=" + county + "&from=" + FROM + "&to=" + TO + "&size=500";
+        JsonNode living = registry.get(clerk, "/api/dashboards/indicators/populationEnd" + period);
+        assertThat(living.get("total").asLong()).isGreaterThan(5);
+        int[][] bands = {{0, 4}, {5, 9}, {25, 29}, {30, 34}, {35, 39}, {40, 44}, {85, -1}};
+        long narrowed = 0;
+        for (String sex : List.of("MALE", "FEMALE")) {
+            for (int[] band : bands) {
+                String ages = "&ageFrom=" + band[0] + (band[1] < 0 ? "" : "&ageTo=" + band[1]);
+                JsonNode list = registry.get(clerk, "/api/dashboards/indicators/populationEnd" + period + "&sex="
+                        + sex + ages);
+                List<String> expected = new ArrayList<>();
+                for (JsonNode person : living.get("items")) {
+                    int age = java.time.Period.between(LocalDate.parse(person.get("birthDate").asText()), TO).getYears();
+                    if (person.get("sex").asText().equals(sex) && age >= band[0] && (band[1] < 0 || age <= band[1])) {
+                        expected.add(person.get("personId").asText());
+                    }
+                }
+                assertThat(list.get("items").findValuesAsText("personId")).as(sex + ages)
+                        .containsExactlyInAnyOrderElementsOf(expected);
+                assertThat(list.get("total").asLong()).as(sex + ages).isEqualTo(expected.size());
+                narrowed += expected.size();
+            }
+        }
+        assertThat(narrowed).as("the bands asked for are not all empty").isGreaterThan(3);
+        // one sex alone, and ages alone
+        assertThat(registry.get(clerk, "/api/dashboards/indicators/births" + period + "&sex=FEMALE")
+                .get("items").findValuesAsText("name")).containsExactly("Sun Xiao");
+        assertThat(registry.get(clerk, "/api/dashboards/indicators/populationEnd" + period + "&ageFrom=50")
+                .get("items").findValuesAsText("name")).containsExactly("Zhou Yi");
+    }
+
+    @Test
+    void aSexOrAgeFilterThatCannotApplyIsRefusedNamingTheField() {
+        String period = "?areaCode=" + county + "&from=" + FROM + "&to=" + TO;
+        String living = "/api/dashboards/indicators/populationEnd" + period;
+        Api.Response negative = clerk.get(living + "&ageFrom=-1").expect(400);
+        assertProblem(negative, "VALIDATION_FAILED");
+        assertThat(fields(negative)).containsExactly("ageFrom");
+        assertThat(fields(clerk.get(living + "&ageFrom=40&ageTo=30").expect(400))).containsExactly("ageTo");
+        assertThat(fields(clerk.get(living + "&sex=OTHER").expect(400))).containsExactly("sex");
+        assertThat(fields(clerk.get("/api/dashboards/indicators/movedIn" + period + "&sex=MALE").expect(400)))
+                .containsExactly("sex");
+    }
+
+    @Test
     void badParametersAreRefusedNamingTheField() {
         Api.Response backwards = clerk.get("/api/dashboards/indicators?areaCode=" + county
                 + "&from=2026-02-01&to=2026-01-01").expect(400);

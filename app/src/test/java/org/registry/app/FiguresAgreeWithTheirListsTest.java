@@ -439,6 +439,29 @@ class FiguresAgreeWithTheirListsTest {
             assertThat(died).isEqualTo(dashboard.get("deaths").asLong());
             assertThat(balance.get(balance.size() - 1).get("closing").asLong())
                     .isEqualTo(dashboard.at("/population/end").asLong());
+
+            // births by month: each month's figure is the length of that figure's list over the month's days, and
+            // the months add up to the period's figures
+            JsonNode byMonth = registry.get(clerk, "/api/dashboards/births-by-month?" + period);
+            assertThat(byMonth.findValuesAsText("month")).as(area).containsExactlyElementsOf(
+                    balance.findValuesAsText("month"));
+            Map<String, String> monthly = Map.of("births", "/total", "maleBirths", "/male", "femaleBirths", "/female",
+                    "firstBirths", "/byOrder/1", "secondBirths", "/byOrder/2", "thirdOrLaterBirths", "/byOrder/3+");
+            for (Map.Entry<String, String> figure : monthly.entrySet()) {
+                long sum = 0;
+                for (JsonNode month : byMonth) {
+                    long value = month.at(figure.getValue()).asLong();
+                    sum += value;
+                    if (value > 0 || figure.getKey().equals("births")) {
+                        assertThat(registry.get(clerk, "/api/dashboards/indicators/" + figure.getKey() + "?areaCode="
+                                        + area + "&from=" + month.get("from").asText() + "&to="
+                                        + month.get("to").asText()).get("total").asLong())
+                                .as(area + " " + figure.getKey() + " in " + month.get("month")).isEqualTo(value);
+                    }
+                }
+                assertThat(sum).as(area + " " + figure.getKey()).isEqualTo(
+                        dashboard.at(FIGURES.get(figure.getKey())).asLong());
+            }
         }
 
         // as known at an instant in the middle of the county's history, too: the stocks then come from the tally

@@ -332,11 +332,14 @@ class InputFuzzTest {
                 "limit", "10")));
         valid.put("get /api/dashboards/population-balance", read(Map.of(), Map.of("areaCode", county,
                 "from", year + "-01", "to", year + "-12", "knownAt", today.toString())));
+        valid.put("get /api/dashboards/births-by-month", read(Map.of(), Map.of("areaCode", county,
+                "from", year + "-01", "to", year + "-12", "knownAt", today.toString())));
         valid.put("get /api/dashboards/migration-flows", read(Map.of(), Map.of("areaCode", county,
                 "from", year + "-01", "to", year + "-12")));
         valid.put("get /api/dashboards/indicators", read(Map.of(), with(period, "knownAt", today.toString())));
         valid.put("get /api/dashboards/indicators/{figure}", read(Map.of("figure", "births"),
-                with(with(period, "knownAt", today.toString()), "page", "0", "size", "10")));
+                with(with(with(with(period, "knownAt", today.toString()), "page", "0", "size", "10"), "sex", "FEMALE"),
+                        "ageFrom", "0", "ageTo", "4")));
         valid.put("get /api/audit", read(Map.of(), Map.of("actor", "admin", "from", year + "-01-01",
                 "to", today.toString(), "page", "0", "size", "10")));
         valid.put("get /api/audit/persons/{personId}", read(Map.of("personId", misspelt), Map.of()));

@@ -12,6 +12,10 @@
         var a = document.querySelector('[data-figure="' + figure + '"]');
         return a ? a.getAttribute('href') : null;
     };
+    var monthLink = function (figure, month) {
+        var a = document.querySelector('[data-month="' + month + '"] [data-month-figure="' + figure + '"]');
+        return a ? a.getAttribute('href') : null;
+    };
     var go = function (href) { if (href) { window.location.href = href; } };
 
     var draw = {
@@ -42,18 +46,32 @@
                 xAxis: {type: 'value', axisLabel: {formatter: function (v) { return Math.abs(v); }}},
                 yAxis: {type: 'category', data: bands.map(function (b) { return b.label; })},
                 series: [
-                    {name: t('男', 'male'), type: 'bar', stack: 'p', data: bands.map(function (b) { return -b.male; })},
-                    {name: t('女', 'female'), type: 'bar', stack: 'p', data: bands.map(function (b) { return b.female; })}
+                    {name: t('男', 'male'), type: 'bar', stack: 'p', data: bands.map(function (b) { return -b.male; }),
+                     links: bands.map(function (b) { return '[data-band="' + b.label + '"] [data-sex=MALE]'; })},
+                    {name: t('女', 'female'), type: 'bar', stack: 'p', data: bands.map(function (b) { return b.female; }),
+                     links: bands.map(function (b) { return '[data-band="' + b.label + '"] [data-sex=FEMALE]'; })}
                 ]
             };
         },
         births: function (months) {
+            // two stacks a month: by sex and by birth order; each bar links to that month's list (data-month-figure)
+            var series = function (name, stack, figure, value) {
+                return {name: name, type: 'bar', stack: stack, figure: figure,
+                        months: months.map(function (m) { return m.month; }), data: months.map(value)};
+            };
             return {
-                tooltip: {trigger: 'axis'},
-                grid: {left: 40, right: 20, top: 20, bottom: 30},
+                tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
+                legend: {top: 0},
+                grid: {left: 40, right: 20, top: 50, bottom: 30},
                 xAxis: {type: 'category', data: months.map(function (m) { return m.month; })},
                 yAxis: {type: 'value', minInterval: 1},
-                series: [{name: t('出生', 'births'), type: 'bar', data: months.map(function (m) { return m.births; }), figure: 'births'}]
+                series: [
+                    series(t('男', 'male'), 'sex', 'maleBirths', function (m) { return m.male; }),
+                    series(t('女', 'female'), 'sex', 'femaleBirths', function (m) { return m.female; }),
+                    series(t('一孩', '1st'), 'order', 'firstBirths', function (m) { return m.byOrder['1']; }),
+                    series(t('二孩', '2nd'), 'order', 'secondBirths', function (m) { return m.byOrder['2']; }),
+                    series(t('三孩及以上', '3rd+'), 'order', 'thirdOrLaterBirths', function (m) { return m.byOrder['3+']; })
+                ]
             };
         },
         floating: function (ind) {
@@ -75,7 +93,8 @@
                 xAxis: {type: 'category', data: codes, axisLabel: {rotate: 30}},
                 yAxis: {type: 'value', max: 100, name: '%'},
                 series: [{name: t('覆盖率', 'coverage'), type: 'bar',
-                          data: codes.map(function (c) { return byCommunity[c].value; })}]
+                          data: codes.map(function (c) { return byCommunity[c].value; }),
+                          links: codes.map(function (c) { return '[data-outreach="' + c + '"]'; })}]
             };
         },
         benefits: function (ind) {
@@ -109,7 +128,16 @@
         chart.on('click', function (params) {
             var series = option.series[params.seriesIndex] || {};
             var figure = series.figures ? series.figures[params.dataIndex] : series.figure;
-            go(figure ? link(figure) : element.getAttribute('data-link'));
+            if (series.links) {
+                var a = document.querySelector(series.links[params.dataIndex]);
+                go(a ? a.getAttribute('href') : null);
+                return;
+            }
+            if (series.months) {
+                go(monthLink(figure, series.months[params.dataIndex]));
+                return;
+            }
+            go(figure ? link(figure) : null);
         });
         element.setAttribute('data-drawn', 'true');
         charts.push(chart);

@@ -7,6 +7,8 @@
         return;
     }
     var states = JSON.parse(slider.getAttribute('data-states'));
+    // the bundle's labels of the coded values (MALE → 男), as the current state shows them; the value in data-value
+    var valueLabels = JSON.parse(slider.getAttribute('data-labels') || '{}');
     var rows = document.querySelectorAll('#timeline tbody tr');
     var table = document.getElementById('state-as-of');
     var labels = {};
@@ -28,7 +30,9 @@
             tr.appendChild(th);
             var td = tr.insertCell();
             td.setAttribute('data-field', key);
-            td.textContent = value === null ? '' : (typeof value === 'object' ? JSON.stringify(value) : String(value));
+            var text = value === null ? '' : (typeof value === 'object' ? JSON.stringify(value) : String(value));
+            td.setAttribute('data-value', text);
+            td.textContent = Object.prototype.hasOwnProperty.call(valueLabels, text) ? valueLabels[text] : text;
         });
         rows.forEach(function (row, i) {
             row.classList.toggle('after', i > index);

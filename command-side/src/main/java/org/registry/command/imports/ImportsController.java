@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,11 +44,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** Imports of an office's ledgers (api.md, "Imports"): a dry run, the import, its report and progress. */
+/**
+ * Imports of an office's ledgers (api.md, "Imports"): a dry run, the import, its report and progress. The console's
+ * imports pages (in the app, which hosts both sides) show what {@link #imports} and {@link #rejectedRows} answer.
+ */
 @RestController
 @RequestMapping("/api/imports")
 @Tag(name = "Imports")
-class ImportsController {
+public class ImportsController {
+
+    /** How many imports, or rejected rows, a console page shows. */
+    public static final int PAGE_SIZE = 50;
 
     private static final String CSV = "text/csv";
     private static final int MAX_PAGE_SIZE = 500;
@@ -88,9 +95,33 @@ class ImportsController {
         if (xlsx && charset != null) {
             throw RejectionException.invalid("charset", "VALIDATION_FAILED", "charset goes with a CSV file only");
         }
+        UUID id = run(request.getInputStream(), xlsx, name, csvCharset, why, user, request, dryRun);
+        return ResponseEntity.created(URI.create("/api/imports/" + id))
+                             .body(view(runs.find(id).orElseThrow(), ImportRuns.Outcome.REJECTED, 0, MAX_PAGE_SIZE));
+    }
+
+    /**
+     * Imports a file uploaded with the console's form, as {@code POST /api/imports} imports the body: an XLSX
+     * workbook by its name's ending, a CSV file otherwise (its character set found from its bytes).
+     */
+    public UUID upload(MultipartFile upload, boolean dryRun, HttpServletRequest request) throws IOException {
+        String name = upload.getOriginalFilename() == null ? "" : upload.getOriginalFilename().strip();
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        if (name.length() > FILE_NAME) {
+            throw RejectionException.invalid("file", "VALIDATION_FAILED",
+                    "the file's name is longer than " + FILE_NAME + " characters");
+        }
+        boolean xlsx = name.toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        try (InputStream body = upload.getInputStream()) {
+            return run(body, xlsx, name.isEmpty() ? null : name, null, null, CurrentUser.get(), request, dryRun);
+        }
+    }
+
+    private UUID run(InputStream body, boolean xlsx, String name, Charset csvCharset, String why, RegistryUser user,
+                     HttpServletRequest request, boolean dryRun) throws IOException {
         Path file = Files.createTempFile("registry-import-", xlsx ? ".xlsx" : ".csv");
         try {
-            String sha256 = receive(request.getInputStream(), file);
+            String sha256 = receive(body, file);
             if (Files.size(file) == 0) {
                 throw RejectionException.invalid("file", "IMPORT_FILE_EMPTY", "the request has no file in its body");
             }
@@ -100,10 +131,7 @@ class ImportsController {
             }
             Importer.Upload upload = new Importer.Upload(name != null ? name : xlsx ? "upload.xlsx" : "upload.csv",
                     sha256, xlsx ? LedgerFile.Format.XLSX : LedgerFile.Format.CSV, file, csvCharset);
-            UUID id = importer.run(upload, dryRun, why, user, request);
-            return ResponseEntity.created(URI.create("/api/imports/" + id))
-                                 .body(view(runs.find(id).orElseThrow(), ImportRuns.Outcome.REJECTED, 0,
-                                         MAX_PAGE_SIZE));
+            return importer.run(upload, dryRun, why, user, request);
         } finally {
             Files.deleteIfExists(file);
         }
@@ -142,9 +170,19 @@ class ImportsController {
         return answer;
     }
 
+    /** A page of the imports the signed-in user may read, as {@code GET /api/imports} answers it. */
+    public Map<String, Object> imports(int page) {
+        return list(page, PAGE_SIZE);
+    }
+
+    /** An import with a page of its rejected rows, as {@code GET /api/imports/{id}?outcome=REJECTED} answers it. */
+    public Map<String, Object> rejectedRows(String importId, int page) {
+        return get(importId, ImportRuns.Outcome.REJECTED, page, PAGE_SIZE);
+    }
+
     @GetMapping(value = "/template", produces = ImportTemplate.MEDIA_TYPE)
     @Operation(summary = "The XLSX template: both header rows, and a sheet explaining each column")
-    ResponseEntity<byte[]> template() throws IOException {
+    public ResponseEntity<byte[]> template() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImportTemplate.write(out);
         return ResponseEntity.ok()

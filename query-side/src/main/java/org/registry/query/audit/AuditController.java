@@ -110,6 +110,17 @@ class AuditController {
                 notYetRecorded(Kind.PERSON, events, instant)), CurrentUser.get());
     }
 
+    /**
+     * The person as of each entry of their trail ({@link #personTrail}), as {@link #personAsOf} answers for the
+     * instant the entry was recorded: the console's slider, folded once rather than once an entry.
+     */
+    List<JsonNode> personAfterEachEntry(String personId) {
+        PersonId id = PersonId.of(personId);
+        requireKind(Kind.PERSON, id.toString());
+        return new RegisterAsOf(store()).personAfterEach(id).stream()
+                                        .map(person -> masking.toJson(person, CurrentUser.get())).toList();
+    }
+
     @GetMapping("/households/{householdId}/state")
     @Operation(summary = "The household as the register held it at an instant, in the shape of "
             + "GET /api/households/{id}; asOf as for a person")

@@ -9,6 +9,8 @@ import org.registry.kernel.common.RejectionException;
 import org.registry.platform.security.CurrentUser;
 import org.registry.platform.security.RegistryUser;
 import org.registry.platform.security.Role;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,8 +18,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The console's page of a person's record: its current state and, for the readers of the audit trail (auditors,
@@ -32,11 +36,13 @@ class PersonRecordPage {
     private final AuditController audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final MessageSource messages;
 
-    PersonRecordPage(AuditController audit, ObjectMapper json, Clock clock) {
+    PersonRecordPage(AuditController audit, ObjectMapper json, Clock clock, MessageSource messages) {
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @GetMapping("/console/persons/{personId}")
@@ -50,14 +56,12 @@ class PersonRecordPage {
         JsonNode current;
         if (readsTrail) {
             List<AuditEntry> trail = audit.personTrail(personId);
-            List<JsonNode> states = new ArrayList<>();
-            for (AuditEntry entry : trail) {
-                states.add(audit.personAsOf(personId, entry.recordedAt().toString()));
-            }
+            List<JsonNode> states = audit.personAfterEachEntry(personId);
             current = states.get(states.size() - 1);
             model.addAttribute("trail", trail);
             model.addAttribute("zone", clock.getZone());
             model.addAttribute("statesJson", text(json.valueToTree(states)));
+            model.addAttribute("labelsJson", text(json.valueToTree(labels(states))));
         } else {
             // a clerk reads the record as GET /api/persons/{id} answers it: within their areas only
             current = audit.personAsOf(personId, clock.instant().toString());
@@ -68,6 +72,27 @@ class PersonRecordPage {
         }
         model.addAttribute("current", json.convertValue(current, Object.class));
         return "console/person";
+    }
+
+    /**
+     * The bundle's label of each coded value the states hold ({@code MALE} → 男, {@code PERMANENT} → 常住), for the
+     * slider to show them as the current state's table does.
+     */
+    private Map<String, String> labels(List<JsonNode> states) {
+        Map<String, String> labels = new TreeMap<>();
+        Locale locale = LocaleContextHolder.getLocale();
+        for (JsonNode state : states) {
+            state.properties().forEach(field -> {
+                if (field.getValue().isTextual()) {
+                    String value = field.getValue().asText();
+                    String label = messages.getMessage("console.value." + value, null, null, locale);
+                    if (label != null) {
+                        labels.put(value, label);
+                    }
+                }
+            });
+        }
+        return labels;
     }
 
     @ExceptionHandler(RejectionException.class)

@@ -80,14 +80,20 @@ import java.util.Set;
 class RegisterAsOf {
 
     private final StoredEvents store;
+    /** Each record's events, read once for all the instants one page asks about. */
+    private final Map<String, List<StoredEvent>> streams = new HashMap<>();
 
     RegisterAsOf(StoredEvents store) {
         this.store = store;
     }
 
+    private List<StoredEvent> stream(String recordId) {
+        return streams.computeIfAbsent(recordId, store::ofRecord);
+    }
+
     /** The events of a record recorded at or before {@code asOf}. */
     private List<StoredEvent> until(String recordId, Instant asOf) {
-        return store.ofRecord(recordId).stream().filter(event -> !event.recordedAt().isAfter(asOf)).toList();
+        return stream(recordId).stream().filter(event -> !event.recordedAt().isAfter(asOf)).toList();
     }
 
     Optional<PersonView> person(PersonId id, Instant asOf) {
@@ -95,6 +101,47 @@ class RegisterAsOf {
         if (own.isEmpty()) {
             return Optional.empty();
         }
+        PersonState person = new PersonState(id);
+        merged(own, asOf).forEach(person::apply);
+        Integer birthOrder = person.motherId == null ? null : birthOrder(person, asOf);
+        return Optional.of(person.view(birthOrder));
+    }
+
+    /**
+     * The person as of the instant each of their own events was recorded, one state per event of their trail: what
+     * {@link #person} answers for each of those instants, in one fold over the events involved. The states are the
+     * fold's steps where the events' recording instants rise with their positions (as they do but for commits that
+     * overlapped); where they do not, the events recorded by an instant are no prefix of the fold, and each state is
+     * folded on its own.
+     */
+    List<PersonView> personAfterEach(PersonId id) {
+        List<StoredEvent> own = stream(id.toString());
+        List<StoredEvent> merged = merged(own, Instant.MAX);
+        for (int i = 1; i < merged.size(); i++) {
+            if (merged.get(i).recordedAt().isBefore(merged.get(i - 1).recordedAt())) {
+                return own.stream().map(event -> person(id, event.recordedAt()).orElseThrow()).toList();
+            }
+        }
+        PersonState person = new PersonState(id);
+        List<PersonView> states = new ArrayList<>();
+        int applied = 0;
+        for (StoredEvent event : own) {
+            Instant asOf = event.recordedAt();
+            while (applied < merged.size() && !merged.get(applied).recordedAt().isAfter(asOf)) {
+                person.apply(merged.get(applied++));
+            }
+            states.add(person.view(person.motherId == null ? null : birthOrder(person, asOf)));
+        }
+        return states;
+    }
+
+    /**
+     * A person's events and those of the households they were registered in, moved to or transferred between, as
+     * recorded by {@code asOf}, in the order of their positions. The fold takes from a household's events only its
+     * community and head changes naming the person, so a household's events from before the person joined it change
+     * nothing.
+     */
+    private List<StoredEvent> merged(List<StoredEvent> own, Instant asOf) {
         Set<HouseholdId> households = new LinkedHashSet<>();
         for (StoredEvent event : own) {
             Object payload = event.payload();
@@ -112,11 +159,7 @@ class RegisterAsOf {
         List<StoredEvent> merged = new ArrayList<>(own);
         households.forEach(household -> merged.addAll(until(household.toString(), asOf)));
         merged.sort(Comparator.comparingLong(StoredEvent::position));
-
-        PersonState person = new PersonState(id);
-        merged.forEach(person::apply);
-        Integer birthOrder = person.motherId == null ? null : birthOrder(person, asOf);
-        return Optional.of(person.view(birthOrder));
+        return merged;
     }
 
     /** As the person index derives it: 1 + the mother's children born before, or the same day and registered before. */

@@ -1,5 +1,6 @@
 package org.registry.query.console;
 
+import org.registry.query.dashboard.Pyramid;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.LocalDate;
@@ -19,6 +20,38 @@ record ConsoleLinks(String areaCode, LocalDate from, LocalDate to, String knownA
     public String figureIn(String figure, String area) {
         return period(UriComponentsBuilder.fromPath("/console/figures/{figure}"), area).buildAndExpand(figure)
                 .encode().toUriString();
+    }
+
+    /** The drill-down list of a figure over part of the period (a month's days in it). */
+    public String figureBetween(String figure, String first, String last) {
+        return new ConsoleLinks(areaCode, LocalDate.parse(first), LocalDate.parse(last), knownAt).figure(figure);
+    }
+
+    /** The records of a figure of residents of one sex in one age band (a bar of the pyramid), the API's filters. */
+    public String figureOf(String figure, String sex, Integer ageFrom, Integer ageTo) {
+        UriComponentsBuilder uri = period(UriComponentsBuilder.fromPath("/console/figures/{figure}"), areaCode);
+        if (sex != null) {
+            uri.queryParam("sex", sex);
+        }
+        if (ageFrom != null) {
+            uri.queryParam("ageFrom", ageFrom);
+        }
+        if (ageTo != null) {
+            uri.queryParam("ageTo", ageTo);
+        }
+        return uri.buildAndExpand(figure).encode().toUriString();
+    }
+
+    /** The residents behind one bar of the pyramid: living in the area on {@code to}, of the sex, in the band. */
+    public String pyramidBar(String sex, int fromAge) {
+        return figureOf("populationEnd", sex, fromAge,
+                fromAge >= Pyramid.OPEN_FROM ? null : fromAge + Pyramid.BAND_YEARS - 1);
+    }
+
+    /** The check-up outreach list of a community for the period: its eligible women not checked. */
+    public String outreach(String community) {
+        return UriComponentsBuilder.fromPath("/console/registers/outreach").queryParam("areaCode", community)
+                .queryParam("from", from).queryParam("to", to).build().encode().toUriString();
     }
 
     public String dashboard(String area) {

@@ -15,6 +15,8 @@ import org.registry.query.api.KnownAt;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Report;
 import org.registry.query.dashboard.DashboardQueries;
+import org.registry.query.dashboard.PersonFilter;
+import org.registry.kernel.person.Sex;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -92,7 +94,12 @@ class ConsolePages {
                 : null);
         model.addAttribute("indicatorsJson", text(indicators));
         model.addAttribute("balanceJson", text(shown(dashboards.balance(report), user)));
-        model.addAttribute("pyramidJson", text(shown(dashboards.pyramid(report), user)));
+        JsonNode births = shown(dashboards.birthsByMonth(report), user);
+        model.addAttribute("births", tree(births));
+        model.addAttribute("birthsJson", text(births));
+        JsonNode pyramid = shown(dashboards.pyramid(report), user);
+        model.addAttribute("pyramid", tree(pyramid));
+        model.addAttribute("pyramidJson", text(pyramid));
         JsonNode coverage = shown(dashboards.coverageByCommunity(report), user);
         model.addAttribute("coverage", tree(coverage));
         model.addAttribute("coverageJson", text(coverage));
@@ -105,12 +112,17 @@ class ConsolePages {
                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                   @RequestParam(required = false) String knownAt,
+                  @RequestParam(required = false) Sex sex,
+                  @RequestParam(required = false) Integer ageFrom,
+                  @RequestParam(required = false) Integer ageTo,
                   @RequestParam(required = false) Integer page,
                   Model model) {
         RegistryUser user = CurrentUser.get();
         common(model, user, areaCode, from, to, knownAt);
-        PageView<?> records = dashboards.drillDown(figure, report(areaCode, from, to, knownAt),
+        PersonFilter filter = new PersonFilter(sex, ageFrom, ageTo);
+        PageView<?> records = dashboards.drillDown(figure, report(areaCode, from, to, knownAt), filter,
                 Paging.of(page, Paging.DEFAULT_SIZE));
+        model.addAttribute("filter", filter);
         JsonNode shown = shown(records, user);
         List<String> columns = new ArrayList<>();
         if (shown.get("items").size() > 0) {

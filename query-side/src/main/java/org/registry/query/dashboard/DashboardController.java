@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.dashboard.IndicatorsView;
 import org.registry.kernel.dashboard.PopulationBalanceMonth;
+import org.registry.kernel.person.Sex;
 import org.registry.kernel.query.PageView;
 import org.registry.platform.web.StrictParameters;
 import org.registry.platform.web.Text;
@@ -62,16 +63,21 @@ class DashboardController {
             + "thirdOrLaterBirths, deaths, movedIn, movedOut, "
             + "floatingInAtEnd, populationMovedIn, populationMovedOut, womenOfChildbearingAge, "
             + "marriedWomenOfChildbearingAge, checkUpEligible, checkUpChecked, checkUpNotChecked, "
-            + "benefitRecipients, payments. The total is the figure")
+            + "benefitRecipients, payments. The total is the figure. A figure of residents narrows to one sex and "
+            + "ages on to (ageFrom, ageTo, whole years, inclusive): the records behind a bar of the pyramid")
     PageView<?> figure(@PathVariable String figure,
                        @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String areaCode,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                        @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String knownAt,
+                       @RequestParam(required = false) Sex sex,
+                       @RequestParam(required = false) Integer ageFrom,
+                       @RequestParam(required = false) Integer ageTo,
                        @RequestParam(required = false) Integer page,
                        @RequestParam(required = false) Integer size) {
         Figure which = Figure.of(figure);
-        return queries.drillDown(which, report(areaCode, from, to, knownAt), Paging.of(page, size));
+        return queries.drillDown(which, report(areaCode, from, to, knownAt), new PersonFilter(sex, ageFrom, ageTo),
+                Paging.of(page, size));
     }
 
     @GetMapping("/population-balance")
@@ -84,6 +90,19 @@ class DashboardController {
                                          @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String to,
                                          @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String knownAt) {
         return queries.balance(report(areaCode, day("from", from, false), day("to", to, true), knownAt));
+    }
+
+    @GetMapping("/births-by-month")
+    @ReadsFrom(Residents.PROJECTION)
+    @Operation(summary = "The births of an area month by month, from (YYYY-MM or YYYY-MM-DD) to (likewise; a month "
+            + "means its last day): each month's total, male and female, and by birth order (1, 2, 3+), counted as "
+            + "the indicators count them; from and to of a month are its days in the period, over which the "
+            + "figures' drill-downs list the same births")
+    List<BirthsMonth> birthsByMonth(@RequestParam(required = false) @Text(max = TextLimits.TOKEN) String areaCode,
+                                    @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String from,
+                                    @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String to,
+                                    @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String knownAt) {
+        return queries.birthsByMonth(report(areaCode, day("from", from, false), day("to", to, true), knownAt));
     }
 
     private Report report(String areaCode, LocalDate from, LocalDate to, String knownAt) {

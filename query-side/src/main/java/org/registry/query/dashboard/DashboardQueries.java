@@ -150,27 +150,14 @@ public class DashboardQueries {
      * ends likewise), and a month where it would not is logged.
      */
     public List<PopulationBalanceMonth> balance(Report report) {
-        List<LocalDate[]> months = new ArrayList<>();
-        for (YearMonth month = YearMonth.from(report.from()); !month.atDay(1).isAfter(report.to());
-             month = month.plusMonths(1)) {
-            LocalDate first = month.atDay(1).isBefore(report.from()) ? report.from() : month.atDay(1);
-            LocalDate last = month.atEndOfMonth().isAfter(report.to()) ? report.to() : month.atEndOfMonth();
-            months.add(new LocalDate[] {first, last});
-        }
-        if (months.size() > MAX_MONTHS) {
-            throw RejectionException.invalid("to", "VALIDATION_FAILED",
-                    "a balance covers at most " + MAX_MONTHS + " months; ask for a shorter period");
-        }
+        List<LocalDate[]> months = months(report);
         // the opening of the period, then the closing of each month
         List<LocalDate> days = new ArrayList<>();
         days.add(report.from().minusDays(1));
         months.forEach(month -> days.add(month[1]));
         List<Long> population = populationOn(report, days);
 
-        MapSqlParameterSource parameters = report.parameters();
-        for (int i = 0; i < months.size(); i++) {
-            parameters.addValue("from_" + i, months.get(i)[0]).addValue("to_" + i, months.get(i)[1]);
-        }
+        MapSqlParameterSource parameters = monthParameters(report, months);
         Map<String, Object> began = monthly(report, Figure.Pass.BEGAN, Map.of("births", Residents::births,
                 "moved_in", Residents::movedIn), months.size(), parameters);
         Map<String, Object> ended = monthly(report, Figure.Pass.ENDED, Map.of("deaths", Residents::deaths,
@@ -188,6 +175,56 @@ public class DashboardQueries {
             balance.add(month);
         }
         return balance;
+    }
+
+    /**
+     * Births month by month, by sex and by birth order: the figures {@code births}, {@code maleBirths},
+     * {@code femaleBirths}, {@code firstBirths}, {@code secondBirths} and {@code thirdOrLaterBirths} counted for each
+     * month's days in the period, so a month's figure is the total of that figure's drill-down over those days.
+     */
+    public List<BirthsMonth> birthsByMonth(Report report) {
+        List<LocalDate[]> months = months(report);
+        Map<String, Function<Report, Selection>> figures = new java.util.LinkedHashMap<>();
+        for (Figure figure : List.of(Figure.BIRTHS, Figure.MALE_BIRTHS, Figure.FEMALE_BIRTHS, Figure.FIRST_BIRTHS,
+                Figure.SECOND_BIRTHS, Figure.THIRD_OR_LATER_BIRTHS)) {
+            figures.put(figure.name().toLowerCase(java.util.Locale.ROOT), figure::selection);
+        }
+        Map<String, Object> counts = monthly(report, Figure.Pass.BEGAN, figures, months.size(),
+                monthParameters(report, months));
+        List<BirthsMonth> births = new ArrayList<>();
+        for (int i = 0; i < months.size(); i++) {
+            births.add(new BirthsMonth(YearMonth.from(months.get(i)[0]), months.get(i)[0], months.get(i)[1],
+                    number(counts, "births_" + i), number(counts, "male_births_" + i),
+                    number(counts, "female_births_" + i), new IndicatorsView.ByOrder(
+                    number(counts, "first_births_" + i), number(counts, "second_births_" + i),
+                    number(counts, "third_or_later_births_" + i))));
+        }
+        return births;
+    }
+
+    /** The months of the report's period, each as its first and last day in the period. */
+    private static List<LocalDate[]> months(Report report) {
+        List<LocalDate[]> months = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(report.from()); !month.atDay(1).isAfter(report.to());
+             month = month.plusMonths(1)) {
+            LocalDate first = month.atDay(1).isBefore(report.from()) ? report.from() : month.atDay(1);
+            LocalDate last = month.atEndOfMonth().isAfter(report.to()) ? report.to() : month.atEndOfMonth();
+            months.add(new LocalDate[] {first, last});
+            if (months.size() > MAX_MONTHS) {
+                throw RejectionException.invalid("to", "VALIDATION_FAILED",
+                        "a period by month covers at most " + MAX_MONTHS + " months; ask for a shorter period");
+            }
+        }
+        return months;
+    }
+
+    /** The report's parameters, and each month's first and last day as {@code from_<i>} and {@code to_<i>}. */
+    private static MapSqlParameterSource monthParameters(Report report, List<LocalDate[]> months) {
+        MapSqlParameterSource parameters = report.parameters();
+        for (int i = 0; i < months.size(); i++) {
+            parameters.addValue("from_" + i, months.get(i)[0]).addValue("to_" + i, months.get(i)[1]);
+        }
+        return parameters;
     }
 
     /** Who lived in the area on each day (as known at the report's instant). */
@@ -210,8 +247,8 @@ public class DashboardQueries {
     }
 
     /** The records behind the figure of this name (as the API names it), a page of them. */
-    public PageView<?> drillDown(String figure, Report report, Paging paging) {
-        return drillDown(Figure.of(figure), report, paging);
+    public PageView<?> drillDown(String figure, Report report, PersonFilter filter, Paging paging) {
+        return drillDown(Figure.of(figure), report, filter, paging);
     }
 
     /**
@@ -253,9 +290,14 @@ public class DashboardQueries {
     }
 
     /** The records behind one figure, a page of them. */
-    PageView<?> drillDown(Figure figure, Report report, Paging paging) {
+    PageView<?> drillDown(Figure figure, Report report, PersonFilter filter, Paging paging) {
+        if (figure.kind() != Figure.Kind.RESIDENT && !filter.none()) {
+            throw RejectionException.invalid("sex", "VALIDATION_FAILED", "sex, ageFrom and ageTo narrow figures of "
+                    + "residents; '" + figure.apiName() + "' lists " + figure.kind().name().toLowerCase(
+                    java.util.Locale.ROOT) + " records");
+        }
         return switch (figure.kind()) {
-            case RESIDENT -> residents(figure, report, paging);
+            case RESIDENT -> residents(figure, report, filter, paging);
             case FLOATING -> switch (figure) {
                 case MOVED_IN -> floating.entries(report, Direction.IN, true, null,
                         FloatingRegister.DEFAULT_EXPIRY_WINDOW_DAYS, paging);
@@ -271,12 +313,12 @@ public class DashboardQueries {
         };
     }
 
-    private PageView<ResidentRecord> residents(Figure figure, Report report, Paging paging) {
-        Selection counted = figure.selection(report);
-        Selection selection = new Selection(counted.from() + Residents.NAMES, counted.where());
+    private PageView<ResidentRecord> residents(Figure figure, Report report, PersonFilter filter, Paging paging) {
         MapSqlParameterSource parameters = report.parameters()
                 .addValue("limit", paging.size())
                 .addValue("offset", paging.offset());
+        Selection counted = filter.narrow(figure.selection(report), report, parameters);
+        Selection selection = new Selection(counted.from() + Residents.NAMES, counted.where());
         // the birth order belongs to a birth; for another figure it would say nothing about the record
         String birthOrder = figure.name().endsWith("BIRTHS") ? "s.birth_order" : "CAST(NULL AS INTEGER)";
         List<ResidentRecord> items = jdbc.query(selection.page("""

@@ -64,9 +64,6 @@ class ImportRevert {
     record Outcome(int persons, int households, long position) {
     }
 
-    private record Reason(String reason) implements CommandRequest {
-    }
-
     /** One fact on a record, as the revert needs it: its type, where and when it was stored, by which import. */
     private record Fact(long sequence, String type, Object payload, Long position, Instant recordedAt,
                         String importId) {
@@ -89,7 +86,9 @@ class ImportRevert {
         this.clock = clock;
     }
 
-    Outcome revert(ImportRuns.Run run, String reason, RegistryUser user, HttpServletRequest request) {
+    /** @param why the request, whose reason is kept with every fact of the revert */
+    Outcome revert(ImportRuns.Run run, CommandRequest why, RegistryUser user, HttpServletRequest request) {
+        String reason = why.reason().strip();
         if (run.dryRun()) {
             throw RejectionException.conflict("IMPORT_DRY_RUN", "import " + run.importId()
                     + " was a dry run: it recorded nothing to take back");
@@ -125,7 +124,6 @@ class ImportRevert {
             if (!blockers.isEmpty()) {
                 throw new Blocked(blockers);
             }
-            Reason why = new Reason(reason);
             List<CommandOutcome> outcomes = new ArrayList<>();
             for (ImportRuns.Registered person : persons) {
                 outcomes.add(send(new EnterPersonInError(person.personId(), run.importId(), reason), why, request));
@@ -179,7 +177,7 @@ class ImportRevert {
         return value == null ? null : value.toString();
     }
 
-    private CommandOutcome send(Object command, Reason reason, HttpServletRequest request) {
+    private CommandOutcome send(Object command, CommandRequest reason, HttpServletRequest request) {
         try {
             return commands.sendWithAudit(command, reason, request, Map.of());
         } catch (CommandExecutionException e) {

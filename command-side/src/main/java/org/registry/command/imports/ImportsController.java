@@ -153,7 +153,7 @@ class ImportsController {
         ImportRuns.Run run = readable(importId);
         ImportRevert.Outcome outcome;
         try {
-            outcome = revert.revert(run, body.reason().strip(), CurrentUser.get(), request);
+            outcome = revert.revert(run, body, CurrentUser.get(), request);
         } catch (ImportRevert.Blocked e) {
             ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "IMPORT_REVERT_BLOCKED", "import " + run.importId()
                     + " cannot be taken back: " + e.getMessage() + "; nothing was changed");

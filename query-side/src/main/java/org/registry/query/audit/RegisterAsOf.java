@@ -7,6 +7,7 @@ import org.registry.kernel.benefit.ClaimView;
 import org.registry.kernel.benefit.EndReason;
 import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.checkup.CheckUpView;
+import org.registry.kernel.household.HouseholdEnteredInError;
 import org.registry.kernel.household.HouseholdHeadChanged;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.HouseholdKind;
@@ -14,6 +15,7 @@ import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.HouseholdRelocated;
 import org.registry.kernel.household.HouseholdView;
 import org.registry.kernel.household.LeavingReason;
+import org.registry.kernel.household.MemberEnteredInError;
 import org.registry.kernel.household.MemberJoinedHousehold;
 import org.registry.kernel.household.MemberLeftHousehold;
 import org.registry.kernel.household.PostalCode;
@@ -36,6 +38,7 @@ import org.registry.kernel.person.ObjectionRaised;
 import org.registry.kernel.person.ObjectionResolved;
 import org.registry.kernel.person.ParentRole;
 import org.registry.kernel.person.PersonDetailCorrected;
+import org.registry.kernel.person.PersonEnteredInError;
 import org.registry.kernel.person.PersonDied;
 import org.registry.kernel.person.PersonId;
 import org.registry.kernel.person.PersonMovedIn;
@@ -93,7 +96,8 @@ class RegisterAsOf {
 
     Optional<PersonView> person(PersonId id, Instant asOf) {
         List<StoredEvent> own = until(id.toString(), asOf);
-        if (own.isEmpty()) {
+        if (own.isEmpty() || own.stream().anyMatch(event -> event.payload() instanceof PersonEnteredInError)) {
+            // not yet on the register, or entered in error by then (an import taken back): not on it, as known then
             return Optional.empty();
         }
         Set<HouseholdId> households = new LinkedHashSet<>();
@@ -158,7 +162,7 @@ class RegisterAsOf {
 
     Optional<HouseholdView> household(HouseholdId id, Instant asOf) {
         List<StoredEvent> events = until(id.toString(), asOf);
-        if (events.isEmpty()) {
+        if (events.isEmpty() || events.stream().anyMatch(event -> event.payload() instanceof HouseholdEnteredInError)) {
             return Optional.empty();
         }
         HouseholdState household = new HouseholdState(id);
@@ -446,6 +450,8 @@ class RegisterAsOf {
                 members.put(joined.personId(), new Member(joined.relationToHead(), joined.date()));
             } else if (payload instanceof MemberLeftHousehold left && left.reason() != LeavingReason.DIED) {
                 members.remove(left.personId());
+            } else if (payload instanceof MemberEnteredInError inError) {
+                members.remove(inError.personId());
             } else if (payload instanceof HouseholdHeadChanged changed) {
                 if (changed.previousHeadId() != null && members.containsKey(changed.previousHeadId())) {
                     members.get(changed.previousHeadId()).relation = changed.previousHeadRelation();

@@ -65,12 +65,14 @@ class ImportsController {
     private final Importer importer;
     private final ImportRuns runs;
     private final ImportRevert revert;
+    private final Commands commands;
     private final Clock clock;
 
-    ImportsController(Importer importer, ImportRuns runs, ImportRevert revert, Clock clock) {
+    ImportsController(Importer importer, ImportRuns runs, ImportRevert revert, Commands commands, Clock clock) {
         this.importer = importer;
         this.runs = runs;
         this.revert = revert;
+        this.commands = commands;
         this.clock = clock;
     }
 
@@ -148,12 +150,19 @@ class ImportsController {
     @PostMapping(value = "/{importId}/revert", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Take an import back: the records it registered are entered in error (nothing is deleted); "
             + "refused, naming the blocking records, when a later fact depends on them")
-    ResponseEntity<Object> revert(@PathVariable String importId, @Valid @RequestBody RevertRequest body,
-                                  HttpServletRequest request) {
+    ResponseEntity<?> revert(@PathVariable String importId, @Valid @RequestBody RevertRequest body,
+                             HttpServletRequest request) {
         ImportRuns.Run run = readable(importId);
-        ImportRevert.Outcome outcome;
         try {
-            outcome = revert.revert(run, body, CurrentUser.get(), request);
+            // an Idempotency-Key retried gets the first answer (a revert sent twice is otherwise refused the second time)
+            return commands.once(body, request, () -> {
+                ImportRevert.Outcome outcome = revert.revert(run, body, CurrentUser.get(), request);
+                Map<String, Object> view = view(runs.find(run.importId()).orElseThrow(), ImportRuns.Outcome.REJECTED,
+                        0, MAX_PAGE_SIZE);
+                view.put("enteredInError", Map.of("persons", outcome.persons(), "households", outcome.households()));
+                return ResponseEntity.ok().header(Commands.EVENT_POSITION, Long.toString(outcome.position()))
+                                     .body(view);
+            });
         } catch (ImportRevert.Blocked e) {
             ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "IMPORT_REVERT_BLOCKED", "import " + run.importId()
                     + " cannot be taken back: " + e.getMessage() + "; nothing was changed");
@@ -161,10 +170,6 @@ class ImportsController {
             return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                                  .body(problem);
         }
-        Map<String, Object> view = view(runs.find(run.importId()).orElseThrow(), ImportRuns.Outcome.REJECTED, 0,
-                MAX_PAGE_SIZE);
-        view.put("enteredInError", Map.of("persons", outcome.persons(), "households", outcome.households()));
-        return ResponseEntity.ok().header(Commands.EVENT_POSITION, Long.toString(outcome.position())).body(view);
     }
 
     @GetMapping

@@ -141,6 +141,13 @@ class ImportRevertTest {
             assertThat(last.path("reason").asText()).isEqualTo("the ledger of another township");
             assertThat(trail.get(0).path("type").asText()).as("nothing is deleted").isEqualTo("PersonRegistered");
         }
+        // replayed from the first event, every projection comes out as the live one, revert included
+        for (JsonNode projection : api.as("admin").get("/api/admin/projections").expect(200).json()) {
+            String name = projection.path("name").asText();
+            JsonNode verified = api.as("admin").post("/api/admin/projections/" + name + "/verify", Map.of())
+                                   .expect(200).json();
+            assertThat(verified.path("identical").asBoolean()).as("%s replayed: %s", name, verified).isTrue();
+        }
         long stored = events();
         assertProblem(revert("clerk", importId, "again").expect(409), "IMPORT_ALREADY_REVERTED");
         assertThat(events()).isEqualTo(stored);

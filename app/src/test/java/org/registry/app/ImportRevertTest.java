@@ -148,6 +148,14 @@ class ImportRevertTest {
                                    .expect(200).json();
             assertThat(verified.path("identical").asBoolean()).as("%s replayed: %s", name, verified).isTrue();
         }
+        // a record entered in error accepts no further fact
+        assertProblem(api.as("clerk").post("/api/persons/" + registered.get(0) + "/death",
+                Map.of("date", LocalDate.now(OFFICES).minusDays(1).toString())).expect(409), "RECORD_ENTERED_IN_ERROR");
+        String foundedHousehold = api.as("clerk").get("/api/imports/" + importId + "?outcome=REGISTERED").expect(200)
+                                     .json().path("rows").path("items").get(0).path("householdId").asText();
+        assertProblem(api.as("clerk").post("/api/households/" + foundedHousehold + "/relocation", Map.of(
+                "communityCode", community, "address", "elsewhere", "date", LocalDate.now(OFFICES).toString()))
+                         .expect(409), "RECORD_ENTERED_IN_ERROR");
         long stored = events();
         assertProblem(revert("clerk", importId, "again").expect(409), "IMPORT_ALREADY_REVERTED");
         assertThat(events()).isEqualTo(stored);

@@ -9,6 +9,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +24,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.registry.app.HouseholdApiTest.assertProblem;
@@ -47,6 +55,26 @@ class ImportRevertTest {
         return api.as("clerk").header("Content-Type", CSV)
                   .send("POST", "/api/imports?fileName=ledger.csv", csv.getBytes(StandardCharsets.UTF_8))
                   .expect(201).json();
+    }
+
+    /** A console page, read as a user who signed in with the form (the console takes no HTTP Basic). */
+    private String consolePage(String user, String path) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String base = "http://localhost:" + port;
+        String login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
+        assertThat(token.find()).as("the sign-in form's CSRF token").isTrue();
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user
+                                + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        return page.body();
     }
 
     private long head() {
@@ -86,7 +114,7 @@ class ImportRevertTest {
     }
 
     @Test
-    void aRevertLeavesEveryFigureAsBeforeTheImportAndTheSameFileImportsAgain() {
+    void aRevertLeavesEveryFigureAsBeforeTheImportAndTheSameFileImportsAgain() throws Exception {
         String county = Registry.freshCounty();
         String community = county + "001001";
         LocalDate born = LocalDate.of(1980, 3, 1);
@@ -141,6 +169,18 @@ class ImportRevertTest {
             assertThat(last.path("reason").asText()).isEqualTo("the ledger of another township");
             assertThat(trail.get(0).path("type").asText()).as("nothing is deleted").isEqualTo("PersonRegistered");
         }
+        // the two clocks of one record: as it was before the revert, and not on the register since
+        String taken = registered.get(0);
+        JsonNode was = api.as("auditor").get("/api/audit/persons/" + taken + "/state?asOf=" + betweenImportAndRevert)
+                          .expect(200).json();
+        assertThat(was.path("name").asText()).isEqualTo("新户主");
+        Api.Response now = api.as("auditor").get("/api/audit/persons/" + taken + "/state?asOf=" + Instant.now())
+                               .expect(404);
+        assertProblem(now, "RECORD_ENTERED_IN_ERROR");
+        assertThat(now.json().path("enteredInErrorAt").asText()).isNotBlank();
+        String page = consolePage("auditor", "/console/persons/" + taken);
+        assertThat(page).contains("误录撤销", "误录已撤销", "the ledger of another township");
+
         // replayed from the first event, every projection comes out as the live one, revert included
         for (JsonNode projection : api.as("admin").get("/api/admin/projections").expect(200).json()) {
             String name = projection.path("name").asText();

@@ -52,7 +52,11 @@ class PersonRecordPage {
             List<AuditEntry> trail = audit.personTrail(personId);
             List<JsonNode> states = new ArrayList<>();
             for (AuditEntry entry : trail) {
-                states.add(audit.personAsOf(personId, entry.recordedAt().toString()));
+                // from its entry in error on, the record is on the register no more: its last state, marked so
+                states.add("PersonEnteredInError".equals(entry.type()) && !states.isEmpty()
+                        ? json.createObjectNode().put("enteredInError", true)
+                              .setAll((com.fasterxml.jackson.databind.node.ObjectNode) states.get(states.size() - 1))
+                        : audit.personAsOf(personId, entry.recordedAt().toString()));
             }
             current = states.get(states.size() - 1);
             model.addAttribute("trail", trail);

@@ -43,7 +43,7 @@ class ImportApiTest {
 
     private static final String CSV = "text/csv";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final String HEADER = "户号,社区代码,住址,户别,公民身份号码,姓名,性别,出生日期,民族,婚姻状况,与户主关系,"
+    static final String HEADER = "户号,社区代码,住址,户别,公民身份号码,姓名,性别,出生日期,民族,婚姻状况,与户主关系,"
             + "居住状况,居住起始日期,来源地";
 
     @LocalServerPort
@@ -66,6 +66,13 @@ class ImportApiTest {
                        String relation) {
         return String.join(",", household, community, "文三路" + household + "号", "户籍户", nationalId, name, sex,
                 born, "汉族", "已婚", relation, "常住", "", "");
+    }
+
+    /** A CSV line of the HEADER's columns, of a resident here since {@code since}, come from {@code origin}. */
+    static String line(String household, String community, String nationalId, String name, String sex, String born,
+                       String relation, String since, String origin) {
+        return String.join(",", household, community, "文三路" + household + "号", "户籍户", nationalId, name, sex,
+                born, "汉族", "已婚", relation, "常住", since, origin);
     }
 
     Api.Response post(String user, String query, String type, byte[] file) {

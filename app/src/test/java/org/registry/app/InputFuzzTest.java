@@ -299,6 +299,14 @@ class InputFuzzTest {
                              .expect(201).field("importId");
         valid.put("get /api/imports/{importId}", read(Map.of("importId", imported), Map.of("outcome", "VALID",
                 "page", "0", "size", "10")));
+        String wrongLedger = "户号,社区代码,住址,公民身份号码,姓名,性别,出生日期,与户主关系\n"
+                + "F2," + community + ",2 Fuzz Lane," + Registry.nationalId(LocalDate.of(1971, 8, 8), "FEMALE")
+                + ",Fuzz Reverted,女,1971-08-08,户主\n";
+        String toRevert = Api.at(port).as("admin").header("Content-Type", "text/csv")
+                             .send("POST", "/api/imports?fileName=wrong.csv", wrongLedger.getBytes(StandardCharsets.UTF_8))
+                             .expect(201).field("importId");
+        valid.put("post /api/imports/{importId}/revert", command(Map.of("importId", toRevert),
+                body("reason", "the ledger of another township")));
         valid.put("get /api/imports", read(Map.of(), Map.of("page", "0", "size", "10")));
         valid.put("get /api/imports/template", read(Map.of(), Map.of()));
         valid.put("post /api/admin/projections/{name}/verify", command(Map.of("name", "household-register"), null));

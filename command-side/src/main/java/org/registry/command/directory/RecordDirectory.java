@@ -18,6 +18,7 @@ import org.registry.kernel.person.NationalId;
 import org.registry.kernel.person.NationalIdAdded;
 import org.registry.kernel.person.PersonDetailCorrected;
 import org.registry.kernel.person.PersonDied;
+import org.registry.kernel.person.PersonEnteredInError;
 import org.registry.kernel.person.PersonId;
 import org.registry.kernel.person.PersonMovedIn;
 import org.registry.kernel.person.PersonRegistered;
@@ -206,6 +207,15 @@ public class RecordDirectory implements NationalIdHolders, Kinship {
                         birthDate.newValue(), event.personId().value()), "person " + event.personId()),
                 ethnicity -> { },
                 nationalId -> holds(event.personId(), nationalId.newValue()));
+    }
+
+    /**
+     * A record entered in error frees its national ID, in the transaction of the event: a corrected file can bring
+     * the person in again. The row stays (the record still answers, refusing every command).
+     */
+    @EventHandler
+    void on(PersonEnteredInError event) {
+        holds(event.personId(), null);
     }
 
     @EventHandler

@@ -2,17 +2,23 @@ package org.registry.command.household;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.registry.kernel.area.CommunityCode;
 import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.common.Require;
 import org.registry.kernel.household.ChangeHouseholdHead;
+import org.registry.kernel.household.EnterHouseholdInError;
+import org.registry.kernel.household.HouseholdEnteredInError;
 import org.registry.kernel.household.HouseholdHeadChanged;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.HouseholdRelocated;
 import org.registry.kernel.household.LeavingReason;
+import org.registry.kernel.household.MemberEnteredInError;
 import org.registry.kernel.household.MemberJoinedHousehold;
 import org.registry.kernel.household.MemberLeftHousehold;
 import org.registry.kernel.household.PostalCode;
@@ -20,12 +26,16 @@ import org.registry.kernel.household.RegisterHousehold;
 import org.registry.kernel.household.RelationToHead;
 import org.registry.kernel.household.RelocateHousehold;
 import org.registry.kernel.person.PersonId;
+import org.registry.platform.eventstore.AuditMetaData;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -43,6 +53,17 @@ class Household {
     private final Map<PersonId, RelationToHead> members = new HashMap<>();
     private final Map<PersonId, LocalDate> memberSince = new HashMap<>();
     private PersonId head;
+    /** The import that founded the household, if one did: only its own facts may be taken back with it. */
+    private UUID foundedByImport;
+    /**
+     * The facts on the record that a revert of {@link #foundedByImport} may take back with it: its registration, the
+     * joining of the members it registered, and the members' records entered in error (with, for a member another
+     * import brought in, that member's joining). Any other fact depends on the household.
+     */
+    private long ownFacts;
+    /** Members who joined by a fact not of {@link #foundedByImport}. */
+    private final Set<PersonId> joinedOtherwise = new HashSet<>();
+    private boolean enteredInError;
 
     Household() {
         // for Axon
@@ -103,6 +124,50 @@ class Household {
         };
     }
 
+    /**
+     * The household's record was entered in error by {@code command.importId()}, which is taken back. Refused when
+     * another import or none founded it, or when it holds a fact that is not the import's own (a member the import
+     * did not register, a relocation, a change of head): such a fact depends on the record.
+     */
+    @CommandHandler
+    void handle(EnterHouseholdInError command) {
+        if (foundedByImport == null || !foundedByImport.equals(command.importId())) {
+            throw RejectionException.conflict("NOT_REGISTERED_BY_IMPORT", "household " + householdId
+                    + " was not registered by import " + command.importId());
+        }
+        Long version = AggregateLifecycle.getVersion();
+        long facts = version == null ? 0 : version + 1;
+        if (facts > ownFacts) {
+            throw RejectionException.conflict("RECORD_HAS_LATER_FACTS", "household " + householdId + " has "
+                    + (facts - ownFacts) + " fact(s) not of import " + command.importId() + "; they depend on it");
+        }
+        if (!members.isEmpty()) {
+            throw RejectionException.conflict("RECORD_HAS_LATER_FACTS", "household " + householdId + " has "
+                    + members.size() + " member(s) whose records stand; take them back first");
+        }
+        apply(new HouseholdEnteredInError(householdId, command.importId(), command.reason()));
+    }
+
+    /** A member's record was entered in error: the household no longer has them. */
+    void memberEnteredInError(PersonId person) {
+        if (members.containsKey(person)) {
+            apply(new MemberEnteredInError(householdId, person));
+        }
+    }
+
+    /** A record entered in error accepts no further fact: {@code 409 RECORD_ENTERED_IN_ERROR}. */
+    @CommandHandlerInterceptor
+    void refuseWhenEnteredInError() {
+        requireNotEnteredInError();
+    }
+
+    void requireNotEnteredInError() {
+        if (enteredInError) {
+            throw RejectionException.conflict("RECORD_ENTERED_IN_ERROR", "household " + householdId
+                    + " was entered in error (an import taken back); the record accepts no further fact");
+        }
+    }
+
     void admit(PersonId person, RelationToHead relation, LocalDate since) {
         if (members.containsKey(person)) {
             throw RejectionException.conflict("ALREADY_A_MEMBER",
@@ -125,7 +190,9 @@ class Household {
     }
 
     @EventSourcingHandler
-    void on(HouseholdRegistered event) {
+    void on(HouseholdRegistered event, @MetaDataValue(AuditMetaData.IMPORT_ID) String importId) {
+        foundedByImport = importId == null ? null : UUID.fromString(importId);
+        ownFacts = 1;
         householdId = event.householdId();
         communityCode = event.communityCode();
         address = event.address();
@@ -142,7 +209,12 @@ class Household {
     }
 
     @EventSourcingHandler
-    void on(MemberJoinedHousehold event) {
+    void on(MemberJoinedHousehold event, @MetaDataValue(AuditMetaData.IMPORT_ID) String importId) {
+        if (foundedByImport != null && foundedByImport.toString().equals(importId)) {
+            ownFacts++;
+        } else {
+            joinedOtherwise.add(event.personId());
+        }
         members.put(event.personId(), event.relationToHead());
         memberSince.put(event.personId(), event.date());
         if (event.relationToHead() == RelationToHead.HEAD) {
@@ -157,6 +229,21 @@ class Household {
         if (event.personId().equals(head)) {
             head = null;
         }
+    }
+
+    @EventSourcingHandler
+    void on(MemberEnteredInError event) {
+        ownFacts += joinedOtherwise.remove(event.personId()) ? 2 : 1;
+        members.remove(event.personId());
+        memberSince.remove(event.personId());
+        if (event.personId().equals(head)) {
+            head = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(HouseholdEnteredInError event) {
+        enteredInError = true;
     }
 
     @EventSourcingHandler

@@ -19,6 +19,9 @@ public interface HouseholdMembership {
     /** The person leaves the household. */
     void release(HouseholdId household, PersonId person, LeavingReason reason, LocalDate date);
 
+    /** The person's record was entered in error: the household no longer has them. */
+    void memberEnteredInError(HouseholdId household, PersonId person);
+
     /** The person leaves one household and joins another, on one date. */
     void transfer(PersonId person, HouseholdId from, HouseholdId to, RelationToHead relation, LocalDate date);
 }

@@ -32,6 +32,15 @@ class HouseholdMemberships implements HouseholdMembership {
         load(household).execute(it -> it.release(person, reason, date));
     }
 
+    @Override
+    public void memberEnteredInError(HouseholdId household, PersonId person) {
+        try {
+            households.load(household.toString()).execute(it -> it.memberEnteredInError(person));
+        } catch (AggregateNotFoundException e) {
+            throw RejectionException.notFound("HOUSEHOLD_NOT_FOUND", "no household with id " + household);
+        }
+    }
+
     /**
      * Both households are loaded, and so locked, in the order of their ids: two transfers in opposite directions
      * then wait for each other instead of deadlocking.
@@ -45,11 +54,15 @@ class HouseholdMemberships implements HouseholdMembership {
         (fromFirst ? second : first).execute(it -> it.admit(person, relation, date));
     }
 
+    /** Loads a household; a record entered in error is refused ({@code 409 RECORD_ENTERED_IN_ERROR}). */
     private Aggregate<Household> load(HouseholdId id) {
+        Aggregate<Household> household;
         try {
-            return households.load(id.toString());
+            household = households.load(id.toString());
         } catch (AggregateNotFoundException e) {
             throw RejectionException.notFound("HOUSEHOLD_NOT_FOUND", "no household with id " + id);
         }
+        household.execute(Household::requireNotEnteredInError);
+        return household;
     }
 }

@@ -22,13 +22,28 @@ import java.util.stream.Collectors;
 @Component
 class ImportRuns {
 
-    enum Status { RUNNING, DONE, FAILED }
+    enum Status { RUNNING, DONE, FAILED, REVERTED }
 
     /** What became of a row: registered (or, in a dry run, valid), matched to a person on the register, rejected. */
     enum Outcome { REGISTERED, VALID, MATCHED, REJECTED }
 
     record Run(UUID importId, String fileName, String sha256, String format, String charset, boolean dryRun,
-               String actor, Status status, int totalRows, Instant startedAt, Instant finishedAt, String failure) {
+               String actor, Status status, int totalRows, Instant startedAt, Instant finishedAt, String failure,
+               Revert revert) {
+
+        Run(UUID importId, String fileName, String sha256, String format, String charset, boolean dryRun,
+            String actor, Status status, int totalRows, Instant startedAt, Instant finishedAt, String failure) {
+            this(importId, fileName, sha256, format, charset, dryRun, actor, status, totalRows, startedAt, finishedAt,
+                    failure, null);
+        }
+    }
+
+    /** An import taken back: by whom, when and why. */
+    record Revert(String revertedBy, Instant revertedAt, String reason) {
+    }
+
+    /** A person a row of an import registered, with the household the row put them in. */
+    record Registered(PersonId personId, HouseholdId householdId) {
     }
 
     record RowOutcome(int row, Outcome outcome, UUID personId, UUID householdId, List<PersonRow.Problem> problems) {
@@ -59,6 +74,36 @@ class ImportRuns {
         jdbc.update("UPDATE import_run SET status = ?, finished_at = ?, failure = ? WHERE import_id = ?",
                 status.name(), OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
                 failure == null ? null : failure.substring(0, Math.min(failure.length(), 1000)), importId);
+    }
+
+    /**
+     * Marks the import taken back, unless it was already (or is a dry run, or still running): false then. Run in the
+     * transaction of the revert's commands, its row lock also keeps two reverts of one import from racing.
+     */
+    boolean revert(UUID importId, Revert revert) {
+        int updated = jdbc.update("""
+                        UPDATE import_run SET status = 'REVERTED', reverted_by = ?, reverted_at = ?, revert_reason = ?
+                        WHERE import_id = ? AND status IN ('DONE', 'FAILED') AND NOT dry_run""",
+                revert.revertedBy(), OffsetDateTime.ofInstant(revert.revertedAt(), ZoneOffset.UTC), revert.reason(),
+                importId);
+        return updated == 1;
+    }
+
+    /** Forgets the households an import founded, once they are entered in error: a corrected file founds them anew. */
+    void forgetHouseholds(UUID importId, List<HouseholdId> households) {
+        for (HouseholdId household : households) {
+            jdbc.update("DELETE FROM import_household WHERE import_id = ? AND household_id = ?", importId,
+                    household.value());
+        }
+    }
+
+    /** The persons the import registered, in the order of their rows. */
+    List<Registered> registered(UUID importId) {
+        return jdbc.query("""
+                        SELECT person_id, household_id FROM import_row WHERE import_id = ? AND outcome = 'REGISTERED'
+                        ORDER BY row_number""",
+                (rs, i) -> new Registered(new PersonId(rs.getObject("person_id", UUID.class)),
+                        new HouseholdId(rs.getObject("household_id", UUID.class))), importId);
     }
 
     Optional<Run> find(UUID importId) {
@@ -156,7 +201,9 @@ class ImportRuns {
             rs.getBoolean("dry_run"), rs.getString("actor"), Status.valueOf(rs.getString("status")),
             rs.getInt("total_rows"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
             Optional.ofNullable(rs.getObject("finished_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant)
-                    .orElse(null), rs.getString("failure"));
+                    .orElse(null), rs.getString("failure"),
+            rs.getString("reverted_by") == null ? null : new Revert(rs.getString("reverted_by"),
+                    rs.getObject("reverted_at", OffsetDateTime.class).toInstant(), rs.getString("revert_reason")));
 
     private String write(List<PersonRow.Problem> problems) {
         try {

@@ -5,20 +5,27 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.registry.command.api.CommandRequest;
+import org.registry.command.api.Commands;
 import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.common.TextLimits;
 import org.registry.platform.security.CurrentUser;
 import org.registry.platform.security.RegistryUser;
 import org.registry.platform.security.Role;
+import org.registry.platform.web.Problems;
 import org.registry.platform.web.Text;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -64,11 +71,15 @@ public class ImportsController {
 
     private final Importer importer;
     private final ImportRuns runs;
+    private final ImportRevert revert;
+    private final Commands commands;
     private final Clock clock;
 
-    ImportsController(Importer importer, ImportRuns runs, Clock clock) {
+    ImportsController(Importer importer, ImportRuns runs, ImportRevert revert, Commands commands, Clock clock) {
         this.importer = importer;
         this.runs = runs;
+        this.revert = revert;
+        this.commands = commands;
         this.clock = clock;
     }
 
@@ -144,16 +155,49 @@ public class ImportsController {
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "50") int size) {
         paging(page, size);
+        return view(readable(importId), outcome, page, size);
+    }
+
+    /** An import the user may see (and take back): a clerk's own, any for auditors and administrators. */
+    private ImportRuns.Run readable(String importId) {
         UUID id;
         try {
             id = UUID.fromString(importId);
         } catch (IllegalArgumentException e) {
             throw RejectionException.invalid("importId", "VALIDATION_FAILED", "importId is not a UUID");
         }
-        ImportRuns.Run run = runs.find(id).filter(found -> mayRead(found, CurrentUser.get()))
-                                  .orElseThrow(() -> RejectionException.notFound("IMPORT_NOT_FOUND",
-                                          "no import with id " + importId));
-        return view(run, outcome, page, size);
+        return runs.find(id).filter(found -> mayRead(found, CurrentUser.get()))
+                   .orElseThrow(() -> RejectionException.notFound("IMPORT_NOT_FOUND", "no import with id " + importId));
+    }
+
+    /** @param reason why the import is taken back: kept with every fact of the revert */
+    record RevertRequest(@NotBlank @Text(max = TextLimits.REASON, note = true) String reason)
+            implements CommandRequest {
+    }
+
+    @PostMapping(value = "/{importId}/revert", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Take an import back: the records it registered are entered in error (nothing is deleted); "
+            + "refused, naming the blocking records, when a later fact depends on them")
+    ResponseEntity<?> revert(@PathVariable String importId, @Valid @RequestBody RevertRequest body,
+                             HttpServletRequest request) {
+        ImportRuns.Run run = readable(importId);
+        try {
+            // an Idempotency-Key retried gets the first answer (a revert sent twice is otherwise refused the second time)
+            return commands.once(body, request, () -> {
+                ImportRevert.Outcome outcome = revert.revert(run, body, CurrentUser.get(), request);
+                Map<String, Object> view = view(runs.find(run.importId()).orElseThrow(), ImportRuns.Outcome.REJECTED,
+                        0, MAX_PAGE_SIZE);
+                view.put("enteredInError", Map.of("persons", outcome.persons(), "households", outcome.households()));
+                return ResponseEntity.ok().header(Commands.EVENT_POSITION, Long.toString(outcome.position()))
+                                     .body(view);
+            });
+        } catch (ImportRevert.Blocked e) {
+            ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "IMPORT_REVERT_BLOCKED", "import " + run.importId()
+                    + " cannot be taken back: " + e.getMessage() + "; nothing was changed");
+            problem.setProperty("blockers", e.blockers);
+            return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                                 .body(problem);
+        }
     }
 
     @GetMapping
@@ -208,6 +252,9 @@ public class ImportsController {
         view.put("startedAt", run.startedAt());
         view.put("finishedAt", run.finishedAt());
         view.put("failure", run.failure());
+        view.put("revertedBy", run.revert() == null ? null : run.revert().revertedBy());
+        view.put("revertedAt", run.revert() == null ? null : run.revert().revertedAt());
+        view.put("revertReason", run.revert() == null ? null : run.revert().reason());
         view.put("totalRows", run.totalRows());
         view.put("rowsDone", done);
         Map<String, Long> byOutcome = new LinkedHashMap<>();

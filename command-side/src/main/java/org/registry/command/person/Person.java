@@ -1,6 +1,8 @@
 package org.registry.command.person;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
@@ -47,6 +49,8 @@ import org.registry.kernel.person.NationalIdAdded;
 import org.registry.kernel.person.ParentRole;
 import org.registry.kernel.person.PersonDetailCorrected;
 import org.registry.kernel.person.PersonDied;
+import org.registry.kernel.person.EnterPersonInError;
+import org.registry.kernel.person.PersonEnteredInError;
 import org.registry.kernel.person.PersonId;
 import org.registry.kernel.person.PersonMovedIn;
 import org.registry.kernel.person.PersonMovedOut;
@@ -115,6 +119,10 @@ class Person {
     /** Each claim applies the events about it to itself (Axon routes them by {@code claimId}). */
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private final Map<ClaimId, BenefitClaim> claims = new LinkedHashMap<>();
+
+    /** The import that registered the person, if one did: only its own facts may be taken back with it. */
+    private java.util.UUID registeredByImport;
+    private boolean enteredInError;
 
     private record Child(PersonId childId, LocalDate birthDate) {
     }
@@ -203,6 +211,41 @@ class Person {
     /** A newborn lives where its mother lives: here as a floating resident if she is one. */
     Residency residencyOfNewborn() {
         return residency == Residency.FLOATING_IN ? Residency.FLOATING_IN : Residency.PERMANENT;
+    }
+
+    /**
+     * The person's record was entered in error by {@code command.importId()}, which is taken back. Refused when
+     * another import or no import registered the person, or when the record holds a fact after its registration:
+     * a later fact (a birth, a move, a check-up, a claim, a correction) depends on the record.
+     *
+     * @return the household the person belonged to, which drops them too
+     */
+    HouseholdId enterInError(EnterPersonInError command) {
+        if (registeredByImport == null || !registeredByImport.equals(command.importId())) {
+            throw RejectionException.conflict("NOT_REGISTERED_BY_IMPORT", "person " + personId
+                    + " was not registered by import " + command.importId());
+        }
+        Long version = AggregateLifecycle.getVersion();
+        if (version != null && version > 0) {
+            throw RejectionException.conflict("RECORD_HAS_LATER_FACTS", "person " + personId + " has "
+                    + version + " fact(s) recorded after the import registered them; they depend on the record");
+        }
+        HouseholdId household = householdId;
+        apply(new PersonEnteredInError(personId, command.importId(), command.reason()));
+        return household;
+    }
+
+    /** A record entered in error accepts no further fact: {@code 409 RECORD_ENTERED_IN_ERROR}. */
+    @CommandHandlerInterceptor
+    void refuseWhenEnteredInError() {
+        requireNotEnteredInError();
+    }
+
+    void requireNotEnteredInError() {
+        if (enteredInError) {
+            throw RejectionException.conflict("RECORD_ENTERED_IN_ERROR", "person " + personId
+                    + " was entered in error (an import taken back); the record accepts no further fact");
+        }
     }
 
     /** @return the household the person leaves by dying, if any */
@@ -720,7 +763,8 @@ class Person {
     }
 
     @EventSourcingHandler
-    void on(PersonRegistered event) {
+    void on(PersonRegistered event, @MetaDataValue(AuditMetaData.IMPORT_ID) String importId) {
+        registeredByImport = importId == null ? null : java.util.UUID.fromString(importId);
         personId = event.personId();
         nationalId = event.nationalId();
         name = event.name();
@@ -826,6 +870,12 @@ class Person {
     @EventSourcingHandler
     void on(BenefitClaimFiled event) {
         claims.put(event.claimId(), new BenefitClaim(event));
+    }
+
+    @EventSourcingHandler
+    void on(PersonEnteredInError event) {
+        enteredInError = true;
+        nationalId = null;
     }
 
     private static LocalDate latest(LocalDate a, LocalDate b) {

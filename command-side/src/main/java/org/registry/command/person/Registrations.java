@@ -12,6 +12,7 @@ import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.LeavingReason;
 import org.registry.kernel.person.CorrectPersonDetail;
+import org.registry.kernel.person.EnterPersonInError;
 import org.registry.kernel.person.MovePersonIn;
 import org.registry.kernel.person.MovePersonOut;
 import org.registry.kernel.person.PersonId;
@@ -133,11 +134,24 @@ class Registrations {
         }
     }
 
+    /** A person an import registered is taken back; their household drops them. */
+    @CommandHandler
+    void handle(EnterPersonInError command) {
+        HouseholdId household = load(command.personId(), "personId", null).invoke(it -> it.enterInError(command));
+        if (household != null) {
+            households.memberEnteredInError(household, command.personId());
+        }
+    }
+
+    /** Loads a person; a record entered in error is refused ({@code 409 RECORD_ENTERED_IN_ERROR}). */
     private Aggregate<Person> load(PersonId id, String field, Long expectedVersion) {
+        Aggregate<Person> person;
         try {
-            return persons.load(id.toString(), expectedVersion);
+            person = persons.load(id.toString(), expectedVersion);
         } catch (AggregateNotFoundException e) {
             throw RejectionException.notFound(field, "PERSON_NOT_FOUND", "no person with id " + id);
         }
+        person.execute(Person::requireNotEnteredInError);
+        return person;
     }
 }

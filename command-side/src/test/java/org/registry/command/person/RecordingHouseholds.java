@@ -31,6 +31,11 @@ final class RecordingHouseholds implements HouseholdMembership {
     }
 
     @Override
+    public void memberEnteredInError(HouseholdId household, PersonId person) {
+        calls.add("entered in error " + household + " " + person);
+    }
+
+    @Override
     public void transfer(PersonId person, HouseholdId from, HouseholdId to, RelationToHead relation, LocalDate date) {
         release(from, person, LeavingReason.TRANSFERRED, date);
         admit(to, person, relation, date);

@@ -8,8 +8,10 @@ import org.registry.kernel.common.Rejection;
 import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.common.RejectionKind;
 import org.registry.kernel.common.TextLimits;
+import org.registry.kernel.household.HouseholdEnteredInError;
 import org.registry.kernel.household.HouseholdEvent;
 import org.registry.kernel.household.HouseholdId;
+import org.registry.kernel.person.PersonEnteredInError;
 import org.registry.kernel.person.PersonEvent;
 import org.registry.kernel.person.PersonId;
 import org.registry.kernel.query.PageView;
@@ -33,6 +35,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The audit trail (auditors and administrators, every area): a record's every event in order, the record as it
@@ -107,7 +110,8 @@ class AuditController {
         Instant instant = Instants.endOf(asOf, "asOf", zone);
         List<StoredEvent> events = requireKind(Kind.PERSON, id.toString());
         return masking.toJson(new RegisterAsOf(store()).person(id, instant).orElseThrow(() ->
-                notYetRecorded(Kind.PERSON, events, instant)), CurrentUser.get());
+                enteredInError(Kind.PERSON, events, instant).orElseGet(() -> notYetRecorded(Kind.PERSON, events,
+                        instant))), CurrentUser.get());
     }
 
     /**
@@ -129,7 +133,24 @@ class AuditController {
         Instant instant = Instants.endOf(asOf, "asOf", zone);
         List<StoredEvent> events = requireKind(Kind.HOUSEHOLD, id.toString());
         return masking.toJson(new RegisterAsOf(store()).household(id, instant).orElseThrow(() ->
-                notYetRecorded(Kind.HOUSEHOLD, events, instant)), CurrentUser.get());
+                enteredInError(Kind.HOUSEHOLD, events, instant).orElseGet(() -> notYetRecorded(Kind.HOUSEHOLD, events,
+                        instant))), CurrentUser.get());
+    }
+
+    /**
+     * The record was entered in error (an import taken back) at or before {@code asOf}: from then on it is not on the
+     * register, {@code 404 RECORD_ENTERED_IN_ERROR} naming the instant ({@code enteredInErrorAt}).
+     */
+    private Optional<RejectionException> enteredInError(Kind kind, List<StoredEvent> events, Instant asOf) {
+        return events.stream().filter(event -> !event.recordedAt().isAfter(asOf))
+                     .filter(event -> event.payload() instanceof PersonEnteredInError
+                             || event.payload() instanceof HouseholdEnteredInError)
+                     .findFirst()
+                     .map(event -> new RejectionException(new Rejection(RejectionKind.NOT_FOUND,
+                             "RECORD_ENTERED_IN_ERROR", "the " + kind.noun + " " + event.aggregateId()
+                             + " was entered in error at " + event.recordedAt().atZone(zone).toOffsetDateTime()
+                             + " (an import taken back): from then on it is not on the register; ask for an earlier "
+                             + "asOf", "asOf", Map.of("enteredInErrorAt", event.recordedAt().toString()))));
     }
 
     /**

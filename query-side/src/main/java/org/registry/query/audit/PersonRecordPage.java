@@ -3,6 +3,7 @@ package org.registry.query.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.registry.kernel.area.CommunityCode;
 import org.registry.kernel.common.RejectionException;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +58,14 @@ class PersonRecordPage {
         JsonNode current;
         if (readsTrail) {
             List<AuditEntry> trail = audit.personTrail(personId);
-            List<JsonNode> states = audit.personAfterEachEntry(personId);
+            List<JsonNode> states = new ArrayList<>(audit.personAfterEachEntry(personId));
+            for (int i = 0; i < trail.size(); i++) {
+                if ("PersonEnteredInError".equals(trail.get(i).type())) {
+                    // from its entry in error on, the record is on the register no more: its last state, marked so
+                    ObjectNode marked = json.createObjectNode().put("enteredInError", true);
+                    states.set(i, marked.setAll((ObjectNode) states.get(i)));
+                }
+            }
             current = states.get(states.size() - 1);
             model.addAttribute("trail", trail);
             model.addAttribute("zone", clock.getZone());

@@ -7,6 +7,7 @@ import org.registry.kernel.benefit.ClaimView;
 import org.registry.kernel.benefit.EndReason;
 import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.checkup.CheckUpView;
+import org.registry.kernel.household.HouseholdEnteredInError;
 import org.registry.kernel.household.HouseholdHeadChanged;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.HouseholdKind;
@@ -14,6 +15,7 @@ import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.HouseholdRelocated;
 import org.registry.kernel.household.HouseholdView;
 import org.registry.kernel.household.LeavingReason;
+import org.registry.kernel.household.MemberEnteredInError;
 import org.registry.kernel.household.MemberJoinedHousehold;
 import org.registry.kernel.household.MemberLeftHousehold;
 import org.registry.kernel.household.PostalCode;
@@ -37,6 +39,7 @@ import org.registry.kernel.person.ObjectionResolved;
 import org.registry.kernel.person.ParentRole;
 import org.registry.kernel.person.Correction;
 import org.registry.kernel.person.PersonDetailCorrected;
+import org.registry.kernel.person.PersonEnteredInError;
 import org.registry.kernel.person.PersonDied;
 import org.registry.kernel.person.PersonId;
 import org.registry.kernel.person.PersonMovedIn;
@@ -98,7 +101,8 @@ class RegisterAsOf {
 
     Optional<PersonView> person(PersonId id, Instant asOf) {
         List<StoredEvent> own = until(id.toString(), asOf);
-        if (own.isEmpty()) {
+        if (own.isEmpty() || own.stream().anyMatch(event -> event.payload() instanceof PersonEnteredInError)) {
+            // not yet on the register, or entered in error by then (an import taken back): not on it, as known then
             return Optional.empty();
         }
         PersonState person = new PersonState(id);
@@ -112,21 +116,29 @@ class RegisterAsOf {
      * {@link #person} answers for each of those instants, in one fold over the events involved. The states are the
      * fold's steps where the events' recording instants rise with their positions (as they do but for commits that
      * overlapped); where they do not, the events recorded by an instant are no prefix of the fold, and each state is
-     * folded on its own.
+     * folded on its own. From its entry in error on, a record keeps the state it had before.
      */
     List<PersonView> personAfterEach(PersonId id) {
         List<StoredEvent> own = stream(id.toString());
         List<StoredEvent> merged = merged(own, Instant.MAX);
+        boolean inOrder = true;
         for (int i = 1; i < merged.size(); i++) {
-            if (merged.get(i).recordedAt().isBefore(merged.get(i - 1).recordedAt())) {
-                return own.stream().map(event -> person(id, event.recordedAt()).orElseThrow()).toList();
-            }
+            inOrder &= !merged.get(i).recordedAt().isBefore(merged.get(i - 1).recordedAt());
         }
         PersonState person = new PersonState(id);
         List<PersonView> states = new ArrayList<>();
         int applied = 0;
         for (StoredEvent event : own) {
             Instant asOf = event.recordedAt();
+            if (event.payload() instanceof PersonEnteredInError && !states.isEmpty()) {
+                // off the register from here on: the state it had before, which the reader marks as entered in error
+                states.add(states.get(states.size() - 1));
+                continue;
+            }
+            if (!inOrder) {
+                states.add(person(id, asOf).orElseThrow());
+                continue;
+            }
             while (applied < merged.size() && !merged.get(applied).recordedAt().isAfter(asOf)) {
                 person.apply(merged.get(applied++));
             }
@@ -201,7 +213,7 @@ class RegisterAsOf {
 
     Optional<HouseholdView> household(HouseholdId id, Instant asOf) {
         List<StoredEvent> events = until(id.toString(), asOf);
-        if (events.isEmpty()) {
+        if (events.isEmpty() || events.stream().anyMatch(event -> event.payload() instanceof HouseholdEnteredInError)) {
             return Optional.empty();
         }
         HouseholdState household = new HouseholdState(id);
@@ -488,6 +500,8 @@ class RegisterAsOf {
                 members.put(joined.personId(), new Member(joined.relationToHead(), joined.date()));
             } else if (payload instanceof MemberLeftHousehold left && left.reason() != LeavingReason.DIED) {
                 members.remove(left.personId());
+            } else if (payload instanceof MemberEnteredInError inError) {
+                members.remove(inError.personId());
             } else if (payload instanceof HouseholdHeadChanged changed) {
                 if (changed.previousHeadId() != null && members.containsKey(changed.previousHeadId())) {
                     members.get(changed.previousHeadId()).relation = changed.previousHeadRelation();

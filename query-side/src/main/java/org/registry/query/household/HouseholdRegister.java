@@ -10,8 +10,10 @@ import org.registry.kernel.household.HouseholdKind;
 import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.HouseholdRelocated;
 import org.registry.kernel.household.HouseholdView;
+import org.registry.kernel.household.HouseholdEnteredInError;
 import org.registry.kernel.household.HouseholdHeadChanged;
 import org.registry.kernel.household.LeavingReason;
+import org.registry.kernel.household.MemberEnteredInError;
 import org.registry.kernel.household.MemberJoinedHousehold;
 import org.registry.kernel.household.MemberLeftHousehold;
 import org.registry.kernel.household.PostalCode;
@@ -20,6 +22,7 @@ import org.registry.kernel.person.BirthRegistered;
 import org.registry.kernel.person.Correction;
 import org.registry.kernel.person.PersonDetailCorrected;
 import org.registry.kernel.person.PersonDied;
+import org.registry.kernel.person.PersonEnteredInError;
 import org.registry.kernel.person.PersonId;
 import org.registry.kernel.person.PersonMovedIn;
 import org.registry.kernel.person.PersonMovedOut;
@@ -174,6 +177,27 @@ class HouseholdRegister implements Projection {
             requireOne(jdbc.update("UPDATE household_register_person SET name = ? WHERE person_id = ?",
                     name.newValue(), event.personId().value()), "person " + event.personId());
         }
+    }
+
+    /** A member's record entered in error (an import taken back): the household's page no longer lists them. */
+    @EventHandler
+    void on(MemberEnteredInError event, @SequenceNumber long version) {
+        jdbc.update("DELETE FROM household_member WHERE household_id = ? AND person_id = ?",
+                event.householdId().value(), event.personId().value());
+        touch(event.householdId(), version);
+    }
+
+    @EventHandler
+    void on(PersonEnteredInError event) {
+        jdbc.update("DELETE FROM household_member WHERE person_id = ?", event.personId().value());
+        jdbc.update("DELETE FROM household_register_person WHERE person_id = ?", event.personId().value());
+    }
+
+    /** A household entered in error (an import taken back) leaves the register. */
+    @EventHandler
+    void on(HouseholdEnteredInError event) {
+        jdbc.update("DELETE FROM household_member WHERE household_id = ?", event.householdId().value());
+        jdbc.update("DELETE FROM household_register WHERE household_id = ?", event.householdId().value());
     }
 
     @ResetHandler

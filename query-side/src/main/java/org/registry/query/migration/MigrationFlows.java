@@ -4,11 +4,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.registry.kernel.area.CommunityCode;
+import org.registry.kernel.household.HouseholdEnteredInError;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.HouseholdRelocated;
 import org.registry.kernel.person.BirthRegistered;
 import org.registry.kernel.person.PersonDied;
+import org.registry.kernel.person.PersonEnteredInError;
 import org.registry.kernel.person.PersonId;
 import org.registry.kernel.person.PersonMovedIn;
 import org.registry.kernel.person.PersonMovedOut;
@@ -78,9 +80,33 @@ class MigrationFlows implements Projection {
     void on(PersonRegistered event) {
         resident(event.personId(), event.householdId());
         if (event.origin() != null) {
-            count(event.residentSince(), Place.outside(event.origin()), Place.of(communityOf(event.householdId())),
-                    1, 0);
+            UUID flow = count(event.residentSince(), Place.outside(event.origin()),
+                    Place.of(communityOf(event.householdId())), 1, 0);
+            jdbc.update("UPDATE migration_flow_resident SET arrival_flow_id = ? WHERE person_id = ?", flow,
+                    event.personId().value());
         }
+    }
+
+    /**
+     * A record entered in error (an import taken back): the arrival its registration counted is taken off its flow,
+     * and a flow left with nobody goes, as if the registration had never been.
+     */
+    @EventHandler
+    void on(PersonEnteredInError event) {
+        jdbc.queryForList("SELECT arrival_flow_id FROM migration_flow_resident WHERE person_id = ?", UUID.class,
+                event.personId().value()).stream().filter(java.util.Objects::nonNull).forEach(flow -> {
+            jdbc.update("UPDATE migration_flow SET persons = persons - 1 WHERE flow_id = ?", flow);
+            if (jdbc.update("DELETE FROM migration_flow WHERE flow_id = ? AND persons = 0 AND households = 0",
+                    flow) == 1) {
+                jdbc.update("DELETE FROM migration_flow_end WHERE flow_id = ?", flow);
+            }
+        });
+        jdbc.update("DELETE FROM migration_flow_resident WHERE person_id = ?", event.personId().value());
+    }
+
+    @EventHandler
+    void on(HouseholdEnteredInError event) {
+        jdbc.update("DELETE FROM migration_flow_household WHERE household_id = ?", event.householdId().value());
     }
 
     @EventHandler
@@ -149,14 +175,15 @@ class MigrationFlows implements Projection {
         }
     }
 
-    private void count(LocalDate date, Place origin, Place destination, int persons, int households) {
+    /** @return the flow counted */
+    private UUID count(LocalDate date, Place origin, Place destination, int persons, int households) {
         String month = YearMonth.from(date).toString();
         // Derived from what the flow is, so that every rebuild gives every flow the same id.
         UUID flow = UUID.nameUUIDFromBytes((month + "\n" + origin.name() + "\n" + destination.name())
                 .getBytes(StandardCharsets.UTF_8));
         if (jdbc.update("UPDATE migration_flow SET persons = persons + ?, households = households + ? WHERE flow_id = ?",
                 persons, households, flow) == 1) {
-            return;
+            return flow;
         }
         jdbc.update("""
                         INSERT INTO migration_flow (flow_id, flow_month, origin, origin_community_code, destination,
@@ -172,6 +199,7 @@ class MigrationFlows implements Projection {
                         flow, community.value(), community.township().value(), community.county().value());
             }
         }
+        return flow;
     }
 
     private static String code(Place place) {

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.registry.kernel.area.CommunityCode;
+import org.registry.kernel.household.HouseholdEnteredInError;
 import org.registry.kernel.household.HouseholdHeadChanged;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.HouseholdRegistered;
@@ -38,6 +39,7 @@ import org.registry.kernel.person.NationalId;
 import org.registry.kernel.person.NationalIdAdded;
 import org.registry.kernel.person.PersonDetailCorrected;
 import org.registry.kernel.person.PersonDied;
+import org.registry.kernel.person.PersonEnteredInError;
 import org.registry.kernel.person.PersonEvent;
 import org.registry.kernel.person.PersonId;
 import org.registry.kernel.person.PersonMovedIn;
@@ -300,6 +302,19 @@ class PersonIndex implements Projection {
     void on(BenefitClaimEnded event, @SequenceNumber long version) {
         claim(event.personId(), event.claimId(), version, "status = 'ENDED', ended_on = ?, end_reason = ?",
                 event.endedOn(), event.reason().name());
+    }
+
+    /** A record entered in error (an import taken back) leaves the index, with its check-ups and claims. */
+    @EventHandler
+    void on(PersonEnteredInError event) {
+        jdbc.update("DELETE FROM person_check_up WHERE person_id = ?", event.personId().value());
+        jdbc.update("DELETE FROM person_claim WHERE person_id = ?", event.personId().value());
+        jdbc.update("DELETE FROM person_index WHERE person_id = ?", event.personId().value());
+    }
+
+    @EventHandler
+    void on(HouseholdEnteredInError event) {
+        jdbc.update("DELETE FROM person_index_household WHERE household_id = ?", event.householdId().value());
     }
 
     /** Facts the index shows nothing of (a parent's births, a notice's end) still change the person's version. */

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.registry.kernel.area.CommunityCode;
+import org.registry.kernel.household.HouseholdEnteredInError;
 import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.HouseholdRelocated;
 import org.registry.kernel.person.BirthRegistered;
@@ -16,6 +17,7 @@ import org.registry.kernel.person.MoveReason;
 import org.registry.kernel.person.NationalIdAdded;
 import org.registry.kernel.person.PersonDetailCorrected;
 import org.registry.kernel.person.PersonDied;
+import org.registry.kernel.person.PersonEnteredInError;
 import org.registry.kernel.person.PersonId;
 import org.registry.kernel.person.PersonMovedIn;
 import org.registry.kernel.person.PersonMovedOut;
@@ -225,6 +227,33 @@ class ResidenceHistory implements Projection {
                     // not part of any figure
                 },
                 nationalId -> updatePerson(person, "national_id", nationalId.newValue().value()));
+    }
+
+    /**
+     * A record entered in error (an import taken back): the person has no stay on the register any more. The segments
+     * move to the history, superseded at the revert's instant, so the figures as known now no longer count them and
+     * the figures as known before still do. The facts go (no relocation may derive them again); the person's row stays
+     * for the history's names. Handled again (a replay) it finds nothing left to move.
+     */
+    @EventHandler
+    void on(PersonEnteredInError event, @Timestamp Instant recordedAt, @EventPosition long position) {
+        store(event.personId().value(), List.of(), new Recording(recordedAt, position));
+        jdbc.update("DELETE FROM residence_fact WHERE person_id = ?", event.personId().value());
+    }
+
+    /** A household entered in error (an import taken back): its places move to the history, as a person's stays do. */
+    @EventHandler
+    void on(HouseholdEnteredInError event, @Timestamp Instant recordedAt) {
+        for (Map<String, Object> place : jdbc.queryForList("""
+                        SELECT id, community_code, valid_from, valid_to FROM residence_place WHERE household_id = ?
+                        ORDER BY id""", event.householdId().value())) {
+            String community = (String) place.get("community_code");
+            tally(community, HOUSEHOLD, toLocalDate(place.get("valid_from")), -1);
+            if (place.get("valid_to") != null) {
+                tally(community, HOUSEHOLD, toLocalDate(place.get("valid_to")), 1);
+            }
+            supersedePlace(((Number) place.get("id")).longValue(), recordedAt);
+        }
     }
 
     /**

@@ -1,8 +1,10 @@
 package org.registry.kernel.audit;
 
+import org.registry.kernel.household.HouseholdEnteredInError;
 import org.registry.kernel.household.HouseholdHeadChanged;
 import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.HouseholdRelocated;
+import org.registry.kernel.household.MemberEnteredInError;
 import org.registry.kernel.household.MemberJoinedHousehold;
 import org.registry.kernel.household.MemberLeftHousehold;
 import org.registry.kernel.person.BecameParent;
@@ -22,6 +24,7 @@ import org.registry.kernel.person.ObjectionRaised;
 import org.registry.kernel.person.ObjectionResolved;
 import org.registry.kernel.person.PersonDetailCorrected;
 import org.registry.kernel.person.PersonDied;
+import org.registry.kernel.person.PersonEnteredInError;
 import org.registry.kernel.person.PersonMovedIn;
 import org.registry.kernel.person.PersonMovedOut;
 import org.registry.kernel.person.PersonRegistered;
@@ -77,9 +80,13 @@ public final class BusinessDates {
             date(BenefitClaimEnded.class, (event, zone) -> event.endedOn()),
             date(PublicNoticeEnded.class, (event, zone) -> LocalDate.ofInstant(event.endedAt(), zone)));
 
-    /** Facts that happened when they were recorded: their only date is the recording instant. */
+    /**
+     * Facts that happened when they were recorded: their only date is the recording instant. A record entered in error
+     * (an import taken back) is such a fact too: it says nothing happened in the world.
+     */
     static final Set<Class<?>> UNDATED = Set.of(NationalIdAdded.class, PersonDetailCorrected.class,
-            ChildBirthDateCorrected.class);
+            ChildBirthDateCorrected.class, PersonEnteredInError.class, MemberEnteredInError.class,
+            HouseholdEnteredInError.class);
 
     private BusinessDates() {
     }

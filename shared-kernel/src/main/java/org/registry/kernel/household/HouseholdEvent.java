@@ -5,7 +5,7 @@ package org.registry.kernel.household;
  * fact is a field of the event; the instant it was recorded is the message timestamp.
  */
 public sealed interface HouseholdEvent permits HouseholdRegistered, HouseholdRelocated, MemberJoinedHousehold,
-        MemberLeftHousehold, HouseholdHeadChanged {
+        MemberLeftHousehold, HouseholdHeadChanged, MemberEnteredInError, HouseholdEnteredInError {
 
     HouseholdId householdId();
 }

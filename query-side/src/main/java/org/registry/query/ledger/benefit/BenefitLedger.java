@@ -8,6 +8,7 @@ import org.registry.kernel.area.CommunityCode;
 import org.registry.kernel.benefit.ClaimId;
 import org.registry.kernel.benefit.ClaimStatus;
 import org.registry.kernel.household.HouseholdId;
+import org.registry.kernel.household.HouseholdEnteredInError;
 import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.HouseholdRelocated;
 import org.registry.kernel.person.BenefitClaimApproved;
@@ -24,6 +25,7 @@ import org.registry.kernel.person.ObjectionResolved;
 import org.registry.kernel.person.PersonDetailCorrected;
 import org.registry.kernel.person.PersonId;
 import org.registry.kernel.person.PersonMovedIn;
+import org.registry.kernel.person.PersonEnteredInError;
 import org.registry.kernel.person.PersonRegistered;
 import org.registry.kernel.person.PersonTransferred;
 import org.registry.kernel.person.PublicNoticeStarted;
@@ -257,6 +259,17 @@ public class BenefitLedger implements Projection {
     void on(BenefitClaimEnded event, @Timestamp Instant recordedAt) {
         updateClaim(event.claimId(), "status = ?, ended_on = ?, end_reason = ?, ended_recorded_at = ?",
                 ClaimStatus.ENDED.name(), event.endedOn(), event.reason().name(), instant(recordedAt));
+    }
+
+    /** A record entered in error (an import taken back; it had no claim, or it could not be) leaves the ledger. */
+    @EventHandler
+    void on(PersonEnteredInError event) {
+        jdbc.update("DELETE FROM benefit_person WHERE person_id = ?", event.personId().value());
+    }
+
+    @EventHandler
+    void on(HouseholdEnteredInError event) {
+        jdbc.update("DELETE FROM benefit_household WHERE household_id = ?", event.householdId().value());
     }
 
     /**

@@ -14,6 +14,8 @@ import org.registry.query.api.KnownAt;
 import org.registry.query.api.Report;
 import org.springframework.stereotype.Component;
 
+import java.util.OptionalLong;
+
 /**
  * Answers the command side's {@link GetMonthlyFigures}: a month's indicators and population balance as known at an
  * instant, read exactly as the dashboard reads them, so a filed report and the dashboard's {@code knownAt} agree.
@@ -37,9 +39,11 @@ class MonthlyFigures {
      */
     @QueryHandler
     MonthlyFiguresView handle(GetMonthlyFigures query) throws InterruptedException {
-        long head = positions.head().orElse(0);
-        if (reads.await(head, Residents.PROJECTION, CheckUpLedger.PROJECTION, BenefitLedger.PROJECTION)
-                != ReadYourWrites.Wait.REACHED) {
+        // an empty store (an office's first report, before any registration) has nothing to wait for
+        OptionalLong stored = positions.head();
+        long head = stored.orElse(0);
+        if (stored.isPresent() && reads.await(head, Residents.PROJECTION, CheckUpLedger.PROJECTION,
+                BenefitLedger.PROJECTION) != ReadYourWrites.Wait.REACHED) {
             throw RejectionException.conflict("FIGURES_NOT_YET_CURRENT", "the read side has not yet handled every "
                     + "event recorded before the filing (position " + head + "); file again shortly");
         }

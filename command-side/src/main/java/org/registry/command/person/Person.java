@@ -70,6 +70,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -399,7 +400,7 @@ class Person {
             if (claim.granted() && claim.programme() == Programme.ONLY_CHILD_PARENT_AWARD
                     && child.equals(claim.childId())) {
                 deadlines.cancelAllWithinScope(CHILD_TURNS_14);
-                scheduleEndOfAward(id, corrected.plusYears(AWARD_CHILD_AGE_LIMIT), deadlines, clock);
+                scheduleEndOfAward(id, corrected.plusYears(ClaimPolicy.AWARD_CHILD_AGE_LIMIT), deadlines, clock);
             }
         });
     }
@@ -454,92 +455,22 @@ class Person {
 
     // ---- benefit claims -------------------------------------------------------------------------------------
 
-    /** The youngest age at which the rural reward support is paid. */
-    static final int RURAL_REWARD_AGE = 60;
-    static final int SPECIAL_SUPPORT_AGE = 49;
-    static final int AWARD_CHILD_AGE_LIMIT = 14;
     static final String CHILD_TURNS_14 = "only-child-turns-14";
 
     @CommandHandler
     void handle(FileBenefitClaim command, Clock clock, Kinship kinship) {
         requireLiving();
-        LocalDate today = LocalDate.now(clock);
-        if (residency != Residency.PERMANENT) {
-            throw notEligible("benefits are paid to residents registered and living here; person " + personId
-                    + " is " + residency);
-        }
-        claims.values().stream().filter(claim -> claim.programme() == command.programme() && claim.open())
-              .findFirst().ifPresent(open -> {
-                  throw RejectionException.conflict("CLAIM_ALREADY_OPEN", "person " + personId + " has an open "
-                          + command.programme() + " claim");
-              });
-        List<Kinship.Relative> children = kinship.childrenOf(personId);
-        PersonId child = switch (command.programme()) {
-            case ONLY_CHILD_PARENT_AWARD -> onlyChildUnder14(children, today);
-            case RURAL_REWARD_SUPPORT -> {
-                requireRural(kinship);
-                requireAge(RURAL_REWARD_AGE, today);
-                boolean oneChild = children.size() == 1;
-                boolean twoDaughters = children.size() == 2
-                        && children.stream().allMatch(c -> c.sex() == Sex.FEMALE);
-                if (!oneChild && !twoDaughters) {
-                    throw notEligible("the rural reward support is for parents of one child or of two daughters; "
-                            + "the register knows " + children.size() + " child(ren) of person " + personId);
-                }
-                yield null;
-            }
-            case SPECIAL_SUPPORT -> {
-                requireAge(SPECIAL_SUPPORT_AGE, today);
-                if (children.size() != 1) {
-                    throw notEligible("special support is for parents of an only child; the register knows "
-                            + children.size() + " child(ren) of person " + personId);
-                }
-                Kinship.Relative only = children.get(0);
-                if (only.livingOn(today) && command.basis() == null) {
-                    throw notEligible("the register knows the only child " + only.personId() + " to be alive: "
-                            + "the basis must state the child's severe disability");
-                }
-                yield only.personId();
-            }
-        };
-        apply(new BenefitClaimFiled(personId, command.claimId(), command.programme(), child, command.basis(), today));
+        ClaimPolicy.Applicant applicant = new ClaimPolicy.Applicant(personId, birthDate, residency, openClaims(),
+                command.programme(), kinship.childrenOf(personId), kinship.communityOf(personId).orElse(null),
+                command.basis(), LocalDate.now(clock));
+        Policy.requireAll(ClaimPolicy.forProgramme(command.programme()), applicant);
+        apply(new BenefitClaimFiled(personId, command.claimId(), command.programme(),
+                applicant.childTheClaimRestsOn(), command.basis(), applicant.today()));
     }
 
-    private PersonId onlyChildUnder14(List<Kinship.Relative> children, LocalDate today) {
-        if (children.size() != 1) {
-            throw notEligible("the award is for parents of exactly one child; the register knows "
-                    + children.size() + " child(ren) of person " + personId);
-        }
-        Kinship.Relative only = children.get(0);
-        if (!only.livingOn(today)) {
-            throw notEligible("the only child " + only.personId() + " died on " + only.diedOn());
-        }
-        if (only.ageOn(today) >= AWARD_CHILD_AGE_LIMIT) {
-            throw notEligible("the only child " + only.personId() + " turned " + AWARD_CHILD_AGE_LIMIT
-                    + " on " + only.birthDate().plusYears(AWARD_CHILD_AGE_LIMIT));
-        }
-        return only.personId();
-    }
-
-    /** Rural: the household's community is a villagers' committee (division code 200-399 at village level). */
-    private void requireRural(Kinship kinship) {
-        int village = kinship.communityOf(personId).map(code -> Integer.parseInt(code.value().substring(9)))
-                             .orElse(0);
-        if (village < 200 || village > 399) {
-            throw notEligible("the rural reward support is for rural residents; the community of person " + personId
-                    + " is no villagers' committee (village code " + village + ", not 200-399)");
-        }
-    }
-
-    private void requireAge(int years, LocalDate today) {
-        if (birthDate.plusYears(years).isAfter(today)) {
-            throw notEligible("the programme is for persons aged " + years + " or more; person " + personId
-                    + " was born " + birthDate);
-        }
-    }
-
-    private static RejectionException notEligible(String reason) {
-        return RejectionException.unprocessable(null, "NOT_ELIGIBLE", reason);
+    private Set<Programme> openClaims() {
+        return claims.values().stream().filter(BenefitClaim::open).map(BenefitClaim::programme)
+                     .collect(Collectors.toSet());
     }
 
     @CommandHandler
@@ -594,8 +525,8 @@ class Person {
         if (claim.programme() != Programme.ONLY_CHILD_PARENT_AWARD || claim.childId() == null) {
             return null;
         }
-        return kinship.find(claim.childId()).map(child -> child.birthDate().plusYears(AWARD_CHILD_AGE_LIMIT))
-                      .orElse(null);
+        return kinship.find(claim.childId())
+                      .map(child -> child.birthDate().plusYears(ClaimPolicy.AWARD_CHILD_AGE_LIMIT)).orElse(null);
     }
 
     /** A granted award ends by itself on its only child's 14th birthday. */

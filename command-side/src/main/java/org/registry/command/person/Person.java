@@ -61,7 +61,6 @@ import org.registry.kernel.person.Sex;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -82,12 +81,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class Person {
 
-    /** The youngest a mother can be at a birth. */
-    static final int MINIMUM_PARENT_AGE = 12;
-    /** Two births of one mother on days further apart than a delivery, yet closer than this, are a mistake. */
-    static final int MINIMUM_DAYS_BETWEEN_PREGNANCIES = 168;
-    /** A father may have died this long before the birth of his child. */
-    static final int LONGEST_PREGNANCY_DAYS = 300;
     /** A floating-population certificate is issued for a few years; one valid for longer is a typing error. */
     static final int LONGEST_CERTIFICATE_YEARS = 10;
 
@@ -166,38 +159,14 @@ class Person {
      */
     int recordBirthAsMother(PersonId child, LocalDate birthDate, LocalDate today) {
         requireBirthDate(birthDate, today, "birthDate");
-        if (sex != Sex.FEMALE) {
-            throw RejectionException.unprocessable("motherId", "MOTHER_NOT_FEMALE",
-                    "person " + personId + " is not a woman and cannot be registered as a mother");
-        }
-        if (diedOn != null && diedOn.isBefore(birthDate)) {
-            throw RejectionException.conflict("INVALID_STATE",
-                    "the mother died on " + diedOn + ", before the birth on " + birthDate);
-        }
-        requireParentAge(birthDate, "motherId");
-        for (Child earlier : children) {
-            long days = Math.abs(ChronoUnit.DAYS.between(earlier.birthDate(), birthDate));
-            if (days > 2 && days < MINIMUM_DAYS_BETWEEN_PREGNANCIES) {
-                throw RejectionException.unprocessable("birthDate", "BIRTHS_TOO_CLOSE",
-                        "the mother gave birth on " + earlier.birthDate() + "; another birth " + days
-                                + " days apart is not possible");
-            }
-        }
+        Policy.requireAll(ParentPolicy.ofAMother(), birthOn(birthDate, birthsOtherThan(child)));
         apply(new BecameParent(personId, child, ParentRole.MOTHER, birthDate));
         return birthOrderOf(child);
     }
 
     /** This man fathered {@code child}, born on {@code birthDate}. */
     void recordBirthAsFather(PersonId child, LocalDate birthDate) {
-        if (sex != Sex.MALE) {
-            throw RejectionException.unprocessable("fatherId", "FATHER_NOT_MALE",
-                    "person " + personId + " is not a man and cannot be registered as a father");
-        }
-        if (diedOn != null && diedOn.plusDays(LONGEST_PREGNANCY_DAYS).isBefore(birthDate)) {
-            throw RejectionException.conflict("INVALID_STATE",
-                    "the father died on " + diedOn + ", too long before the birth on " + birthDate);
-        }
-        requireParentAge(birthDate, "fatherId");
+        Policy.requireAll(ParentPolicy.ofAFather(), birthOn(birthDate, List.of()));
         apply(new BecameParent(personId, child, ParentRole.FATHER, birthDate));
     }
 
@@ -385,16 +354,8 @@ class Person {
      */
     void childBirthDateCorrected(PersonId child, LocalDate previous, LocalDate corrected, DeadlineManager deadlines,
                                  Clock clock) {
-        requireParentAge(corrected, "value");
-        for (Child other : children) {
-            long days = Math.abs(ChronoUnit.DAYS.between(other.birthDate(), corrected));
-            if (!other.childId().equals(child) && days > 2 && days < MINIMUM_DAYS_BETWEEN_PREGNANCIES
-                    && isMotherOf(child)) {
-                throw RejectionException.unprocessable("value", "BIRTHS_TOO_CLOSE",
-                        "the mother gave birth on " + other.birthDate() + "; a birth on " + corrected + ", " + days
-                                + " days apart, is not possible");
-            }
-        }
+        Policy.requireAll(ParentPolicy.ofACorrectedBirth(),
+                birthOn(corrected, isMotherOf(child) ? birthsOtherThan(child) : List.of()));
         apply(new ChildBirthDateCorrected(personId, child, previous, corrected));
         claims.forEach((id, claim) -> {
             if (claim.granted() && claim.programme() == Programme.ONLY_CHILD_PARENT_AWARD
@@ -407,6 +368,15 @@ class Person {
 
     private boolean isMotherOf(PersonId child) {
         return sex == Sex.FEMALE && children.stream().anyMatch(c -> c.childId().equals(child));
+    }
+
+    /** A birth of a child of this person on {@code childBorn}, as the rules on parents see it. */
+    private ParentPolicy.Birth birthOn(LocalDate childBorn, List<LocalDate> otherBirths) {
+        return new ParentPolicy.Birth(personId, sex, birthDate, diedOn, childBorn, otherBirths);
+    }
+
+    private List<LocalDate> birthsOtherThan(PersonId child) {
+        return children.stream().filter(other -> !other.childId().equals(child)).map(Child::birthDate).toList();
     }
 
     /** The parents of this person, as the register knows them, for facts about a child that concern them. */
@@ -601,14 +571,6 @@ class Person {
             throw RejectionException.invalid("date", "DATE_BEFORE_LAST_MOVE",
                     "the person lives where the register says since " + settledOn + "; a move cannot be dated "
                             + date);
-        }
-    }
-
-    private void requireParentAge(LocalDate childBirthDate, String field) {
-        if (childBirthDate.isBefore(birthDate.plusYears(MINIMUM_PARENT_AGE))) {
-            throw RejectionException.unprocessable(field, "PARENT_TOO_YOUNG",
-                    "person " + personId + ", born " + birthDate + ", was not " + MINIMUM_PARENT_AGE
-                            + " years old on " + childBirthDate);
         }
     }
 

@@ -271,23 +271,8 @@ class Person {
         LocalDate date = command.date();
         Require.notInFuture(date, LocalDate.now(clock), "date");
         requireNotBeforeBirth(date, birthDate, "date");
-        if (maritalSince != null && date.isBefore(maritalSince)) {
-            throw RejectionException.invalid("date", "DATE_BEFORE_LAST_FACT",
-                    "the marital status is " + maritalStatus + " since " + maritalSince
-                            + "; a change cannot be dated " + date);
-        }
         MaritalStatus next = command.maritalStatus();
-        boolean allowed = switch (next) {
-            case SINGLE -> false;
-            case MARRIED -> maritalStatus != MaritalStatus.MARRIED;
-            case DIVORCED, WIDOWED -> maritalStatus == MaritalStatus.MARRIED;
-        };
-        if (!allowed) {
-            throw RejectionException.invalidState(next == MaritalStatus.SINGLE
-                    ? "a person does not become single again; a wrongly recorded status is corrected instead"
-                    : "a " + maritalStatus.name().toLowerCase(Locale.ROOT) + " person cannot become "
-                            + next.name().toLowerCase(Locale.ROOT));
-        }
+        Policy.requireAll(MaritalPolicy.ofAChange(), new MaritalPolicy.Change(maritalStatus, maritalSince, next, date));
         apply(new MaritalStatusRegistered(personId, next, maritalStatus, date));
     }
 
@@ -409,13 +394,8 @@ class Person {
         requireLiving();
         Require.notInFuture(command.date(), LocalDate.now(clock), "date");
         requireNotBeforeBirth(command.date(), birthDate, "date");
-        if (command.type().forWomenOnly() && sex != Sex.FEMALE) {
-            throw RejectionException.unprocessable("type", "CHECK_UP_NOT_APPLICABLE",
-                    "a " + command.type() + " check-up is given to women; person " + personId + " is not a woman");
-        }
-        if (checkUps.contains(command.checkUpId())) {
-            throw RejectionException.conflict("CHECK_UP_EXISTS", "check-up " + command.checkUpId() + " exists");
-        }
+        Policy.requireAll(CheckUpPolicy.ofACheckUp(),
+                new CheckUpPolicy.CheckUp(personId, sex, checkUps, command.checkUpId(), command.type()));
         // A high-risk finding is always followed up: the clerk's day, or the configured period after the check-up.
         LocalDate followUpDue = command.followUpDue() == null && command.riskLevel() == RiskLevel.HIGH
                 ? command.date().plus(settings.highRiskFollowUp()) : command.followUpDue();

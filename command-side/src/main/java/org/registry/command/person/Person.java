@@ -65,7 +65,6 @@ import org.registry.kernel.person.Sex;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -74,6 +73,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -85,12 +85,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class Person {
 
-    /** The youngest a mother can be at a birth. */
-    static final int MINIMUM_PARENT_AGE = 12;
-    /** Two births of one mother on days further apart than a delivery, yet closer than this, are a mistake. */
-    static final int MINIMUM_DAYS_BETWEEN_PREGNANCIES = 168;
-    /** A father may have died this long before the birth of his child. */
-    static final int LONGEST_PREGNANCY_DAYS = 300;
     /** A floating-population certificate is issued for a few years; one valid for longer is a typing error. */
     static final int LONGEST_CERTIFICATE_YEARS = 10;
 
@@ -173,38 +167,14 @@ class Person {
      */
     int recordBirthAsMother(PersonId child, LocalDate birthDate, LocalDate today) {
         requireBirthDate(birthDate, today, "birthDate");
-        if (sex != Sex.FEMALE) {
-            throw RejectionException.unprocessable("motherId", "MOTHER_NOT_FEMALE",
-                    "person " + personId + " is not a woman and cannot be registered as a mother");
-        }
-        if (diedOn != null && diedOn.isBefore(birthDate)) {
-            throw RejectionException.conflict("INVALID_STATE",
-                    "the mother died on " + diedOn + ", before the birth on " + birthDate);
-        }
-        requireParentAge(birthDate, "motherId");
-        for (Child earlier : children) {
-            long days = Math.abs(ChronoUnit.DAYS.between(earlier.birthDate(), birthDate));
-            if (days > 2 && days < MINIMUM_DAYS_BETWEEN_PREGNANCIES) {
-                throw RejectionException.unprocessable("birthDate", "BIRTHS_TOO_CLOSE",
-                        "the mother gave birth on " + earlier.birthDate() + "; another birth " + days
-                                + " days apart is not possible");
-            }
-        }
+        Policy.requireAll(ParentPolicy.ofAMother(), birthOn(birthDate, birthsOtherThan(child)));
         apply(new BecameParent(personId, child, ParentRole.MOTHER, birthDate));
         return birthOrderOf(child);
     }
 
     /** This man fathered {@code child}, born on {@code birthDate}. */
     void recordBirthAsFather(PersonId child, LocalDate birthDate) {
-        if (sex != Sex.MALE) {
-            throw RejectionException.unprocessable("fatherId", "FATHER_NOT_MALE",
-                    "person " + personId + " is not a man and cannot be registered as a father");
-        }
-        if (diedOn != null && diedOn.plusDays(LONGEST_PREGNANCY_DAYS).isBefore(birthDate)) {
-            throw RejectionException.conflict("INVALID_STATE",
-                    "the father died on " + diedOn + ", too long before the birth on " + birthDate);
-        }
-        requireParentAge(birthDate, "fatherId");
+        Policy.requireAll(ParentPolicy.ofAFather(), birthOn(birthDate, List.of()));
         apply(new BecameParent(personId, child, ParentRole.FATHER, birthDate));
     }
 
@@ -344,23 +314,8 @@ class Person {
         LocalDate date = command.date();
         Require.notInFuture(date, LocalDate.now(clock), "date");
         requireNotBeforeBirth(date, birthDate, "date");
-        if (maritalSince != null && date.isBefore(maritalSince)) {
-            throw RejectionException.invalid("date", "DATE_BEFORE_LAST_FACT",
-                    "the marital status is " + maritalStatus + " since " + maritalSince
-                            + "; a change cannot be dated " + date);
-        }
         MaritalStatus next = command.maritalStatus();
-        boolean allowed = switch (next) {
-            case SINGLE -> false;
-            case MARRIED -> maritalStatus != MaritalStatus.MARRIED;
-            case DIVORCED, WIDOWED -> maritalStatus == MaritalStatus.MARRIED;
-        };
-        if (!allowed) {
-            throw RejectionException.invalidState(next == MaritalStatus.SINGLE
-                    ? "a person does not become single again; a wrongly recorded status is corrected instead"
-                    : "a " + maritalStatus.name().toLowerCase(Locale.ROOT) + " person cannot become "
-                            + next.name().toLowerCase(Locale.ROOT));
-        }
+        Policy.requireAll(MaritalPolicy.ofAChange(), new MaritalPolicy.Change(maritalStatus, maritalSince, next, date));
         apply(new MaritalStatusRegistered(personId, next, maritalStatus, date));
     }
 
@@ -427,28 +382,29 @@ class Person {
      */
     void childBirthDateCorrected(PersonId child, LocalDate previous, LocalDate corrected, DeadlineManager deadlines,
                                  Clock clock) {
-        requireParentAge(corrected, "value");
-        for (Child other : children) {
-            long days = Math.abs(ChronoUnit.DAYS.between(other.birthDate(), corrected));
-            if (!other.childId().equals(child) && days > 2 && days < MINIMUM_DAYS_BETWEEN_PREGNANCIES
-                    && isMotherOf(child)) {
-                throw RejectionException.unprocessable("value", "BIRTHS_TOO_CLOSE",
-                        "the mother gave birth on " + other.birthDate() + "; a birth on " + corrected + ", " + days
-                                + " days apart, is not possible");
-            }
-        }
+        Policy.requireAll(ParentPolicy.ofACorrectedBirth(),
+                birthOn(corrected, isMotherOf(child) ? birthsOtherThan(child) : List.of()));
         apply(new ChildBirthDateCorrected(personId, child, previous, corrected));
         claims.forEach((id, claim) -> {
             if (claim.granted() && claim.programme() == Programme.ONLY_CHILD_PARENT_AWARD
                     && child.equals(claim.childId())) {
                 deadlines.cancelAllWithinScope(CHILD_TURNS_14);
-                scheduleEndOfAward(id, corrected.plusYears(AWARD_CHILD_AGE_LIMIT), deadlines, clock);
+                scheduleEndOfAward(id, corrected.plusYears(ClaimPolicy.AWARD_CHILD_AGE_LIMIT), deadlines, clock);
             }
         });
     }
 
     private boolean isMotherOf(PersonId child) {
         return sex == Sex.FEMALE && children.stream().anyMatch(c -> c.childId().equals(child));
+    }
+
+    /** A birth of a child of this person on {@code childBorn}, as the rules on parents see it. */
+    private ParentPolicy.Birth birthOn(LocalDate childBorn, List<LocalDate> otherBirths) {
+        return new ParentPolicy.Birth(personId, sex, birthDate, diedOn, childBorn, otherBirths);
+    }
+
+    private List<LocalDate> birthsOtherThan(PersonId child) {
+        return children.stream().filter(other -> !other.childId().equals(child)).map(Child::birthDate).toList();
     }
 
     /** The parents of this person, as the register knows them, for facts about a child that concern them. */
@@ -481,13 +437,8 @@ class Person {
         requireLiving();
         Require.notInFuture(command.date(), LocalDate.now(clock), "date");
         requireNotBeforeBirth(command.date(), birthDate, "date");
-        if (command.type().forWomenOnly() && sex != Sex.FEMALE) {
-            throw RejectionException.unprocessable("type", "CHECK_UP_NOT_APPLICABLE",
-                    "a " + command.type() + " check-up is given to women; person " + personId + " is not a woman");
-        }
-        if (checkUps.contains(command.checkUpId())) {
-            throw RejectionException.conflict("CHECK_UP_EXISTS", "check-up " + command.checkUpId() + " exists");
-        }
+        Policy.requireAll(CheckUpPolicy.ofACheckUp(),
+                new CheckUpPolicy.CheckUp(personId, sex, checkUps, command.checkUpId(), command.type()));
         // A high-risk finding is always followed up: the clerk's day, or the configured period after the check-up.
         LocalDate followUpDue = command.followUpDue() == null && command.riskLevel() == RiskLevel.HIGH
                 ? command.date().plus(settings.highRiskFollowUp()) : command.followUpDue();
@@ -497,92 +448,22 @@ class Person {
 
     // ---- benefit claims -------------------------------------------------------------------------------------
 
-    /** The youngest age at which the rural reward support is paid. */
-    static final int RURAL_REWARD_AGE = 60;
-    static final int SPECIAL_SUPPORT_AGE = 49;
-    static final int AWARD_CHILD_AGE_LIMIT = 14;
     static final String CHILD_TURNS_14 = "only-child-turns-14";
 
     @CommandHandler
     void handle(FileBenefitClaim command, Clock clock, Kinship kinship) {
         requireLiving();
-        LocalDate today = LocalDate.now(clock);
-        if (residency != Residency.PERMANENT) {
-            throw notEligible("benefits are paid to residents registered and living here; person " + personId
-                    + " is " + residency);
-        }
-        claims.values().stream().filter(claim -> claim.programme() == command.programme() && claim.open())
-              .findFirst().ifPresent(open -> {
-                  throw RejectionException.conflict("CLAIM_ALREADY_OPEN", "person " + personId + " has an open "
-                          + command.programme() + " claim");
-              });
-        List<Kinship.Relative> children = kinship.childrenOf(personId);
-        PersonId child = switch (command.programme()) {
-            case ONLY_CHILD_PARENT_AWARD -> onlyChildUnder14(children, today);
-            case RURAL_REWARD_SUPPORT -> {
-                requireRural(kinship);
-                requireAge(RURAL_REWARD_AGE, today);
-                boolean oneChild = children.size() == 1;
-                boolean twoDaughters = children.size() == 2
-                        && children.stream().allMatch(c -> c.sex() == Sex.FEMALE);
-                if (!oneChild && !twoDaughters) {
-                    throw notEligible("the rural reward support is for parents of one child or of two daughters; "
-                            + "the register knows " + children.size() + " child(ren) of person " + personId);
-                }
-                yield null;
-            }
-            case SPECIAL_SUPPORT -> {
-                requireAge(SPECIAL_SUPPORT_AGE, today);
-                if (children.size() != 1) {
-                    throw notEligible("special support is for parents of an only child; the register knows "
-                            + children.size() + " child(ren) of person " + personId);
-                }
-                Kinship.Relative only = children.get(0);
-                if (only.livingOn(today) && command.basis() == null) {
-                    throw notEligible("the register knows the only child " + only.personId() + " to be alive: "
-                            + "the basis must state the child's severe disability");
-                }
-                yield only.personId();
-            }
-        };
-        apply(new BenefitClaimFiled(personId, command.claimId(), command.programme(), child, command.basis(), today));
+        ClaimPolicy.Applicant applicant = new ClaimPolicy.Applicant(personId, birthDate, residency, openClaims(),
+                command.programme(), kinship.childrenOf(personId), kinship.communityOf(personId).orElse(null),
+                command.basis(), LocalDate.now(clock));
+        Policy.requireAll(ClaimPolicy.forProgramme(command.programme()), applicant);
+        apply(new BenefitClaimFiled(personId, command.claimId(), command.programme(),
+                applicant.childTheClaimRestsOn(), command.basis(), applicant.today()));
     }
 
-    private PersonId onlyChildUnder14(List<Kinship.Relative> children, LocalDate today) {
-        if (children.size() != 1) {
-            throw notEligible("the award is for parents of exactly one child; the register knows "
-                    + children.size() + " child(ren) of person " + personId);
-        }
-        Kinship.Relative only = children.get(0);
-        if (!only.livingOn(today)) {
-            throw notEligible("the only child " + only.personId() + " died on " + only.diedOn());
-        }
-        if (only.ageOn(today) >= AWARD_CHILD_AGE_LIMIT) {
-            throw notEligible("the only child " + only.personId() + " turned " + AWARD_CHILD_AGE_LIMIT
-                    + " on " + only.birthDate().plusYears(AWARD_CHILD_AGE_LIMIT));
-        }
-        return only.personId();
-    }
-
-    /** Rural: the household's community is a villagers' committee (division code 200-399 at village level). */
-    private void requireRural(Kinship kinship) {
-        int village = kinship.communityOf(personId).map(code -> Integer.parseInt(code.value().substring(9)))
-                             .orElse(0);
-        if (village < 200 || village > 399) {
-            throw notEligible("the rural reward support is for rural residents; the community of person " + personId
-                    + " is no villagers' committee (village code " + village + ", not 200-399)");
-        }
-    }
-
-    private void requireAge(int years, LocalDate today) {
-        if (birthDate.plusYears(years).isAfter(today)) {
-            throw notEligible("the programme is for persons aged " + years + " or more; person " + personId
-                    + " was born " + birthDate);
-        }
-    }
-
-    private static RejectionException notEligible(String reason) {
-        return RejectionException.unprocessable(null, "NOT_ELIGIBLE", reason);
+    private Set<Programme> openClaims() {
+        return claims.values().stream().filter(BenefitClaim::open).map(BenefitClaim::programme)
+                     .collect(Collectors.toSet());
     }
 
     @CommandHandler
@@ -637,8 +518,8 @@ class Person {
         if (claim.programme() != Programme.ONLY_CHILD_PARENT_AWARD || claim.childId() == null) {
             return null;
         }
-        return kinship.find(claim.childId()).map(child -> child.birthDate().plusYears(AWARD_CHILD_AGE_LIMIT))
-                      .orElse(null);
+        return kinship.find(claim.childId())
+                      .map(child -> child.birthDate().plusYears(ClaimPolicy.AWARD_CHILD_AGE_LIMIT)).orElse(null);
     }
 
     /** A granted award ends by itself on its only child's 14th birthday. */
@@ -713,14 +594,6 @@ class Person {
             throw RejectionException.invalid("date", "DATE_BEFORE_LAST_MOVE",
                     "the person lives where the register says since " + settledOn + "; a move cannot be dated "
                             + date);
-        }
-    }
-
-    private void requireParentAge(LocalDate childBirthDate, String field) {
-        if (childBirthDate.isBefore(birthDate.plusYears(MINIMUM_PARENT_AGE))) {
-            throw RejectionException.unprocessable(field, "PARENT_TOO_YOUNG",
-                    "person " + personId + ", born " + birthDate + ", was not " + MINIMUM_PARENT_AGE
-                            + " years old on " + childBirthDate);
         }
     }
 

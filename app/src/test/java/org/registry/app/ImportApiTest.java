@@ -43,7 +43,7 @@ class ImportApiTest {
 
     private static final String CSV = "text/csv";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final String HEADER = "户号,社区代码,住址,户别,公民身份号码,姓名,性别,出生日期,民族,婚姻状况,与户主关系,"
+    static final String HEADER = "户号,社区代码,住址,户别,公民身份号码,姓名,性别,出生日期,民族,婚姻状况,与户主关系,"
             + "居住状况,居住起始日期,来源地";
 
     @LocalServerPort

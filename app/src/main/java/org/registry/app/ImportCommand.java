@@ -7,6 +7,8 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
@@ -15,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -48,6 +52,9 @@ final class ImportCommand {
     private static final List<String> OPTIONS = List.of("file", "as", "dry-run", "charset", "reason", "help");
     private static final int H2_DATABASE_IN_USE = 90020;
     private static final int BAR_WIDTH = 30;
+    private static final List<String> QUIET = List.of(LoggingSystem.ROOT_LOGGER_NAME,
+            "org.springframework.boot.SpringApplication",
+            "org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter");
 
     static final String USAGE_TEXT = """
             Usage: java -jar registry.jar import --file=PATH --as=USER [--dry-run] [--charset=UTF-8|GBK|GB18030]
@@ -110,12 +117,18 @@ final class ImportCommand {
             return USAGE;
         }
         boolean dryRun = arguments.containsOption("dry-run");
+        LoggingSystem logging = LoggingSystem.get(ImportCommand.class.getClassLoader());
+        Map<String, LogLevel> levels = new LinkedHashMap<>();
+        QUIET.forEach(logger -> levels.put(logger, logging.getLoggerConfiguration(logger) == null ? null
+                : logging.getLoggerConfiguration(logger).getConfiguredLevel()));
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandSideApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                // the progress bar is the output: the service's log says only what goes wrong
-                .properties("logging.level.root=WARN")
+                // the progress and the summary are the output, with a line for a failure: the log says only errors,
+                // and a failure to start (the stack trace of a database in use) is that line
+                .properties(QUIET.stream().map(logger -> "logging.level." + logger + "="
+                        + (logger.equals(LoggingSystem.ROOT_LOGGER_NAME) ? "ERROR" : "OFF")).toArray(String[]::new))
                 .run(args)) {
             Bar bar = new Bar(System.nanoTime());
             ImportFromFile.Summary summary = context.getBean(ImportFromFile.class).run(path, dryRun,
@@ -137,6 +150,9 @@ final class ImportCommand {
                 err.println("import failed: " + rootMessage(e));
             }
             return FAILED;
+        } finally {
+            // in-process (a test) the log goes on as it was
+            levels.forEach(logging::setLogLevel);
         }
     }
 

@@ -130,6 +130,8 @@ final class ImportCommand {
                 .properties(QUIET.stream().map(logger -> "logging.level." + logger + "="
                         + (logger.equals(LoggingSystem.ROOT_LOGGER_NAME) ? "ERROR" : "OFF")).toArray(String[]::new))
                 .run(args)) {
+            out.printf("%s %s (%,d bytes): counting its rows, then %s%n", dryRun ? "Checking" : "Importing",
+                    path, Files.size(path), dryRun ? "checking each" : "importing each");
             Bar bar = new Bar(System.nanoTime());
             ImportFromFile.Summary summary = context.getBean(ImportFromFile.class).run(path, dryRun,
                     single(arguments, "charset"), single(arguments, "reason"), user, bar::rowsDone);

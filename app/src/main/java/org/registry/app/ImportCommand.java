@@ -117,6 +117,7 @@ final class ImportCommand {
             return USAGE;
         }
         boolean dryRun = arguments.containsOption("dry-run");
+        Bar bar = new Bar();
         LoggingSystem logging = LoggingSystem.get(ImportCommand.class.getClassLoader());
         Map<String, LogLevel> levels = new LinkedHashMap<>();
         QUIET.forEach(logger -> levels.put(logger, logging.getLoggerConfiguration(logger) == null ? null
@@ -132,7 +133,7 @@ final class ImportCommand {
                 .run(args)) {
             out.printf("%s %s (%,d bytes): counting its rows, then %s%n", dryRun ? "Checking" : "Importing",
                     path, Files.size(path), dryRun ? "checking each" : "importing each");
-            Bar bar = new Bar(System.nanoTime());
+            bar.start(System.nanoTime());
             ImportFromFile.Summary summary = context.getBean(ImportFromFile.class).run(path, dryRun,
                     single(arguments, "charset"), single(arguments, "reason"), user, bar::rowsDone);
             bar.finish();
@@ -149,7 +150,8 @@ final class ImportCommand {
                 err.println("import: the embedded database is open in another process (the service?): stop "
                         + "it first, H2's file database admits one process at a time");
             } else {
-                err.println("import failed: " + rootMessage(e));
+                err.println((bar.importId == null ? "import" : "import " + bar.importId + " (FAILED in GET "
+                        + "/api/imports)") + " failed: " + rootMessage(e));
             }
             return FAILED;
         } finally {
@@ -185,18 +187,20 @@ final class ImportCommand {
         private static final long REDRAW = Duration.ofMillis(200).toNanos();
         private static final long LINE = Duration.ofSeconds(5).toNanos();
 
-        private final long started;
+        private long started;
         private long printed;
+        private UUID importId;
         private int done;
         private int total;
         private long finished;
 
-        Bar(long started) {
-            this.started = started;
-            this.printed = started;
+        void start(long now) {
+            started = now;
+            printed = now;
         }
 
-        void rowsDone(UUID importId, int rowsDone, int rowsTotal) {
+        void rowsDone(UUID id, int rowsDone, int rowsTotal) {
+            importId = id;
             done = rowsDone;
             total = rowsTotal;
             long now = System.nanoTime();

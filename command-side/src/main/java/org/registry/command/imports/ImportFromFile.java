@@ -55,9 +55,8 @@ public class ImportFromFile {
         void rowsDone(UUID importId, int done, int total);
     }
 
-    /** How an import ended: its status ({@code DONE} or {@code FAILED}), rows, and rows by outcome. */
-    public record Summary(UUID importId, boolean dryRun, String status, int totalRows, Map<String, Long> counts,
-                          String failure) {
+    /** An import done: its rows, and how many had each outcome ({@code registered}, {@code valid}...). */
+    public record Summary(UUID importId, boolean dryRun, int totalRows, Map<String, Long> counts) {
 
         public long rejected() {
             return counts.getOrDefault("rejected", 0L);
@@ -130,7 +129,7 @@ public class ImportFromFile {
         for (ImportRuns.Outcome outcome : ImportRuns.Outcome.values()) {
             byOutcome.put(outcome.name().toLowerCase(Locale.ROOT), counts.getOrDefault(outcome, 0L));
         }
-        return new Summary(importId, run.dryRun(), run.status().name(), run.totalRows(), byOutcome, run.failure());
+        return new Summary(importId, run.dryRun(), run.totalRows(), byOutcome);
     }
 
     private static String sha256(Path file) throws IOException {

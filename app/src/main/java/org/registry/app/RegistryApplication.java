@@ -15,10 +15,16 @@ import org.springframework.context.annotation.Import;
 @Import({CommandSide.class, QuerySide.class, ImportPages.class})
 public class RegistryApplication {
 
-    /** Starts the service; {@code export-events ...} runs the event export instead ({@link EventExportCommand}). */
+    /**
+     * Starts the service; {@code export-events ...} runs the event export instead ({@link EventExportCommand}),
+     * {@code import ...} the import of a ledger ({@link ImportCommand}).
+     */
     public static void main(String[] args) {
         if (EventExportCommand.requested(args)) {
             System.exit(EventExportCommand.run(args));
+        }
+        if (ImportCommand.requested(args)) {
+            System.exit(ImportCommand.run(args));
         }
         SpringApplication.run(RegistryApplication.class, args);
     }

@@ -181,7 +181,8 @@ public class Commands {
 
     /**
      * Sends a command with the audit metadata of the request and more of the caller's own (an import's id, file
-     * and hash), in the caller's transaction when it has one.
+     * and hash), in the caller's transaction when it has one. Without a request (the command-line import) the
+     * metadata is the caller's and the current user's only.
      */
     public CommandOutcome sendWithAudit(Object command, CommandRequest body, HttpServletRequest request,
                                         Map<String, ?> moreMetaData) {
@@ -250,6 +251,10 @@ public class Commands {
         String reason = body == null || body.reason() == null ? null : body.reason().strip();
         if (reason != null && !reason.isEmpty()) {
             values.put(AuditMetaData.REASON, reason);
+        }
+        if (request == null) {
+            // no HTTP request (the command-line import): the caller's own metadata says what the command belongs to
+            return MetaData.from(values);
         }
         values.put(AuditMetaData.REQUEST_ID, RequestIds.requestId(request));
         values.put(AuditMetaData.CORRELATION_ID, RequestIds.correlationId(request));

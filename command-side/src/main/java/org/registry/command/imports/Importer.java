@@ -98,6 +98,21 @@ class Importer {
 
     UUID run(Upload upload, boolean dryRun, String reason, RegistryUser user, HttpServletRequest request)
             throws java.io.IOException {
+        return run(upload, dryRun, reason, user, request, (importId, done, total) -> { });
+    }
+
+    /** Told of each row as it is done (the command line's progress bar), in the importing thread. */
+    @FunctionalInterface
+    interface RowsDone {
+        void rowsDone(UUID importId, int done, int total);
+    }
+
+    /**
+     * Imports the file; without an HTTP request (the command line) the import's id is the correlation id of every
+     * event it records.
+     */
+    UUID run(Upload upload, boolean dryRun, String reason, RegistryUser user, HttpServletRequest request,
+             RowsDone rowsDone) throws java.io.IOException {
         if (dryRun) {
             requireDryRunPossible();
         }
@@ -109,10 +124,14 @@ class Importer {
             runs.start(new ImportRuns.Run(importId, upload.fileName(), upload.sha256(), file.format().name(),
                     file.charset() == null ? null : file.charset().name(), dryRun, user.name(),
                     ImportRuns.Status.RUNNING, total, started, null, null));
-            Map<String, Object> metaData = Map.of(AuditMetaData.IMPORT_ID, importId.toString(),
-                    AuditMetaData.IMPORT_FILE, upload.fileName(), AuditMetaData.IMPORT_SHA256, upload.sha256());
+            Map<String, Object> metaData = new java.util.HashMap<>(Map.of(AuditMetaData.IMPORT_ID,
+                    importId.toString(), AuditMetaData.IMPORT_FILE, upload.fileName(),
+                    AuditMetaData.IMPORT_SHA256, upload.sha256()));
+            if (request == null) {
+                metaData.put(AuditMetaData.CORRELATION_ID, importId.toString());
+            }
             Row context = new Row(importId, dryRun, new Reason(reason), request, metaData, user);
-            Progress progress = new Progress(importId, total, started);
+            Progress progress = new Progress(importId, total, started, rowsDone);
             rows.forEach(row -> {
                 importRow(context, new PersonRow(row));
                 progress.rowDone();
@@ -249,18 +268,21 @@ class Importer {
         private final UUID importId;
         private final int total;
         private final Instant started;
+        private final RowsDone rowsDone;
         private int done;
         private Instant logged;
 
-        Progress(UUID importId, int total, Instant started) {
+        Progress(UUID importId, int total, Instant started, RowsDone rowsDone) {
             this.importId = importId;
             this.total = total;
             this.started = started;
+            this.rowsDone = rowsDone;
             this.logged = started;
         }
 
         void rowDone() {
             done++;
+            rowsDone.rowsDone(importId, done, total);
             Instant now = clock.instant();
             if (Duration.between(logged, now).compareTo(PROGRESS_EVERY) >= 0) {
                 logged = now;

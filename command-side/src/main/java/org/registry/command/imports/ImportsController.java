@@ -309,7 +309,8 @@ public class ImportsController {
         }
     }
 
-    private static Charset charset(String name) {
+    /** The charset a CSV file is named in (the API's parameter, the command line's option); null for none. */
+    static Charset charset(String name) {
         if (name == null) {
             return null;
         }

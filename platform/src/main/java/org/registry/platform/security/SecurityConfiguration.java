@@ -5,6 +5,7 @@ import org.registry.platform.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -82,6 +83,7 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication
     SecurityFilterChain console(HttpSecurity http) throws Exception {
         http.securityMatcher("/console", "/console/**", "/login", "/logout", "/webjars/**")
             .authorizeHttpRequests(requests -> requests
@@ -97,6 +99,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    @ConditionalOnWebApplication // the command-line import has users but no requests to filter
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, ObjectProvider<JwtDecoder> jwtDecoder,
                             SecurityProperties properties) throws Exception {
         String[] anyRole = {"CLERK", "AUDITOR", "ANALYST", "ADMIN"};

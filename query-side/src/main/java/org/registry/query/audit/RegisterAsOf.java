@@ -27,6 +27,7 @@ import org.registry.kernel.person.BenefitClaimFiled;
 import org.registry.kernel.person.BenefitClaimGranted;
 import org.registry.kernel.person.BenefitClaimRejected;
 import org.registry.kernel.person.BenefitPaid;
+import org.registry.kernel.person.BirthOrder;
 import org.registry.kernel.person.BirthRegistered;
 import org.registry.kernel.person.CheckUpRecorded;
 import org.registry.kernel.person.FloatingCertificate;
@@ -174,25 +175,19 @@ class RegisterAsOf {
         return merged;
     }
 
-    /** As the person index derives it: 1 + the mother's children born before, or the same day and registered before. */
+    /** The {@link BirthOrder} among the mother's children as the register held them at {@code asOf}. */
     private int birthOrder(PersonState child, Instant asOf) {
-        int order = 1;
+        List<BirthOrder.Birth> siblings = new ArrayList<>();
         for (StoredEvent event : until(child.motherId.toString(), asOf)) {
             if (event.payload() instanceof BecameParent parent && parent.role() == ParentRole.MOTHER
                     && !parent.childId().equals(child.id)) {
                 List<StoredEvent> sibling = until(parent.childId().toString(), asOf);
-                if (sibling.isEmpty()) {
-                    continue;
-                }
-                LocalDate born = birthDateOf(sibling);
-                long registered = sibling.get(0).position();
-                if (born.isBefore(child.birthDate)
-                        || (born.equals(child.birthDate) && registered < child.registeredPosition)) {
-                    order++;
+                if (!sibling.isEmpty()) {
+                    siblings.add(new BirthOrder.Birth(parent.childId(), birthDateOf(sibling), sibling.get(0).position()));
                 }
             }
         }
-        return order;
+        return BirthOrder.of(new BirthOrder.Birth(child.id, child.birthDate, child.registeredPosition), siblings);
     }
 
     private static LocalDate birthDateOf(List<StoredEvent> events) {
@@ -386,11 +381,7 @@ class RegisterAsOf {
             } else if (payload instanceof BenefitClaimFiled filed) {
                 claims.put(filed.claimId(), new ClaimState(filed.claimId(), filed.programme(), filed.filedOn()));
             } else if (payload instanceof BenefitClaimApproved approved) {
-                claims.get(approved.claimId()).status = switch (approved.stage()) {
-                    case VILLAGE_ASSESSMENT -> ClaimStatus.VILLAGE_APPROVED;
-                    case TOWNSHIP_REVIEW -> ClaimStatus.TOWNSHIP_APPROVED;
-                    case COUNTY_APPROVAL -> ClaimStatus.PUBLIC_NOTICE;
-                };
+                claims.get(approved.claimId()).status = ClaimStatus.afterApprovalAt(approved.stage());
             } else if (payload instanceof BenefitClaimRejected rejected) {
                 claims.get(rejected.claimId()).status = ClaimStatus.REJECTED;
             } else if (payload instanceof PublicNoticeStarted notice) {

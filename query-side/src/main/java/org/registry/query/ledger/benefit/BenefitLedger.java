@@ -176,11 +176,7 @@ public class BenefitLedger implements Projection {
 
     @EventHandler
     void on(BenefitClaimApproved event) {
-        ClaimStatus next = switch (event.stage()) {
-            case VILLAGE_ASSESSMENT -> ClaimStatus.VILLAGE_APPROVED;
-            case TOWNSHIP_REVIEW -> ClaimStatus.TOWNSHIP_APPROVED;
-            case COUNTY_APPROVAL -> ClaimStatus.PUBLIC_NOTICE;
-        };
+        ClaimStatus next = ClaimStatus.afterApprovalAt(event.stage());
         updateClaim(event.claimId(), "status = ?", next.name());
     }
 

@@ -269,9 +269,8 @@ final class BenefitClaim {
     @EventSourcingHandler
     void on(ObjectionResolved event) {
         objections.put(event.objectionId(), false);
-        if (!event.upheld() && !objections.containsValue(true)) {
-            status = ClaimStatus.PUBLIC_NOTICE;
-        }
+        int stillOpen = (int) objections.values().stream().filter(open -> open).count();
+        status = status.afterResolution(event.upheld(), stillOpen);
     }
 
     @EventSourcingHandler

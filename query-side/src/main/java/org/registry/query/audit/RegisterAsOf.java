@@ -1,11 +1,7 @@
 package org.registry.query.audit;
 
 import org.registry.kernel.area.CommunityCode;
-import org.registry.kernel.benefit.ClaimId;
-import org.registry.kernel.benefit.ClaimStatus;
 import org.registry.kernel.benefit.ClaimView;
-import org.registry.kernel.benefit.EndReason;
-import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.checkup.CheckUpView;
 import org.registry.kernel.household.HouseholdEnteredInError;
 import org.registry.kernel.household.HouseholdHeadChanged;
@@ -21,41 +17,24 @@ import org.registry.kernel.household.MemberLeftHousehold;
 import org.registry.kernel.household.PostalCode;
 import org.registry.kernel.household.RelationToHead;
 import org.registry.kernel.person.BecameParent;
-import org.registry.kernel.person.BenefitClaimApproved;
-import org.registry.kernel.person.BenefitClaimEnded;
-import org.registry.kernel.person.BenefitClaimFiled;
-import org.registry.kernel.person.BenefitClaimGranted;
-import org.registry.kernel.person.BenefitClaimRejected;
-import org.registry.kernel.person.BenefitPaid;
 import org.registry.kernel.person.BirthOrder;
 import org.registry.kernel.person.BirthRegistered;
-import org.registry.kernel.person.CheckUpRecorded;
-import org.registry.kernel.person.FloatingCertificate;
-import org.registry.kernel.person.MaritalStatus;
-import org.registry.kernel.person.MaritalStatusRegistered;
-import org.registry.kernel.person.NationalId;
-import org.registry.kernel.person.NationalIdAdded;
-import org.registry.kernel.person.ObjectionRaised;
-import org.registry.kernel.person.ObjectionResolved;
 import org.registry.kernel.person.ParentRole;
 import org.registry.kernel.person.Correction;
 import org.registry.kernel.person.PersonDetailCorrected;
 import org.registry.kernel.person.PersonEnteredInError;
-import org.registry.kernel.person.PersonDied;
 import org.registry.kernel.person.PersonId;
 import org.registry.kernel.person.PersonMovedIn;
-import org.registry.kernel.person.PersonMovedOut;
 import org.registry.kernel.person.PersonRegistered;
 import org.registry.kernel.person.PersonTransferred;
+import org.registry.kernel.person.ClaimState;
+import org.registry.kernel.person.PersonState;
 import org.registry.kernel.person.PersonView;
-import org.registry.kernel.person.PublicNoticeStarted;
 import org.registry.kernel.person.Residency;
 import org.registry.kernel.person.ResidencyChange;
-import org.registry.kernel.person.Sex;
 import org.registry.platform.eventstore.StoredEvents;
 import org.registry.platform.eventstore.StoredEvents.StoredEvent;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -106,10 +85,11 @@ class RegisterAsOf {
             // not yet on the register, or entered in error by then (an import taken back): not on it, as known then
             return Optional.empty();
         }
-        PersonState person = new PersonState(id);
-        merged(own, asOf).forEach(person::apply);
-        Integer birthOrder = person.motherId == null ? null : birthOrder(person, asOf);
-        return Optional.of(person.view(birthOrder));
+        PersonState person = PersonState.empty(id);
+        for (StoredEvent event : merged(own, asOf)) {
+            person = apply(person, event);
+        }
+        return Optional.of(view(person, person.motherId() == null ? null : birthOrder(person, asOf)));
     }
 
     /**
@@ -126,7 +106,7 @@ class RegisterAsOf {
         for (int i = 1; i < merged.size(); i++) {
             inOrder &= !merged.get(i).recordedAt().isBefore(merged.get(i - 1).recordedAt());
         }
-        PersonState person = new PersonState(id);
+        PersonState person = PersonState.empty(id);
         List<PersonView> states = new ArrayList<>();
         int applied = 0;
         for (StoredEvent event : own) {
@@ -141,11 +121,15 @@ class RegisterAsOf {
                 continue;
             }
             while (applied < merged.size() && !merged.get(applied).recordedAt().isAfter(asOf)) {
-                person.apply(merged.get(applied++));
+                person = apply(person, merged.get(applied++));
             }
-            states.add(person.view(person.motherId == null ? null : birthOrder(person, asOf)));
+            states.add(view(person, person.motherId() == null ? null : birthOrder(person, asOf)));
         }
         return states;
+    }
+
+    private static PersonState apply(PersonState person, StoredEvent event) {
+        return person.when(event.payload(), event.sequence(), event.position());
     }
 
     /**
@@ -178,16 +162,16 @@ class RegisterAsOf {
     /** The {@link BirthOrder} among the mother's children as the register held them at {@code asOf}. */
     private int birthOrder(PersonState child, Instant asOf) {
         List<BirthOrder.Birth> siblings = new ArrayList<>();
-        for (StoredEvent event : until(child.motherId.toString(), asOf)) {
+        for (StoredEvent event : until(child.motherId().toString(), asOf)) {
             if (event.payload() instanceof BecameParent parent && parent.role() == ParentRole.MOTHER
-                    && !parent.childId().equals(child.id)) {
+                    && !parent.childId().equals(child.id())) {
                 List<StoredEvent> sibling = until(parent.childId().toString(), asOf);
                 if (!sibling.isEmpty()) {
                     siblings.add(new BirthOrder.Birth(parent.childId(), birthDateOf(sibling), sibling.get(0).position()));
                 }
             }
         }
-        return BirthOrder.of(new BirthOrder.Birth(child.id, child.birthDate, child.registeredPosition), siblings);
+        return BirthOrder.of(new BirthOrder.Birth(child.id(), child.birthDate(), child.registeredPosition()), siblings);
     }
 
     private static LocalDate birthDateOf(List<StoredEvent> events) {
@@ -254,206 +238,27 @@ class RegisterAsOf {
         return new PersonFacts(name, residency);
     }
 
-    /** A row of the person index, and the rows of its check-ups and claims, as the handlers would have left them. */
-    private static final class PersonState {
-
-        final PersonId id;
-        NationalId nationalId;
-        String name;
-        Sex sex;
-        LocalDate birthDate;
-        String ethnicity;
-        MaritalStatus maritalStatus;
-        Residency residency;
-        HouseholdId householdId;
-        RelationToHead relation;
-        /** The household whose community is the person's area: the current one, or the last. */
-        HouseholdId areaHousehold;
-        LocalDate residentSince;
-        String origin;
-        FloatingCertificate certificate;
-        PersonId motherId;
-        PersonId fatherId;
-        long registeredPosition;
-        LocalDate diedOn;
-        long version;
-        final Map<HouseholdId, CommunityCode> communities = new HashMap<>();
-        final Map<String, CheckUpView> checkUps = new LinkedHashMap<>();
-        final Map<ClaimId, ClaimState> claims = new LinkedHashMap<>();
-
-        PersonState(PersonId id) {
-            this.id = id;
-        }
-
-        void apply(StoredEvent event) {
-            Object payload = event.payload();
-            if (payload instanceof HouseholdRegistered registered) {
-                communities.put(registered.householdId(), registered.communityCode());
-                return;
-            }
-            if (payload instanceof HouseholdRelocated relocated) {
-                communities.put(relocated.householdId(), relocated.communityCode());
-                return;
-            }
-            if (payload instanceof HouseholdHeadChanged changed) {
-                if (id.equals(changed.previousHeadId()) && changed.householdId().equals(householdId)) {
-                    relation = changed.previousHeadRelation();
-                }
-                if (id.equals(changed.headId())) {
-                    relation = RelationToHead.HEAD;
-                }
-                return;
-            }
-            if (!id.toString().equals(event.aggregateId())) {
-                return;
-            }
-            version = event.sequence();
-            if (payload instanceof PersonRegistered registered) {
-                nationalId = registered.nationalId();
-                name = registered.name();
-                sex = registered.sex();
-                birthDate = registered.birthDate();
-                ethnicity = registered.ethnicity();
-                maritalStatus = registered.maritalStatus();
-                residency = registered.residency();
-                householdId = registered.householdId();
-                areaHousehold = registered.householdId();
-                relation = registered.relationToHead();
-                residentSince = registered.residentSince();
-                origin = registered.origin();
-                certificate = registered.certificate();
-                registeredPosition = event.position();
-            } else if (payload instanceof BirthRegistered birth) {
-                nationalId = birth.nationalId();
-                name = birth.name();
-                sex = birth.sex();
-                birthDate = birth.birthDate();
-                ethnicity = birth.ethnicity();
-                maritalStatus = MaritalStatus.SINGLE;
-                residency = birth.residency();
-                householdId = birth.householdId();
-                areaHousehold = birth.householdId();
-                relation = birth.relationToHead();
-                residentSince = birth.birthDate();
-                motherId = birth.motherId();
-                fatherId = birth.fatherId();
-                registeredPosition = event.position();
-            } else if (payload instanceof PersonDied died) {
-                residency = Residency.DECEASED;
-                diedOn = died.date();
-                householdId = null;
-                relation = null;
-            } else if (payload instanceof MaritalStatusRegistered marital) {
-                maritalStatus = marital.maritalStatus();
-            } else if (payload instanceof NationalIdAdded added) {
-                nationalId = added.nationalId();
-            } else if (payload instanceof PersonDetailCorrected corrected) {
-                corrected.correction().handle(
-                        correction -> name = correction.newValue(),
-                        correction -> sex = correction.newValue(),
-                        correction -> birthDate = correction.newValue(),
-                        correction -> ethnicity = correction.newValue(),
-                        correction -> nationalId = correction.newValue());
-            } else if (payload instanceof PersonMovedOut movedOut) {
-                residency = Residency.MOVED_OUT;
-                if (movedOut.leftHousehold()) {
-                    householdId = null;
-                    relation = null;
-                }
-            } else if (payload instanceof PersonMovedIn movedIn) {
-                residency = movedIn.residency();
-                householdId = movedIn.householdId();
-                areaHousehold = movedIn.householdId();
-                if (movedIn.relationToHead() != null) {
-                    relation = movedIn.relationToHead();
-                }
-                residentSince = movedIn.date();
-                origin = movedIn.origin();
-                certificate = movedIn.certificate();
-            } else if (payload instanceof PersonTransferred transferred) {
-                householdId = transferred.toHouseholdId();
-                areaHousehold = transferred.toHouseholdId();
-                relation = transferred.relationToHead();
-            } else if (payload instanceof CheckUpRecorded checkUp) {
-                checkUps.put(checkUp.checkUpId().toString(), new CheckUpView(checkUp.checkUpId(), checkUp.type(),
-                        checkUp.date(), checkUp.facility(), checkUp.result(), checkUp.riskLevel(), checkUp.notes(),
-                        checkUp.followUpDue()));
-            } else if (payload instanceof BenefitClaimFiled filed) {
-                claims.put(filed.claimId(), new ClaimState(filed.claimId(), filed.programme(), filed.filedOn()));
-            } else if (payload instanceof BenefitClaimApproved approved) {
-                claims.get(approved.claimId()).status = ClaimStatus.afterApprovalAt(approved.stage());
-            } else if (payload instanceof BenefitClaimRejected rejected) {
-                claims.get(rejected.claimId()).status = ClaimStatus.REJECTED;
-            } else if (payload instanceof PublicNoticeStarted notice) {
-                ClaimState claim = claims.get(notice.claimId());
-                claim.status = ClaimStatus.PUBLIC_NOTICE;
-                // The index keeps the instant as a SQL timestamp, rounded to the microsecond (PostgreSQL and H2 alike).
-                claim.noticeEndsAt = notice.endsAt().plusNanos(500).truncatedTo(ChronoUnit.MICROS);
-            } else if (payload instanceof ObjectionRaised raised) {
-                ClaimState claim = claims.get(raised.claimId());
-                claim.status = ClaimStatus.OBJECTED;
-                claim.openObjections++;
-            } else if (payload instanceof ObjectionResolved resolved) {
-                ClaimState claim = claims.get(resolved.claimId());
-                if (claim.openObjections == 1 && !resolved.upheld()) {
-                    claim.status = ClaimStatus.PUBLIC_NOTICE;
-                }
-                claim.openObjections--;
-            } else if (payload instanceof BenefitClaimGranted granted) {
-                ClaimState claim = claims.get(granted.claimId());
-                claim.status = ClaimStatus.GRANTED;
-                claim.grantedOn = granted.grantedOn();
-            } else if (payload instanceof BenefitPaid paid) {
-                ClaimState claim = claims.get(paid.claimId());
-                claim.paidTotal = claim.paidTotal.add(paid.amount());
-            } else if (payload instanceof BenefitClaimEnded ended) {
-                ClaimState claim = claims.get(ended.claimId());
-                claim.status = ClaimStatus.ENDED;
-                claim.endedOn = ended.endedOn();
-                claim.endReason = ended.reason();
-            }
-        }
-
-        PersonView view(Integer birthOrder) {
-            // The person index's order of check-ups: latest first, then by id as the database orders UUIDs.
-            List<CheckUpView> checkUpList = checkUps.values().stream()
-                    .sorted(Comparator.comparing(CheckUpView::date).reversed()
-                                      .thenComparing(checkUp -> checkUp.checkUpId().toString()))
-                    .toList();
-            List<ClaimView> claimList = claims.values().stream()
-                    .sorted(Comparator.comparing((ClaimState claim) -> claim.filedOn)
-                                      .thenComparing(claim -> claim.id.toString()))
-                    .map(ClaimState::view)
-                    .toList();
-            return new PersonView(id, nationalId, name, sex, birthDate, ethnicity, maritalStatus, residency,
-                    householdId, relation, communities.get(areaHousehold), residentSince, origin, certificate,
-                    motherId, fatherId, birthOrder, diedOn, version, checkUpList, claimList);
-        }
-    }
-
-    private static final class ClaimState {
-
-        final ClaimId id;
-        final Programme programme;
-        final LocalDate filedOn;
-        ClaimStatus status = ClaimStatus.APPLIED;
-        Instant noticeEndsAt;
-        int openObjections;
-        LocalDate grantedOn;
-        LocalDate endedOn;
-        EndReason endReason;
-        BigDecimal paidTotal = BigDecimal.ZERO;
-
-        ClaimState(ClaimId id, Programme programme, LocalDate filedOn) {
-            this.id = id;
-            this.programme = programme;
-            this.filedOn = filedOn;
-        }
-
-        ClaimView view() {
-            return new ClaimView(id, programme, status, filedOn, noticeEndsAt, grantedOn, endedOn, endReason,
-                    paidTotal.setScale(2));
-        }
+    /**
+     * The person as the person index answers for this state: check-ups latest first, then by id as the database orders
+     * UUIDs; claims in the order filed; a notice's end as the index keeps it, a SQL timestamp rounded to the microsecond
+     * (PostgreSQL and H2 alike).
+     */
+    private static PersonView view(PersonState person, Integer birthOrder) {
+        List<CheckUpView> checkUps = person.checkUps().values().stream()
+                .sorted(Comparator.comparing(CheckUpView::date).reversed()
+                                  .thenComparing(checkUp -> checkUp.checkUpId().toString()))
+                .toList();
+        List<ClaimView> claims = person.claims().values().stream()
+                .sorted(Comparator.comparing(ClaimState::filedOn).thenComparing(claim -> claim.id().toString()))
+                .map(claim -> new ClaimView(claim.id(), claim.programme(), claim.status(), claim.filedOn(),
+                        claim.noticeEndsAt() == null ? null
+                                : claim.noticeEndsAt().plusNanos(500).truncatedTo(ChronoUnit.MICROS),
+                        claim.grantedOn(), claim.endedOn(), claim.endReason(), claim.paidTotal().setScale(2)))
+                .toList();
+        return new PersonView(person.id(), person.nationalId(), person.name(), person.sex(), person.birthDate(),
+                person.ethnicity(), person.maritalStatus(), person.residency(), person.householdId(), person.relation(),
+                person.communityCode(), person.residentSince(), person.origin(), person.certificate(),
+                person.motherId(), person.fatherId(), birthOrder, person.diedOn(), person.version(), checkUps, claims);
     }
 
     /** A row of the household register and its members, as the handlers would have left them. */

@@ -281,6 +281,7 @@ class PersonIndex implements Projection {
                 "status = 'OBJECTED', open_objections = open_objections + 1");
     }
 
+    /** ClaimStatus.afterResolution in SQL (the right-hand sides see the row before the update). */
     @EventHandler
     void on(ObjectionResolved event, @SequenceNumber long version) {
         claim(event.personId(), event.claimId(), version, """

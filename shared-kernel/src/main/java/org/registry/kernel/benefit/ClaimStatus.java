@@ -41,6 +41,14 @@ public enum ClaimStatus {
         };
     }
 
+    /**
+     * A claim's status after one of its objections is resolved, {@code stillOpen} objections left: a dismissal lets
+     * the notice go on once none is open; an upheld objection changes nothing here, the rejection that follows does.
+     */
+    public ClaimStatus afterResolution(boolean upheld, int stillOpen) {
+        return this == OBJECTED && !upheld && stillOpen == 0 ? PUBLIC_NOTICE : this;
+    }
+
     /** Still on its way, or being paid: a person has at most one open claim per programme. */
     public boolean open() {
         return this != REJECTED && this != ENDED;

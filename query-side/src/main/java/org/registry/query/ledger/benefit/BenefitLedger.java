@@ -203,7 +203,8 @@ public class BenefitLedger implements Projection {
         if (event.upheld()) {
             updateClaim(event.claimId(), "open_objections = open_objections - 1");
         } else {
-            // the right-hand sides see the values before the update: 1 open objection means this was the last
+            // ClaimStatus.afterResolution in SQL: the right-hand sides see the values before the update, so 1 open
+            // objection means this was the last
             updateClaim(event.claimId(), """
                             open_objections = open_objections - 1,
                             status = CASE WHEN open_objections = 1 AND status = 'OBJECTED' THEN ? ELSE status END""",

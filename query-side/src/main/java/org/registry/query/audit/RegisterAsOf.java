@@ -1,27 +1,17 @@
 package org.registry.query.audit;
 
-import org.registry.kernel.area.CommunityCode;
 import org.registry.kernel.benefit.ClaimView;
 import org.registry.kernel.checkup.CheckUpView;
 import org.registry.kernel.household.HouseholdEnteredInError;
-import org.registry.kernel.household.HouseholdHeadChanged;
+import org.registry.kernel.household.HouseholdEvent;
 import org.registry.kernel.household.HouseholdId;
-import org.registry.kernel.household.HouseholdKind;
-import org.registry.kernel.household.HouseholdRegistered;
-import org.registry.kernel.household.HouseholdRelocated;
+import org.registry.kernel.household.HouseholdState;
 import org.registry.kernel.household.HouseholdView;
-import org.registry.kernel.household.LeavingReason;
-import org.registry.kernel.household.MemberEnteredInError;
-import org.registry.kernel.household.MemberJoinedHousehold;
-import org.registry.kernel.household.MemberLeftHousehold;
-import org.registry.kernel.household.PostalCode;
 import org.registry.kernel.household.RelationToHead;
 import org.registry.kernel.person.BecameParent;
 import org.registry.kernel.person.BirthOrder;
 import org.registry.kernel.person.BirthRegistered;
 import org.registry.kernel.person.ParentRole;
-import org.registry.kernel.person.Correction;
-import org.registry.kernel.person.PersonDetailCorrected;
 import org.registry.kernel.person.PersonEnteredInError;
 import org.registry.kernel.person.PersonId;
 import org.registry.kernel.person.PersonMovedIn;
@@ -36,12 +26,10 @@ import org.registry.platform.eventstore.StoredEvents;
 import org.registry.platform.eventstore.StoredEvents.StoredEvent;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +39,9 @@ import java.util.Set;
 
 /**
  * A person or a household as the register held it at an instant, folded from the events recorded at or before it,
- * in the shape {@code GET /api/persons/{id}} and {@code GET /api/households/{id}} answer. The fold follows the
- * projections that answer those reads (the person index, the household register) rule for rule, and every field
+ * in the shape {@code GET /api/persons/{id}} and {@code GET /api/households/{id}} answer. It reads the events and
+ * applies the kernel's folds ({@link PersonState}, {@link HouseholdState}), the rules the projections that answer
+ * those reads (the person index, the household register) follow too, and every field
  * that comes from another record is computed as of the same instant from that record's events: the community from
  * the household's relocations, the relation to the head from head changes, the birth order from the mother's
  * children as they were then, the member names from the members' records. Events of all the records involved are
@@ -85,10 +74,7 @@ class RegisterAsOf {
             // not yet on the register, or entered in error by then (an import taken back): not on it, as known then
             return Optional.empty();
         }
-        PersonState person = PersonState.empty(id);
-        for (StoredEvent event : merged(own, asOf)) {
-            person = apply(person, event);
-        }
+        PersonState person = fold(id, merged(own, asOf));
         return Optional.of(view(person, person.motherId() == null ? null : birthOrder(person, asOf)));
     }
 
@@ -167,27 +153,21 @@ class RegisterAsOf {
                     && !parent.childId().equals(child.id())) {
                 List<StoredEvent> sibling = until(parent.childId().toString(), asOf);
                 if (!sibling.isEmpty()) {
-                    siblings.add(new BirthOrder.Birth(parent.childId(), birthDateOf(sibling), sibling.get(0).position()));
+                    siblings.add(new BirthOrder.Birth(parent.childId(), fold(parent.childId(), sibling).birthDate(),
+                            sibling.get(0).position()));
                 }
             }
         }
         return BirthOrder.of(new BirthOrder.Birth(child.id(), child.birthDate(), child.registeredPosition()), siblings);
     }
 
-    private static LocalDate birthDateOf(List<StoredEvent> events) {
-        LocalDate born = null;
+    /** A record's events folded, in their order; events of other records change nothing of it. */
+    private static PersonState fold(PersonId id, List<StoredEvent> events) {
+        PersonState person = PersonState.empty(id);
         for (StoredEvent event : events) {
-            Object payload = event.payload();
-            if (payload instanceof BirthRegistered birth) {
-                born = birth.birthDate();
-            } else if (payload instanceof PersonRegistered registered) {
-                born = registered.birthDate();
-            } else if (payload instanceof PersonDetailCorrected corrected
-                    && corrected.correction() instanceof Correction.OfBirthDate birthDate) {
-                born = birthDate.newValue();
-            }
+            person = apply(person, event);
         }
-        return born;
+        return person;
     }
 
     Optional<HouseholdView> household(HouseholdId id, Instant asOf) {
@@ -195,13 +175,15 @@ class RegisterAsOf {
         if (events.isEmpty() || events.stream().anyMatch(event -> event.payload() instanceof HouseholdEnteredInError)) {
             return Optional.empty();
         }
-        HouseholdState household = new HouseholdState(id);
-        events.forEach(household::apply);
+        HouseholdState household = HouseholdState.empty(id);
+        for (StoredEvent event : events) {
+            household = household.when((HouseholdEvent) event.payload(), event.sequence());
+        }
         List<HouseholdView.MemberView> members = new ArrayList<>();
-        household.members.forEach((person, member) -> {
+        household.members().forEach((person, member) -> {
             PersonFacts facts = personFacts(person, asOf);
             if (facts.name != null) {
-                members.add(new HouseholdView.MemberView(person, facts.name, member.relation, member.since,
+                members.add(new HouseholdView.MemberView(person, facts.name, member.relation(), member.since(),
                         facts.residency == null ? null : facts.residency.residency(),
                         facts.residency == null ? null : facts.residency.since()));
             }
@@ -212,8 +194,8 @@ class RegisterAsOf {
                                .thenComparing(member -> member.relationToHead() != RelationToHead.HEAD)
                                .thenComparing(HouseholdView.MemberView::since)
                                .thenComparing(HouseholdView.MemberView::name));
-        return Optional.of(new HouseholdView(id, household.community, household.address, household.postalCode,
-                household.kind, household.householdNumber, household.registeredOn, household.version, members));
+        return Optional.of(new HouseholdView(id, household.community(), household.address(), household.postalCode(),
+                household.kind(), household.householdNumber(), household.registeredOn(), household.version(), members));
     }
 
     /** What the household register keeps of a member: the name, and where they live since when. */
@@ -221,21 +203,12 @@ class RegisterAsOf {
     }
 
     private PersonFacts personFacts(PersonId person, Instant asOf) {
-        String name = null;
+        List<StoredEvent> events = until(person.toString(), asOf);
         ResidencyChange residency = null;
-        for (StoredEvent event : until(person.toString(), asOf)) {
-            Object payload = event.payload();
-            if (payload instanceof PersonRegistered registered) {
-                name = registered.name();
-            } else if (payload instanceof BirthRegistered birth) {
-                name = birth.name();
-            } else if (payload instanceof PersonDetailCorrected corrected
-                    && corrected.correction() instanceof Correction.OfName correctedName) {
-                name = correctedName.newValue();
-            }
-            residency = ResidencyChange.of(payload).orElse(residency);
+        for (StoredEvent event : events) {
+            residency = ResidencyChange.of(event.payload()).orElse(residency);
         }
-        return new PersonFacts(name, residency);
+        return new PersonFacts(fold(person, events).name(), residency);
     }
 
     /**
@@ -259,65 +232,5 @@ class RegisterAsOf {
                 person.ethnicity(), person.maritalStatus(), person.residency(), person.householdId(), person.relation(),
                 person.communityCode(), person.residentSince(), person.origin(), person.certificate(),
                 person.motherId(), person.fatherId(), birthOrder, person.diedOn(), person.version(), checkUps, claims);
-    }
-
-    /** A row of the household register and its members, as the handlers would have left them. */
-    private static final class HouseholdState {
-
-        final HouseholdId id;
-        CommunityCode community;
-        String address;
-        PostalCode postalCode;
-        HouseholdKind kind;
-        String householdNumber;
-        LocalDate registeredOn;
-        long version;
-        final Map<PersonId, Member> members = new LinkedHashMap<>();
-
-        HouseholdState(HouseholdId id) {
-            this.id = id;
-        }
-
-        void apply(StoredEvent event) {
-            version = event.sequence();
-            Object payload = event.payload();
-            if (payload instanceof HouseholdRegistered registered) {
-                community = registered.communityCode();
-                address = registered.address();
-                postalCode = registered.postalCode();
-                kind = registered.kind();
-                householdNumber = registered.householdNumber();
-                registeredOn = registered.registeredOn();
-            } else if (payload instanceof HouseholdRelocated relocated) {
-                community = relocated.communityCode();
-                address = relocated.address();
-                postalCode = relocated.postalCode();
-            } else if (payload instanceof MemberJoinedHousehold joined) {
-                members.put(joined.personId(), new Member(joined.relationToHead(), joined.date()));
-            } else if (payload instanceof MemberLeftHousehold left && left.reason() != LeavingReason.DIED) {
-                members.remove(left.personId());
-            } else if (payload instanceof MemberEnteredInError inError) {
-                members.remove(inError.personId());
-            } else if (payload instanceof HouseholdHeadChanged changed) {
-                if (changed.previousHeadId() != null && members.containsKey(changed.previousHeadId())) {
-                    members.get(changed.previousHeadId()).relation = changed.previousHeadRelation();
-                }
-                Member head = members.get(changed.headId());
-                if (head != null) {
-                    head.relation = RelationToHead.HEAD;
-                }
-            }
-        }
-    }
-
-    private static final class Member {
-
-        RelationToHead relation;
-        final LocalDate since;
-
-        Member(RelationToHead relation, LocalDate since) {
-            this.relation = relation;
-            this.since = since;
-        }
     }
 }

@@ -158,37 +158,37 @@ public record PersonState(PersonId id,
                     registeredPosition, diedOn, version, communities, checkUps, claims);
         }
 
+        /** What a registration and a birth both record: who, and in which household. */
+        private void register(NationalId nationalId, String name, Sex sex, LocalDate birthDate, String ethnicity,
+                              Residency residency, HouseholdId household, RelationToHead relation, long position) {
+            this.nationalId = nationalId;
+            this.name = name;
+            this.sex = sex;
+            this.birthDate = birthDate;
+            this.ethnicity = ethnicity;
+            this.residency = residency;
+            this.householdId = household;
+            this.areaHousehold = household;
+            this.relation = relation;
+            this.registeredPosition = position;
+        }
+
         void apply(PersonEvent event, long position) {
             if (event instanceof PersonRegistered registered) {
-                nationalId = registered.nationalId();
-                name = registered.name();
-                sex = registered.sex();
-                birthDate = registered.birthDate();
-                ethnicity = registered.ethnicity();
+                register(registered.nationalId(), registered.name(), registered.sex(), registered.birthDate(),
+                        registered.ethnicity(), registered.residency(), registered.householdId(),
+                        registered.relationToHead(), position);
                 maritalStatus = registered.maritalStatus();
-                residency = registered.residency();
-                householdId = registered.householdId();
-                areaHousehold = registered.householdId();
-                relation = registered.relationToHead();
                 residentSince = registered.residentSince();
                 origin = registered.origin();
                 certificate = registered.certificate();
-                registeredPosition = position;
             } else if (event instanceof BirthRegistered birth) {
-                nationalId = birth.nationalId();
-                name = birth.name();
-                sex = birth.sex();
-                birthDate = birth.birthDate();
-                ethnicity = birth.ethnicity();
+                register(birth.nationalId(), birth.name(), birth.sex(), birth.birthDate(), birth.ethnicity(),
+                        birth.residency(), birth.householdId(), birth.relationToHead(), position);
                 maritalStatus = MaritalStatus.SINGLE;
-                residency = birth.residency();
-                householdId = birth.householdId();
-                areaHousehold = birth.householdId();
-                relation = birth.relationToHead();
                 residentSince = birth.birthDate();
                 motherId = birth.motherId();
                 fatherId = birth.fatherId();
-                registeredPosition = position;
             } else if (event instanceof PersonDied died) {
                 residency = Residency.DECEASED;
                 diedOn = died.date();
@@ -231,34 +231,9 @@ public record PersonState(PersonId id,
                         checkUp.followUpDue()));
             } else if (event instanceof BenefitClaimFiled filed) {
                 claims.put(filed.claimId(), ClaimState.filed(filed));
-            } else {
-                ClaimId claim = claimOf(event);
-                if (claim != null) {
-                    claims.put(claim, claims.get(claim).when(event));
-                }
+            } else if (event instanceof ClaimFact fact) {
+                claims.put(fact.claimId(), claims.get(fact.claimId()).when(event));
             }
-        }
-
-        /** The claim a fact after its filing is about; null for a fact about no claim. */
-        private static ClaimId claimOf(PersonEvent event) {
-            if (event instanceof BenefitClaimApproved approved) {
-                return approved.claimId();
-            } else if (event instanceof BenefitClaimRejected rejected) {
-                return rejected.claimId();
-            } else if (event instanceof PublicNoticeStarted notice) {
-                return notice.claimId();
-            } else if (event instanceof ObjectionRaised raised) {
-                return raised.claimId();
-            } else if (event instanceof ObjectionResolved resolved) {
-                return resolved.claimId();
-            } else if (event instanceof BenefitClaimGranted granted) {
-                return granted.claimId();
-            } else if (event instanceof BenefitPaid paid) {
-                return paid.claimId();
-            } else if (event instanceof BenefitClaimEnded ended) {
-                return ended.claimId();
-            }
-            return null;
         }
     }
 }

@@ -5,6 +5,8 @@ import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.HouseholdKind;
 import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.RelationToHead;
+import org.registry.kernel.person.BirthOrder;
+import org.registry.kernel.person.BirthRegistered;
 import org.registry.kernel.person.MaritalStatus;
 import org.registry.kernel.person.NationalId;
 import org.registry.kernel.person.PersonId;
@@ -14,6 +16,7 @@ import org.registry.kernel.person.Sex;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.UUID;
 
 /** Events as the command side records them, for tests that hand them to a projection's handlers. */
@@ -44,6 +47,27 @@ public final class Facts {
         return new PersonRegistered(person, nationalId(birthDate, sex, 7), name, sex, birthDate, "Han",
                 MaritalStatus.SINGLE, household, RelationToHead.HEAD, Residency.PERMANENT, LocalDate.of(2011, 1, 1),
                 null, null, null);
+    }
+
+    /** A child born to {@code mother} on {@code birthDate}, living in her household, with no national ID yet. */
+    public static BirthRegistered birthRegistered(PersonId child, PersonId mother, HouseholdId household,
+                                                  LocalDate birthDate) {
+        return new BirthRegistered(child, mother, null, "Child " + birthDate, Sex.FEMALE, birthDate, null, "Han",
+                household, RelationToHead.CHILD, Residency.PERMANENT);
+    }
+
+    /**
+     * Four children of one mother, as {@link BirthOrder.Birth}s in the order their births are recorded (registered
+     * holds the event position each is recorded at): twins and a later-registered earlier birth, so that the order
+     * depends on both the date and the registration.
+     */
+    public static List<BirthOrder.Birth> fourChildren() {
+        LocalDate first = LocalDate.of(2015, 6, 1);
+        LocalDate twins = LocalDate.of(2018, 3, 9);
+        return List.of(new BirthOrder.Birth(newPerson(), twins, 20),
+                new BirthOrder.Birth(newPerson(), first, 30),
+                new BirthOrder.Birth(newPerson(), twins, 25),
+                new BirthOrder.Birth(newPerson(), twins.plusDays(400), 21));
     }
 
     /** A valid national ID of Xihu district: the birth date, a sequence (odd for men) and its check character. */

@@ -94,11 +94,7 @@ final class BenefitClaim {
 
     void decide(Stage stage, Outcome outcome, String note, String actor, LocalDate today, Instant now,
                 Duration noticePeriod, DeadlineManager deadlines) {
-        ClaimStatus awaiting = switch (stage) {
-            case VILLAGE_ASSESSMENT -> ClaimStatus.APPLIED;
-            case TOWNSHIP_REVIEW -> ClaimStatus.VILLAGE_APPROVED;
-            case COUNTY_APPROVAL -> ClaimStatus.TOWNSHIP_APPROVED;
-        };
+        ClaimStatus awaiting = ClaimStatus.awaiting(stage);
         if (status != awaiting) {
             throw RejectionException.invalidState("claim " + claimId + " is " + status + ": the " + stage
                     + " decides a claim that is " + awaiting);
@@ -242,11 +238,7 @@ final class BenefitClaim {
     @EventSourcingHandler
     void on(BenefitClaimApproved event) {
         deciders.add(event.decidedBy());
-        status = switch (event.stage()) {
-            case VILLAGE_ASSESSMENT -> ClaimStatus.VILLAGE_APPROVED;
-            case TOWNSHIP_REVIEW -> ClaimStatus.TOWNSHIP_APPROVED;
-            case COUNTY_APPROVAL -> ClaimStatus.PUBLIC_NOTICE;
-        };
+        status = ClaimStatus.afterApprovalAt(event.stage());
     }
 
     @EventSourcingHandler
@@ -277,9 +269,8 @@ final class BenefitClaim {
     @EventSourcingHandler
     void on(ObjectionResolved event) {
         objections.put(event.objectionId(), false);
-        if (!event.upheld() && !objections.containsValue(true)) {
-            status = ClaimStatus.PUBLIC_NOTICE;
-        }
+        int stillOpen = (int) objections.values().stream().filter(open -> open).count();
+        status = status.afterResolution(event.upheld(), stillOpen);
     }
 
     @EventSourcingHandler

@@ -29,6 +29,7 @@ import org.registry.kernel.checkup.RecordCheckUp;
 import org.registry.kernel.checkup.RiskLevel;
 import org.registry.kernel.person.BenefitClaimFiled;
 import org.registry.kernel.person.CheckUpRecorded;
+import org.registry.kernel.person.BirthOrder;
 import org.registry.kernel.person.ChildBirthDateCorrected;
 import org.registry.kernel.person.Correction;
 import org.registry.platform.eventstore.AuditMetaData;
@@ -548,21 +549,14 @@ class Person {
         return claim;
     }
 
-    /** 1 + the children born before this one, or born the same day and registered before it. */
+    /** Her children in the order their births were recorded here, which is the order of their registration. */
     private int birthOrderOf(PersonId child) {
-        int index = 0;
-        while (!children.get(index).childId().equals(child)) {
-            index++;
-        }
-        LocalDate born = children.get(index).birthDate();
-        int order = 1;
+        List<BirthOrder.Birth> births = new ArrayList<>();
         for (int i = 0; i < children.size(); i++) {
-            LocalDate other = children.get(i).birthDate();
-            if (other.isBefore(born) || (other.equals(born) && i < index)) {
-                order++;
-            }
+            births.add(new BirthOrder.Birth(children.get(i).childId(), children.get(i).birthDate(), i));
         }
-        return order;
+        return BirthOrder.of(births.stream().filter(birth -> birth.child().equals(child)).findFirst().orElseThrow(),
+                births);
     }
 
     private LocalDate earliestFact() {

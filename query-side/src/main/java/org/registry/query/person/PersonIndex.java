@@ -27,6 +27,7 @@ import org.registry.kernel.person.BenefitClaimFiled;
 import org.registry.kernel.person.BenefitClaimGranted;
 import org.registry.kernel.person.BenefitClaimRejected;
 import org.registry.kernel.person.BenefitPaid;
+import org.registry.kernel.person.BirthOrder;
 import org.registry.kernel.person.BirthRegistered;
 import org.registry.kernel.person.CheckUpRecorded;
 import org.registry.kernel.person.ObjectionRaised;
@@ -76,6 +77,10 @@ class PersonIndex implements Projection {
 
     static final String NAME = "person-index";
 
+    /**
+     * The birth order is {@link BirthOrder}'s rule, computed in SQL over the index's rows (a sibling entered in error
+     * has left them); PersonIndexHandlersTest pins that both agree.
+     */
     private static final String SELECT = """
             SELECT p.*, CASE WHEN p.mother_id IS NULL THEN NULL ELSE 1 + (
                        SELECT COUNT(*) FROM person_index s
@@ -255,11 +260,7 @@ class PersonIndex implements Projection {
 
     @EventHandler
     void on(BenefitClaimApproved event, @SequenceNumber long version) {
-        ClaimStatus status = switch (event.stage()) {
-            case VILLAGE_ASSESSMENT -> ClaimStatus.VILLAGE_APPROVED;
-            case TOWNSHIP_REVIEW -> ClaimStatus.TOWNSHIP_APPROVED;
-            case COUNTY_APPROVAL -> ClaimStatus.PUBLIC_NOTICE;
-        };
+        ClaimStatus status = ClaimStatus.afterApprovalAt(event.stage());
         claim(event.personId(), event.claimId(), version, "status = ?", status.name());
     }
 
@@ -280,6 +281,7 @@ class PersonIndex implements Projection {
                 "status = 'OBJECTED', open_objections = open_objections + 1");
     }
 
+    /** ClaimStatus.afterResolution in SQL (the right-hand sides see the row before the update). */
     @EventHandler
     void on(ObjectionResolved event, @SequenceNumber long version) {
         claim(event.personId(), event.claimId(), version, """

@@ -279,7 +279,8 @@ class ResidenceHistory implements Projection {
 
     /** Derives the person's segments again and stores what changed, as the event being recorded changed them. */
     private void rebuild(UUID personId, Recording recording) {
-        // a birth's order: 1 + the mother's children born before it, or the same day and registered before it
+        // a birth's order: BirthOrder's rule (1 + the mother's children born before it, or the same day and registered
+        // before it), computed in SQL over this projection's rows; ResidenceHistoryBirthOrderTest pins that both agree
         Timeline.Person person = jdbc.query("""
                         SELECT p.person_id, p.sex, p.birth_date, p.mother_id, p.registered_position, p.marital_status,
                                CASE WHEN p.mother_id IS NULL THEN NULL ELSE 1 + (

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.HouseholdRelocated;
+import org.registry.kernel.person.BirthOrder;
 import org.registry.kernel.person.Correction;
 import org.registry.kernel.person.NationalId;
 import org.registry.kernel.person.PersonDetailCorrected;
@@ -15,6 +16,7 @@ import org.registry.query.Facts;
 import org.registry.query.ProjectionDatabase;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -111,5 +113,18 @@ class PersonIndexHandlersTest {
         assertThatThrownBy(() -> index.on(stranger, 1)).isInstanceOf(IllegalStateException.class)
                                                         .hasMessageContaining("not in the person index");
         assertThat(database.rows(index)).isEqualTo(before);
+    }
+
+    @Test
+    void theBirthOrderTheIndexDerivesInSqlIsTheKernelsRule() {
+        List<BirthOrder.Birth> births = Facts.fourChildren();
+        for (BirthOrder.Birth birth : births) {
+            index.on(Facts.birthRegistered(birth.child(), person, household, birth.born()), 0, birth.registered());
+        }
+
+        List<Integer> derived = births.stream()
+                .map(birth -> index.find(birth.child()).orElseThrow().birthOrder()).toList();
+        assertThat(derived).isEqualTo(births.stream().map(birth -> BirthOrder.of(birth, births)).toList())
+                           .containsExactly(2, 1, 3, 4);
     }
 }

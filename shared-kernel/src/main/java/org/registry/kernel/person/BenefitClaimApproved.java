@@ -17,5 +17,5 @@ public record BenefitClaimApproved(PersonId personId,
                                    Stage stage,
                                    @PersonalData String note,
                                    String decidedBy,
-                                   LocalDate decidedOn) implements PersonEvent {
+                                   LocalDate decidedOn) implements PersonEvent, ClaimFact {
 }

@@ -14,5 +14,5 @@ import java.time.LocalDate;
 public record BenefitClaimEnded(PersonId personId,
                                 ClaimId claimId,
                                 EndReason reason,
-                                LocalDate endedOn) implements PersonEvent {
+                                LocalDate endedOn) implements PersonEvent, ClaimFact {
 }

@@ -18,5 +18,5 @@ public record BenefitClaimFiled(PersonId personId,
                                 Programme programme,
                                 PersonId childId,
                                 @PersonalData String basis,
-                                LocalDate filedOn) implements PersonEvent {
+                                LocalDate filedOn) implements PersonEvent, ClaimFact {
 }

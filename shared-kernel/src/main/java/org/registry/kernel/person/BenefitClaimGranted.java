@@ -11,5 +11,5 @@ import java.time.LocalDate;
 @Revision("1")
 public record BenefitClaimGranted(PersonId personId,
                                   ClaimId claimId,
-                                  LocalDate grantedOn) implements PersonEvent {
+                                  LocalDate grantedOn) implements PersonEvent, ClaimFact {
 }

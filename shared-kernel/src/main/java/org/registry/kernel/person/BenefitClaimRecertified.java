@@ -16,5 +16,5 @@ public record BenefitClaimRecertified(PersonId personId,
                                       int year,
                                       Recertification outcome,
                                       @PersonalData String reason,
-                                      LocalDate recertifiedOn) implements PersonEvent {
+                                      LocalDate recertifiedOn) implements PersonEvent, ClaimFact {
 }

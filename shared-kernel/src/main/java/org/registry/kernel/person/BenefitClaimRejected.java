@@ -16,5 +16,5 @@ public record BenefitClaimRejected(PersonId personId,
                                    Stage stage,
                                    @PersonalData String reason,
                                    String decidedBy,
-                                   LocalDate decidedOn) implements PersonEvent {
+                                   LocalDate decidedOn) implements PersonEvent, ClaimFact {
 }

@@ -15,5 +15,5 @@ public record BenefitPaid(PersonId personId,
                           ClaimId claimId,
                           String period,
                           BigDecimal amount,
-                          LocalDate paidOn) implements PersonEvent {
+                          LocalDate paidOn) implements PersonEvent, ClaimFact {
 }

@@ -15,5 +15,5 @@ public record ObjectionRaised(PersonId personId,
                               ClaimId claimId,
                               ObjectionId objectionId,
                               @PersonalData String note,
-                              LocalDate raisedOn) implements PersonEvent {
+                              LocalDate raisedOn) implements PersonEvent, ClaimFact {
 }

@@ -17,5 +17,5 @@ public record ObjectionResolved(PersonId personId,
                                 boolean upheld,
                                 @PersonalData String note,
                                 String resolvedBy,
-                                LocalDate resolvedOn) implements PersonEvent {
+                                LocalDate resolvedOn) implements PersonEvent, ClaimFact {
 }

@@ -15,5 +15,5 @@ import java.time.Instant;
 public record PublicNoticeEnded(PersonId personId,
                                 ClaimId claimId,
                                 Instant endedAt,
-                                boolean heldByObjection) implements PersonEvent {
+                                boolean heldByObjection) implements PersonEvent, ClaimFact {
 }

@@ -12,5 +12,5 @@ import java.time.Instant;
 public record PublicNoticeStarted(PersonId personId,
                                   ClaimId claimId,
                                   Instant startedAt,
-                                  Instant endsAt) implements PersonEvent {
+                                  Instant endsAt) implements PersonEvent, ClaimFact {
 }

@@ -176,11 +176,7 @@ public class BenefitLedger implements Projection {
 
     @EventHandler
     void on(BenefitClaimApproved event) {
-        ClaimStatus next = switch (event.stage()) {
-            case VILLAGE_ASSESSMENT -> ClaimStatus.VILLAGE_APPROVED;
-            case TOWNSHIP_REVIEW -> ClaimStatus.TOWNSHIP_APPROVED;
-            case COUNTY_APPROVAL -> ClaimStatus.PUBLIC_NOTICE;
-        };
+        ClaimStatus next = ClaimStatus.afterApprovalAt(event.stage());
         updateClaim(event.claimId(), "status = ?", next.name());
     }
 
@@ -207,7 +203,8 @@ public class BenefitLedger implements Projection {
         if (event.upheld()) {
             updateClaim(event.claimId(), "open_objections = open_objections - 1");
         } else {
-            // the right-hand sides see the values before the update: 1 open objection means this was the last
+            // ClaimStatus.afterResolution in SQL: the right-hand sides see the values before the update, so 1 open
+            // objection means this was the last
             updateClaim(event.claimId(), """
                             open_objections = open_objections - 1,
                             status = CASE WHEN open_objections = 1 AND status = 'OBJECTED' THEN ? ELSE status END""",

@@ -3,8 +3,6 @@ package org.registry.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.registry.platform.test.Api;
-import org.registry.platform.test.RegistryTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
@@ -36,19 +34,14 @@ import static org.awaitility.Awaitility.await;
  * anyone remembering it), the export and the audit trail, and finds none of them. An auditor walking the same
  * endpoints finds every marker, so the walk cannot pass by reading nothing.
  */
-@RegistryTest
-@TestPropertySource(properties = {"registry.export.gap-timeout=2s", "registry.projections.progress-log-interval=100ms",
-        "registry.benefits.public-notice-period=PT4S"})
+@TestPropertySource(properties = "registry.benefits.public-notice-period=PT4S")
 @DirtiesContext // a context of its own (a public notice of seconds), not kept running for the rest of the run
-class AnalystsSeeNoPersonalDataTest {
+class AnalystsSeeNoPersonalDataTest extends RegisterScenario {
 
     private static final ZoneId OFFICES = ZoneId.of("Asia/Shanghai");
     /** Paths an analyst may not read at all (registers of persons and households): they must answer 403. */
     private static final List<String> NOT_FOR_ANALYSTS = List.of("/api/persons", "/api/households", "/api/imports",
             "/api/ledgers/person-index", "/api/ledgers/household-register", "/api/reports");
-
-    @LocalServerPort
-    int port;
 
     private final String suffix = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
     /** What each marker was written into, by marker. */
@@ -58,8 +51,6 @@ class AnalystsSeeNoPersonalDataTest {
     private final Set<String> persons = new LinkedHashSet<>();
     private final Set<String> households = new LinkedHashSet<>();
     private final LocalDate today = LocalDate.now(OFFICES);
-    private Api api;
-    private Register register;
     /** A monthly report of the test's community, returned with a clerk's note. */
     private String reportId;
     private final String reportMonth = YearMonth.now(OFFICES).minusMonths(1).toString();
@@ -78,8 +69,6 @@ class AnalystsSeeNoPersonalDataTest {
 
     @Test
     void anAnalystFindsNoFreeTextOfAClerkAnywhereWhileAnAuditorFindsAllOfIt() {
-        api = Api.at(port);
-        register = new Register(api);
         county = Register.countyOfItsOwn(43);
         recordEveryKindOfFact();
         importId = api.as("clerk").header("Content-Type", "text/csv").send("POST", "/api/imports?dryRun=true",

@@ -1,12 +1,8 @@
 package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registry.platform.test.Api;
-import org.registry.platform.test.RegistryTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,20 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.registry.app.HouseholdApiTest.assertProblem;
 
 /** The audit trail of api.md: every event of a record, the record as of any instant, what one user did. */
-@RegistryTest
-@TestPropertySource(properties = {"registry.export.gap-timeout=2s", "registry.projections.progress-log-interval=100ms"})
-class AuditApiTest {
-
-    @LocalServerPort
-    int port;
-    Api api;
-    Register register;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.at(port);
-        register = new Register(api);
-    }
+class AuditApiTest extends RegisterScenario {
 
     @Test
     void everyEventOfAPersonIsListedInOrderWithBothClocksWhoInWhichRoleAndWhy() {

@@ -6,18 +6,24 @@ import org.registry.kernel.area.AreaCode;
 import org.registry.kernel.dashboard.IndicatorsView;
 import org.registry.query.api.AreaSql;
 import org.registry.query.api.KnownAt;
+import org.registry.query.api.Paging;
 import org.registry.query.api.Report;
 import org.registry.query.dashboard.DashboardQueries;
 import org.registry.query.dashboard.Pyramid;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,6 +121,54 @@ class ConsoleReadsTest extends CountyScenario {
                         .POST(HttpRequest.BodyPublishers.ofString("username=clerk&password=clerk")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aRegistersPagesAndAFiguresPagesLinkToTheirNeighbours() throws Exception {
+        String a = community("001", "001");
+        for (int i = 0; i <= Paging.DEFAULT_SIZE; i++) {
+            registry.household(a, day("2026-02-01"));
+        }
+        HttpClient browser = signedIn("clerk");
+
+        String first = consolePage(browser, "/console/registers/households?areaCode=" + a);
+        assertThat(first).contains("1 / 2").contains("/console/registers/households?areaCode=" + a + "&amp;page=1")
+                         .doesNotContain("page=-1");
+        String second = consolePage(browser, "/console/registers/households?areaCode=" + a + "&page=1");
+        assertThat(second).contains("2 / 2").contains("/console/registers/households?areaCode=" + a + "&amp;page=0")
+                          .doesNotContain("page=2");
+        assertThat(second.split("<tr").length - 2).as("rows of the last page").isEqualTo(1);
+
+        String figure = "/console/figures/households?areaCode=" + a + "&from=" + FROM + "&to=" + TO;
+        String one = consolePage(browser, figure);
+        assertThat(one).contains("1 / 2").contains("&amp;page=1\"").doesNotContain("page=-1");
+        String two = consolePage(browser, figure + "&page=1");
+        assertThat(two).contains("2 / 2").contains("&amp;page=0\"").doesNotContain("page=2");
+    }
+
+    /** A client that signed in with the console's form (the console takes no HTTP Basic). */
+    private HttpClient signedIn(String user) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET()
+                                               .build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
+        assertThat(token.find()).as("the sign-in form's CSRF token").isTrue();
+        HttpResponse<String> signedIn = browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                           .header("Content-Type", "application/x-www-form-urlencoded")
+                           .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user
+                                   + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        return browser;
+    }
+
+    private String consolePage(HttpClient browser, String path) throws Exception {
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                                            .header("Accept", "text/html").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        return page.body();
     }
 
     HttpResponse<String> get(String path, String accept) throws Exception {

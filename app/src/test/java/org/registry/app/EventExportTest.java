@@ -6,13 +6,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registry.platform.test.Api;
-import org.registry.platform.test.RegistryTest;
 import org.registry.query.export.EventExportCommand;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,26 +22,16 @@ import static org.awaitility.Awaitility.await;
 import static org.registry.app.HouseholdApiTest.assertProblem;
 
 /** The analysts' export of api.md: newline-delimited JSON, one stored event a line, over HTTP and to a file. */
-@RegistryTest
-@TestPropertySource(properties = {"registry.export.gap-timeout=2s", "registry.projections.progress-log-interval=100ms"})
-class EventExportTest {
+class EventExportTest extends RegisterScenario {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     Environment environment;
-    Api api;
-    Register register;
     String person;
 
     @BeforeEach
     void setUp() {
-        api = Api.at(port);
-        register = new Register(api);
         String home = register.household("330106001001", "1 Export Road", "2015-01-01");
         person = register.register(register.person(home, "Han Mei", "FEMALE", "1990-09-09", "HEAD", "2015-01-01"));
     }

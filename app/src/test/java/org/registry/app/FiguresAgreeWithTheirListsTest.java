@@ -1,17 +1,11 @@
 package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.registry.kernel.benefit.EndReason;
 import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.checkup.CheckUpType;
 import org.registry.kernel.checkup.RiskLevel;
-import org.registry.platform.test.Api;
-import org.registry.platform.test.RegistryTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -33,18 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * check-ups, benefits), every figure of the dashboard equals the length of its drill-down list and the rows of the
  * ledger it summarises, for the county, its townships and its communities.
  */
-@RegistryTest
-class FiguresAgreeWithTheirListsTest {
+class FiguresAgreeWithTheirListsTest extends CountyScenario {
 
     static final LocalDate FROM = LocalDate.parse("2026-01-01");
     static final LocalDate TO = LocalDate.parse("2026-09-30");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    JdbcTemplate jdbc;
 
     /** The drill-down of each count, and where the dashboard shows it. */
     static final Map<String, String> FIGURES = new LinkedHashMap<>();
@@ -345,8 +331,6 @@ class FiguresAgreeWithTheirListsTest {
 
     @Test
     void everyFigureEqualsTheLengthOfItsListAndTheRowsOfItsLedgerAtEveryLevel() {
-        Api clerk = Api.at(port).as("clerk");
-        Registry registry = new Registry(clerk, eventStore, jdbc);
         County county = new County(registry);
         county.build();
 

@@ -5,12 +5,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.registry.platform.test.Api;
-import org.registry.platform.test.RegistryTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import java.util.List;
 import java.util.Map;
@@ -20,26 +15,16 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.registry.app.HouseholdApiTest.assertProblem;
 
 /** The example projection added later: migration flows, origin → destination per month. */
-@RegistryTest
-@TestPropertySource(properties = {"registry.export.gap-timeout=2s", "registry.projections.progress-log-interval=100ms"})
-class MigrationFlowsTest {
+class MigrationFlowsTest extends RegisterScenario {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     EventProcessingConfiguration processing;
-    Api api;
-    Register register;
     String county;
     String wensan;
     String xixi;
 
     @BeforeEach
     void setUp() {
-        api = Api.at(port);
-        register = new Register(api);
         county = Register.countyOfItsOwn(42);
         wensan = county + "001001";
         xixi = county + "002001";

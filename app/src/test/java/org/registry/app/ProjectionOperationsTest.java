@@ -1,14 +1,8 @@
 package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registry.platform.test.Api;
-import org.registry.platform.test.RegistryTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,22 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.registry.app.HouseholdApiTest.assertProblem;
 
 /** Projection operations of api.md: the list, a replay beside the live projection, rebuild equals live. */
-@RegistryTest
-@TestPropertySource(properties = {"registry.export.gap-timeout=2s", "registry.projections.progress-log-interval=100ms"})
-class ProjectionOperationsTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    Api api;
-    Register register;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.at(port);
-        register = new Register(api);
-    }
+class ProjectionOperationsTest extends RegisterScenario {
 
     /** A county of its own, so the counts read in it are this test's. */
     private static String county() {

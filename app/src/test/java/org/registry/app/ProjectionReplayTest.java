@@ -2,13 +2,8 @@ package org.registry.app;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
-import org.registry.platform.test.Api;
-import org.registry.platform.test.RegistryTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,20 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its tables, its token starts again from the first event), let it replay, and every answer is what it was,
  * including the answers as known at a past instant.
  */
-@RegistryTest
-class ProjectionReplayTest {
+class ProjectionReplayTest extends CountyScenario {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     EventProcessingConfiguration processing;
-
-    Api clerk;
-    Registry registry;
 
     /** Every read built on the three projections, for the county, a township and a community. */
     Map<String, String> answers(List<String> areas, Instant knownAt) {
@@ -85,8 +70,6 @@ class ProjectionReplayTest {
 
     @Test
     void resettingAndReplayingEachProjectionGivesIdenticalAnswers() throws Exception {
-        clerk = Api.at(port).as("clerk");
-        registry = new Registry(clerk, eventStore, jdbc);
         FiguresAgreeWithTheirListsTest.County county = new FiguresAgreeWithTheirListsTest.County(registry);
         county.build();
         // an instant in the middle of the county's history: the answers as known then must replay too

@@ -2,17 +2,11 @@ package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.HouseholdRelocated;
 import org.registry.kernel.person.PersonDetailCorrected;
 import org.registry.platform.test.Api;
-import org.registry.platform.test.RegistryTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import java.time.Instant;
 import java.util.Map;
@@ -25,22 +19,7 @@ import static org.registry.app.HouseholdApiTest.assertProblem;
  * Events stored before the postal code had a field of its own (revision 1 of HouseholdRegistered and
  * HouseholdRelocated) still replay: into the projections, the audit trail, and the household aggregate.
  */
-@RegistryTest
-@TestPropertySource(properties = {"registry.export.gap-timeout=2s", "registry.projections.progress-log-interval=100ms"})
-class UpcastingTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    Api api;
-    Register register;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.at(port);
-        register = new Register(api);
-    }
+class UpcastingTest extends RegisterScenario {
 
     /** A row as a revision-1 build stored it; answers its position. */
     private long storeRevisionOne(String household, long sequence, Class<?> type, String json) {

@@ -9,13 +9,13 @@ import org.registry.platform.web.Text;
 import org.registry.query.api.AreaFilter;
 import org.registry.query.api.ReadsFrom;
 import org.registry.query.document.LedgerExports;
+import org.registry.query.ledger.LedgerColumns;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 @RestController
@@ -23,17 +23,8 @@ import java.util.Map;
 class HouseholdRegisterExportController {
 
     /** The columns of the household register (户籍册): label key, and where the value is in a household's JSON. */
-    static final Map<String, String> COLUMNS = new LinkedHashMap<>();
-
-    static {
-        COLUMNS.put("document.column.householdId", "/householdId");
-        COLUMNS.put("document.column.communityCode", "/communityCode");
-        COLUMNS.put("document.column.householdNumber", "/householdNumber");
-        COLUMNS.put("document.column.address", "/address");
-        COLUMNS.put("document.column.postalCode", "/postalCode");
-        COLUMNS.put("document.column.kind", "/kind");
-        COLUMNS.put("document.column.registeredOn", "/registeredOn");
-    }
+    static final Map<String, String> COLUMNS = LedgerColumns.fields("householdId", "communityCode", "householdNumber",
+            "address", "postalCode", "kind", "registeredOn").map();
 
     private final HouseholdRegister register;
     private final LedgerExports exports;

@@ -3,14 +3,12 @@ package org.registry.query.household;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.registry.kernel.household.HouseholdKind;
 import org.registry.query.console.ConsolePage;
+import org.registry.query.console.Filters;
 import org.registry.query.console.RegisterTables;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The console's household register: {@code GET /api/households} for the signed-in user, as a page. */
 @Controller
@@ -31,13 +29,7 @@ class HouseholdsPage {
                       @RequestParam(required = false) HouseholdKind kind,
                       @RequestParam(required = false) Integer page, Model model) {
         RegisterTables.requireRegisterReader();
-        Map<String, String> filters = new LinkedHashMap<>();
-        filters.put("areaCode", areaCode);
-        filters.put("kind", kind == null ? null : kind.name());
-        return tables.render(model, "households", households.households(blank(areaCode), kind, page, null), filters);
-    }
-
-    private static String blank(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
+        return tables.render(model, "households", households.households(Filters.text(areaCode), kind, page, null),
+                Filters.of("areaCode", areaCode).and("kind", kind).given());
     }
 }

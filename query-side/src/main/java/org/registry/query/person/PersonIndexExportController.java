@@ -9,13 +9,13 @@ import org.registry.platform.web.Text;
 import org.registry.query.api.AreaFilter;
 import org.registry.query.api.ReadsFrom;
 import org.registry.query.document.LedgerExports;
+import org.registry.query.ledger.LedgerColumns;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 @RestController
@@ -23,26 +23,11 @@ import java.util.Map;
 class PersonIndexExportController {
 
     /** The columns of the person index (人口信息索引): label key, and where the value is in a person's JSON. */
-    static final Map<String, String> COLUMNS = new LinkedHashMap<>();
-
-    static {
-        COLUMNS.put("document.column.personId", "/personId");
-        COLUMNS.put("document.column.name", "/name");
-        COLUMNS.put("document.column.nationalId", "/nationalId");
-        COLUMNS.put("document.column.sex", "/sex");
-        COLUMNS.put("document.column.birthDate", "/birthDate");
-        COLUMNS.put("document.column.ethnicity", "/ethnicity");
-        COLUMNS.put("document.column.maritalStatus", "/maritalStatus");
-        COLUMNS.put("document.column.residency", "/residency");
-        COLUMNS.put("document.column.communityCode", "/communityCode");
-        COLUMNS.put("document.column.householdId", "/householdId");
-        COLUMNS.put("document.column.relationToHead", "/relationToHead");
-        COLUMNS.put("document.column.residentSince", "/residentSince");
-        COLUMNS.put("document.column.origin", "/origin");
-        COLUMNS.put("document.column.certificateNumber", "/certificate/number");
-        COLUMNS.put("document.column.certificateExpiry", "/certificate/expiry");
-        COLUMNS.put("document.column.diedOn", "/diedOn");
-    }
+    static final Map<String, String> COLUMNS = LedgerColumns.fields("personId", "name", "nationalId", "sex",
+            "birthDate", "ethnicity", "maritalStatus", "residency", "communityCode", "householdId", "relationToHead",
+            "residentSince", "origin")
+            .at("certificateNumber", "/certificate/number").at("certificateExpiry", "/certificate/expiry")
+            .and("diedOn").map();
 
     private final PersonIndex index;
     private final LedgerExports exports;

@@ -2,6 +2,7 @@ package org.registry.query.person;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.registry.query.console.ConsolePage;
+import org.registry.query.console.Filters;
 import org.registry.query.console.RegisterTables;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -10,8 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The console's person search: {@code GET /api/persons} (area, name prefix, national ID, birth date) as a page. */
 @Controller
@@ -34,17 +33,9 @@ class PersonSearchPage {
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
                    @RequestParam(required = false) Integer page, Model model) {
         RegisterTables.requireRegisterReader();
-        Map<String, String> filters = new LinkedHashMap<>();
-        filters.put("areaCode", areaCode);
-        filters.put("name", name);
-        filters.put("nationalId", nationalId);
-        filters.put("birthDate", birthDate == null ? null : birthDate.toString());
-        return tables.render(model, "persons",
-                persons.persons(blank(areaCode), blank(name), blank(nationalId), birthDate, null, page,
-                        null), filters);
-    }
-
-    private static String blank(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
+        return tables.render(model, "persons", persons.persons(Filters.text(areaCode), Filters.text(name),
+                        Filters.text(nationalId), birthDate, null, page, null),
+                Filters.of("areaCode", areaCode).and("name", name).and("nationalId", nationalId)
+                       .and("birthDate", birthDate).given());
     }
 }

@@ -18,6 +18,7 @@ import org.registry.query.document.DocumentLocale;
 import org.registry.query.document.Labels;
 import org.registry.query.document.LedgerExports;
 import org.registry.query.document.PdfDocuments;
+import org.registry.query.ledger.LedgerColumns;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -38,7 +39,6 @@ import java.time.LocalDateTime;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 @RestController
@@ -82,19 +82,8 @@ class BenefitLedgerController {
     }
 
     /** The columns of the payments as a download: label key, and where the value is in a payment's JSON. */
-    static final Map<String, String> PAYMENT_COLUMNS = new LinkedHashMap<>();
-
-    static {
-        PAYMENT_COLUMNS.put("document.column.communityCode", "/communityCode");
-        PAYMENT_COLUMNS.put("document.column.personId", "/personId");
-        PAYMENT_COLUMNS.put("document.column.name", "/name");
-        PAYMENT_COLUMNS.put("document.column.nationalId", "/nationalId");
-        PAYMENT_COLUMNS.put("document.column.programme", "/programme");
-        PAYMENT_COLUMNS.put("document.column.period", "/period");
-        PAYMENT_COLUMNS.put("document.column.amount", "/amount");
-        PAYMENT_COLUMNS.put("document.column.paidOn", "/paidOn");
-        PAYMENT_COLUMNS.put("document.column.claimId", "/claimId");
-    }
+    static final Map<String, String> PAYMENT_COLUMNS = LedgerColumns.fields("communityCode", "personId", "name",
+            "nationalId", "programme", "period", "amount", "paidOn", "claimId").map();
 
     @GetMapping("/api/ledgers/benefit-payments/export")
     @ReadsFrom(BenefitLedger.PROJECTION)

@@ -2,14 +2,12 @@ package org.registry.query.ledger.benefit;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.registry.query.console.ConsolePage;
+import org.registry.query.console.Filters;
 import org.registry.query.console.RegisterTables;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The console's benefit pages: the claims ledger ({@code GET /api/ledgers/benefit-claims}) and the notice board
@@ -31,20 +29,14 @@ class BenefitPages {
     @GetMapping("/console/registers/benefit-claims")
     String claims(@RequestParam(required = false) String areaCode,
                   @RequestParam(required = false) Integer page, Model model) {
-        Map<String, String> filters = new LinkedHashMap<>();
-        filters.put("areaCode", areaCode);
-        return tables.render(model, "benefit-claims", ledger.claims(blank(areaCode), null, null, page, null), filters);
+        return tables.render(model, "benefit-claims", ledger.claims(Filters.text(areaCode), null, null, page, null),
+                Filters.of("areaCode", areaCode).given());
     }
 
     @GetMapping("/console/registers/notices")
     String notices(@RequestParam(required = false) String areaCode,
                    @RequestParam(required = false) Integer page, Model model) {
-        Map<String, String> filters = new LinkedHashMap<>();
-        filters.put("areaCode", areaCode);
-        return tables.render(model, "notices", ledger.notices(blank(areaCode), page, null), filters);
-    }
-
-    private static String blank(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
+        return tables.render(model, "notices", ledger.notices(Filters.text(areaCode), page, null),
+                Filters.of("areaCode", areaCode).given());
     }
 }

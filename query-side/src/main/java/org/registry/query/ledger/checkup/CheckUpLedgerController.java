@@ -12,6 +12,7 @@ import org.registry.query.api.Paging;
 import org.registry.query.api.ReadsFrom;
 import org.registry.query.api.Report;
 import org.registry.query.document.LedgerExports;
+import org.registry.query.ledger.LedgerColumns;
 import org.registry.query.residence.Residents;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +23,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 @RestController
@@ -40,18 +40,8 @@ class CheckUpLedgerController {
     }
 
     /** The columns of the outreach list as a download: label key, and where the value is in an entry's JSON. */
-    static final Map<String, String> OUTREACH_COLUMNS = new LinkedHashMap<>();
-
-    static {
-        OUTREACH_COLUMNS.put("document.column.personId", "/personId");
-        OUTREACH_COLUMNS.put("document.column.name", "/name");
-        OUTREACH_COLUMNS.put("document.column.nationalId", "/nationalId");
-        OUTREACH_COLUMNS.put("document.column.birthDate", "/birthDate");
-        OUTREACH_COLUMNS.put("document.column.age", "/age");
-        OUTREACH_COLUMNS.put("document.column.communityCode", "/communityCode");
-        OUTREACH_COLUMNS.put("document.column.householdId", "/householdId");
-        OUTREACH_COLUMNS.put("document.column.lastCheckUpOn", "/lastCheckUpOn");
-    }
+    static final Map<String, String> OUTREACH_COLUMNS = LedgerColumns.fields("personId", "name", "nationalId",
+            "birthDate", "age", "communityCode", "householdId", "lastCheckUpOn").map();
 
     @GetMapping("/api/ledgers/check-ups/outreach")
     @ReadsFrom({Residents.PROJECTION, CheckUpLedger.PROJECTION})

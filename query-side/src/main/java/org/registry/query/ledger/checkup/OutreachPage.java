@@ -2,6 +2,7 @@ package org.registry.query.ledger.checkup;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.registry.query.console.ConsolePage;
+import org.registry.query.console.Filters;
 import org.registry.query.console.RegisterTables;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -11,8 +12,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The console's check-up outreach list: the eligible women not checked in the period, the {@code notChecked} page of
@@ -41,11 +40,8 @@ class OutreachPage {
         LocalDate today = LocalDate.now(clock);
         LocalDate start = from == null ? today.withDayOfYear(1) : from;
         LocalDate end = to == null ? today : to;
-        Map<String, String> filters = new LinkedHashMap<>();
-        filters.put("areaCode", areaCode);
-        filters.put("from", start.toString());
-        filters.put("to", end.toString());
-        String area = areaCode == null || areaCode.isBlank() ? null : areaCode.trim();
-        return tables.render(model, "outreach", ledger.ledger(area, start, end, page, null).notChecked(), filters);
+        return tables.render(model, "outreach", ledger.ledger(Filters.text(areaCode), start, end, page, null)
+                        .notChecked(),
+                Filters.of("areaCode", areaCode).and("from", start).and("to", end).given());
     }
 }

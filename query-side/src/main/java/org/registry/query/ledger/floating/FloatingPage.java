@@ -2,6 +2,7 @@ package org.registry.query.ledger.floating;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.registry.query.console.ConsolePage;
+import org.registry.query.console.Filters;
 import org.registry.query.console.RegisterTables;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -10,8 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The console's floating-population register with its certificates' expiry: {@code GET /api/ledgers/floating-population}
@@ -35,12 +34,8 @@ class FloatingPage {
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                     @RequestParam(required = false) CertificateStatus certificate,
                     @RequestParam(required = false) Integer page, Model model) {
-        Map<String, String> filters = new LinkedHashMap<>();
-        filters.put("areaCode", areaCode);
-        filters.put("asOf", asOf == null ? null : asOf.toString());
-        filters.put("certificate", certificate == null ? null : certificate.name());
-        String area = areaCode == null || areaCode.isBlank() ? null : areaCode.trim();
-        return tables.render(model, "floating",
-                register.entries(area, Direction.IN, asOf, null, null, certificate, null, page, null), filters);
+        return tables.render(model, "floating", register.entries(Filters.text(areaCode), Direction.IN, asOf, null, null,
+                        certificate, null, page, null),
+                Filters.of("areaCode", areaCode).and("asOf", asOf).and("certificate", certificate).given());
     }
 }

@@ -13,6 +13,7 @@ import org.registry.query.api.Paging;
 import org.registry.query.api.ReadsFrom;
 import org.registry.query.api.Report;
 import org.registry.query.document.LedgerExports;
+import org.registry.query.ledger.LedgerColumns;
 import org.registry.query.residence.Residents;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -23,7 +24,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 @RestController
@@ -65,26 +65,9 @@ class FloatingRegisterController {
     }
 
     /** The columns of the register as a download: label key, and where the value is in an entry's JSON. */
-    static final Map<String, String> COLUMNS = new LinkedHashMap<>();
-
-    static {
-        COLUMNS.put("document.column.personId", "/personId");
-        COLUMNS.put("document.column.name", "/name");
-        COLUMNS.put("document.column.nationalId", "/nationalId");
-        COLUMNS.put("document.column.sex", "/sex");
-        COLUMNS.put("document.column.birthDate", "/birthDate");
-        COLUMNS.put("document.column.direction", "/direction");
-        COLUMNS.put("document.column.communityCode", "/communityCode");
-        COLUMNS.put("document.column.householdId", "/householdId");
-        COLUMNS.put("document.column.since", "/since");
-        COLUMNS.put("document.column.until", "/until");
-        COLUMNS.put("document.column.origin", "/origin");
-        COLUMNS.put("document.column.destination", "/destination");
-        COLUMNS.put("document.column.moveReason", "/moveReason");
-        COLUMNS.put("document.column.certificateNumber", "/certificateNumber");
-        COLUMNS.put("document.column.certificateExpiry", "/certificateExpiry");
-        COLUMNS.put("document.column.certificateStatus", "/certificateStatus");
-    }
+    static final Map<String, String> COLUMNS = LedgerColumns.fields("personId", "name", "nationalId", "sex",
+            "birthDate", "direction", "communityCode", "householdId", "since", "until", "origin", "destination",
+            "moveReason", "certificateNumber", "certificateExpiry", "certificateStatus").map();
 
     @GetMapping("/api/ledgers/floating-population/export")
     @ReadsFrom(Residents.PROJECTION)

@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenTableFactory;
 import org.axonframework.serialization.Serializer;
@@ -29,7 +28,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -89,8 +87,8 @@ class AxonTokensTest {
     @Test
     void flywayCreatesTheTokenTableAxonsTokenStoreExpects() throws SQLException {
         String axonsOwn = schema.name() + "_axon";
-        TokenTableFactory factory = TestDatabase.isPostgres() ? PostgresTokenTableFactory.INSTANCE
-                : GenericTokenTableFactory.INSTANCE;
+        // PostgreSQL's flavour of Axon's table: the tests run on PostgreSQL, or on H2 in its PostgreSQL mode.
+        TokenTableFactory factory = PostgresTokenTableFactory.INSTANCE;
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + axonsOwn);
             String flyways = connection.getSchema();

@@ -172,7 +172,7 @@ public class ProjectionRebuilds implements DisposableBean {
             shadow = builder.start(projection, Long.MAX_VALUE);
             builder.await(shadow, rebuild, rebuild.target);
             rebuild.state = Rebuild.State.SWAPPING;
-            swappedAt = swap.swap(projection, shadow, live, () -> closing);
+            swappedAt = swap.swap(projection, shadow, rebuild.target, live, () -> closing);
             rebuild.position = Math.max(rebuild.position, swappedAt);
         } catch (Exception e) {
             failure = ProcessorMonitor.describe(e);

@@ -10,6 +10,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -24,6 +26,8 @@ class ShadowSwap {
 
     /** The owner the live segments are marked with while they are swapped. */
     static final String FENCE = "projection-swap";
+    /** How long the swap waits for the shadow's tokens to be stored before it swaps what is stored. */
+    private static final Duration STORED_TIMEOUT = Duration.ofSeconds(30);
 
     private final JdbcTemplate jdbc;
     private final PlatformTransactionManager transactionManager;
@@ -44,8 +48,10 @@ class ShadowSwap {
      *
      * @return the position the live projection goes on from
      */
-    long swap(Projection projection, Shadow shadow, StreamingEventProcessor live, BooleanSupplier closing) {
+    long swap(Projection projection, Shadow shadow, long target, StreamingEventProcessor live,
+              BooleanSupplier closing) {
         String name = projection.name();
+        awaitStored(name, shadow, target);
         live.shutDown();
         try {
             fence(name);
@@ -58,6 +64,23 @@ class ShadowSwap {
             if (!closing.getAsBoolean()) {
                 live.start();
             }
+        }
+    }
+
+    /**
+     * The shadow's processor reports a position before it stores it for a segment that had no event of its own (Axon
+     * stores that token when it next extends the claim): the tokens swapped in are the stored ones, so they are
+     * waited for, lest the live processor go on from behind where the shadow got to.
+     */
+    private void awaitStored(String name, Shadow shadow, long target) {
+        Instant deadline = Instant.now().plus(STORED_TIMEOUT);
+        while (tokens.of(shadow.schema, name).stream().mapToLong(ProcessorPositions::position).min().orElse(0) < target
+                && Instant.now().isBefore(deadline)) {
+            Throwable failure = shadow.failure();
+            if (failure != null) {
+                throw new IllegalStateException("an event handler of the rebuild failed", failure);
+            }
+            ShadowBuilder.sleep(20);
         }
     }
 

@@ -15,8 +15,11 @@ import org.springframework.context.annotation.Import;
 @Import(Platform.class)
 public class QuerySide {
 
+    /** The projections' tables. */
+    public static final SchemaMigration MIGRATION = new SchemaMigration("query", "classpath:db/query", 20);
+
     @Bean
     SchemaMigration querySideMigration() {
-        return new SchemaMigration("query", "classpath:db/query", 20);
+        return MIGRATION;
     }
 }

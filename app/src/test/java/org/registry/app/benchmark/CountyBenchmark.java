@@ -9,6 +9,7 @@ import org.registry.platform.test.Api;
 import org.registry.platform.test.TestDatabase;
 import org.registry.platform.test.TestSchemaInitializer;
 import org.registry.query.operations.ProjectionRebuilds;
+import org.registry.query.operations.Verification;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -171,7 +172,7 @@ public final class CountyBenchmark {
 
     private static void verify(ProjectionRebuilds rebuilds, String projection, long events) {
         long started = System.nanoTime();
-        ProjectionRebuilds.Verification verified = rebuilds.verify(projection);
+        Verification verified = rebuilds.verify(projection);
         double seconds = seconds(started);
         System.out.printf(Locale.ROOT, "verify %-20s %8.1f s %,10.0f events/s  %s (%,d rows)%n", projection, seconds,
                 events / seconds, verified.identical() ? "identical" : "DIFFERS " + verified.differingTables(),

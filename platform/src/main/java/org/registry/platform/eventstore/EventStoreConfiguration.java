@@ -10,7 +10,6 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -24,6 +23,7 @@ import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
+import org.registry.platform.processing.AxonTokens;
 import org.registry.platform.processing.ProcessingConfiguration;
 import org.registry.platform.processing.WakingEventSource;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -112,15 +112,7 @@ public class EventStoreConfiguration {
                              .connectionProvider(connectionProvider)
                              .serializer(serializer)
                              .contentType(String.class)
-                             .schema(TokenSchema.builder()
-                                                .setTokenTable("token_entry")
-                                                .setProcessorNameColumn("processor_name")
-                                                .setSegmentColumn("segment")
-                                                .setTokenColumn("token")
-                                                .setTokenTypeColumn("token_type")
-                                                .setTimestampColumn("time_stamp")
-                                                .setOwnerColumn("owner")
-                                                .build())
+                             .schema(AxonTokens.SCHEMA)
                              .claimTimeout(claimTimeout)
                              .build();
     }

@@ -10,9 +10,12 @@ import javax.sql.DataSource;
 @Configuration(proxyBeanMethods = false)
 public class SchemaMigrations {
 
+    /** The event store's tables and Axon's token table. */
+    public static final SchemaMigration EVENT_STORE = new SchemaMigration("eventstore", "classpath:db/eventstore", 0);
+
     @Bean
     public SchemaMigration eventStoreMigration() {
-        return new SchemaMigration("eventstore", "classpath:db/eventstore", 0);
+        return EVENT_STORE;
     }
 
     @Bean

@@ -31,9 +31,13 @@ import java.time.Duration;
 public class ProcessingConfiguration {
 
     @Bean
-    ProcessorPositions processorPositions(JdbcTemplate jdbc, Serializer serializer,
-                                          EventProcessingConfiguration processing) {
-        return new ProcessorPositions(jdbc, serializer, processing);
+    AxonTokens axonTokens(JdbcTemplate jdbc, Serializer serializer) {
+        return new AxonTokens(jdbc, serializer);
+    }
+
+    @Bean
+    ProcessorPositions processorPositions(AxonTokens tokens, EventProcessingConfiguration processing) {
+        return new ProcessorPositions(tokens, processing);
     }
 
     @Bean

@@ -6,13 +6,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,31 +19,22 @@ import java.util.Objects;
  */
 public class ProcessorPositions {
 
-    private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final AxonTokens stored;
     private final EventProcessingConfiguration processors;
 
-    public ProcessorPositions(JdbcTemplate jdbc, Serializer serializer, EventProcessingConfiguration processors) {
-        this.jdbc = jdbc;
-        this.serializer = serializer;
+    public ProcessorPositions(AxonTokens stored, EventProcessingConfiguration processors) {
+        this.stored = stored;
         this.processors = processors;
     }
 
     /** The stored tokens of every segment of every processor, by processor (in one read of the token store). */
     public Map<String, List<TrackingToken>> tokens() {
-        Map<String, List<TrackingToken>> tokens = new HashMap<>();
-        jdbc.query("SELECT processor_name, token, token_type FROM token_entry ORDER BY processor_name, segment",
-                row -> {
-                    tokens.computeIfAbsent(row.getString("processor_name"), name -> new ArrayList<>())
-                          .add(token(row.getString("token"), row.getString("token_type")));
-                });
-        return tokens;
+        return stored.all();
     }
 
     /** The stored tokens of every segment of a processor; empty before it first started. */
     public List<TrackingToken> tokens(String processor) {
-        return jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment",
-                (rs, row) -> token(rs.getString("token"), rs.getString("token_type")), processor);
+        return stored.of(processor);
     }
 
     /** True when every segment of the processor has handled the event at {@code position}. */
@@ -111,10 +96,5 @@ public class ProcessorPositions {
         }
         List<TrackingToken> tokens = local.values().stream().map(EventTrackerStatus::getTrackingToken).toList();
         return tokens.stream().allMatch(Objects::nonNull) ? tokens : null;
-    }
-
-    private TrackingToken token(String token, String type) {
-        return token == null ? null : serializer.deserialize(
-                new SimpleSerializedObject<>(token, String.class, new SimpleSerializedType(type, null)));
     }
 }

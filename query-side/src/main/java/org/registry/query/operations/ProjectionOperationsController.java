@@ -59,7 +59,7 @@ class ProjectionOperationsController {
     @PostMapping("/{name}/verify")
     @Operation(summary = "Rebuild the projection from scratch into a shadow, compare it with the live one (row counts, "
             + "content checksums per table), and drop the shadow")
-    ProjectionRebuilds.Verification verify(@PathVariable String name) {
+    Verification verify(@PathVariable String name) {
         return rebuilds.verify(name);
     }
 }

@@ -1,47 +1,20 @@
 package org.registry.query.operations;
 
-import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.springboot.TokenStoreProperties;
 import org.registry.kernel.common.RejectionException;
-import org.registry.platform.processing.ProcessingConfiguration.ProcessingProperties;
 import org.registry.platform.processing.ProcessorMonitor;
 import org.registry.platform.processing.ProcessorPositions;
-import org.registry.platform.processing.WakingEventSource;
 import org.registry.query.api.Projection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -51,38 +24,28 @@ import java.util.stream.Collectors;
 
 /**
  * Replays and verifications of projections, each into a shadow ({@link Shadow}) while the live projection keeps
- * answering.
+ * answering, one at a time per projection, with where each projection stands.
  *
- * <p>A replay rebuilds the projection from the first event in a shadow schema, reporting its progress against the
- * head of the store at the start (in the API and, every few seconds, in the log). Once caught up, it swaps: the live
- * processor stops (its claims fenced off, so no other node takes them up meanwhile), and one transaction replaces
- * the live tables' rows with the shadow's and the live tokens with the shadow's tokens. The live processor then
- * starts again from where the shadow got to, and the shadow is dropped. Readers see the old rows until that
- * transaction commits, then the new ones: never an empty or half-built projection. The live projection is only
- * behind for the moments of the swap.
+ * <p>A replay rebuilds the projection from the first event in a shadow schema ({@link ShadowBuilder}), reporting its
+ * progress against the head of the store at the start (in the API and, every few seconds, in the log); once caught
+ * up, it is swapped in ({@link ShadowSwap}). Readers see the old rows until the swap commits, then the new ones:
+ * never an empty or half-built projection. The live projection is only behind for the moments of the swap.
  *
  * <p>A verification rebuilds the projection the same way, up to where the live projection stands, and compares
- * table by table: row counts and content checksums ({@link TableChecksum}). The live side is read in one snapshot
- * transaction together with its token, so both sides are compared at exactly the same event.
+ * them table by table ({@link ShadowVerifier}).
  */
 @Component
 public class ProjectionRebuilds implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
-    private static final String FENCE = "projection-swap";
 
     private final Map<String, Projection> projections;
     private final EventProcessingConfiguration processing;
     private final ProcessorPositions positions;
     private final ProcessorMonitor monitor;
-    private final JdbcTemplate jdbc;
-    private final PlatformTransactionManager transactionManager;
-    private final Serializer serializer;
-    private final StreamableMessageSource<TrackedEventMessage<?>> store;
-    private final Shadow.Parts parts;
-    private final int initialSegments;
-    private final Duration progressInterval;
-    private final Duration liveSettleTimeout;
+    private final ShadowBuilder builder;
+    private final ShadowSwap swap;
+    private final ShadowVerifier verifier;
     private final Map<String, Rebuild> current = new ConcurrentHashMap<>();
     private final Map<String, Rebuild> latest = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
@@ -91,32 +54,17 @@ public class ProjectionRebuilds implements DisposableBean {
         return thread;
     });
     private volatile boolean closing;
-    private volatile String liveSchema;
-    private volatile Boolean postgres;
 
     ProjectionRebuilds(List<Projection> projections, EventProcessingConfiguration processing,
-                       ProcessorPositions positions, ProcessorMonitor monitor, DataSource dataSource,
-                       PlatformTransactionManager transactionManager, Serializer serializer, EventStore eventStore,
-                       ObjectProvider<WakingEventSource> wakingSource, Configuration axon, BeanFactory beans,
-                       ProcessingProperties processingProperties, TokenStoreProperties tokenStoreProperties,
-                       @Value("${registry.projections.rebuild-batch-size:1000}") int batchSize,
-                       @Value("${registry.projections.rebuild-batch-inserts:true}") boolean batchInserts,
-                       @Value("${registry.projections.progress-log-interval:5s}") Duration progressInterval,
-                       @Value("${registry.projections.live-settle-timeout:60s}") Duration liveSettleTimeout) {
+                       ProcessorPositions positions, ProcessorMonitor monitor, ShadowBuilder builder, ShadowSwap swap,
+                       ShadowVerifier verifier) {
         this.projections = projections.stream().collect(Collectors.toMap(Projection::name, Function.identity()));
         this.processing = processing;
         this.positions = positions;
         this.monitor = monitor;
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.transactionManager = transactionManager;
-        this.serializer = serializer;
-        // The processors' own source where there is one: it wakes the shadow when events arrive.
-        this.store = Objects.requireNonNullElse(wakingSource.getIfAvailable(), eventStore);
-        this.parts = new Shadow.Parts(dataSource, store, serializer, axon, beans, batchSize, batchInserts,
-                tokenStoreProperties.getClaimTimeout());
-        this.initialSegments = processingProperties.initialSegmentCount();
-        this.progressInterval = progressInterval;
-        this.liveSettleTimeout = liveSettleTimeout;
+        this.builder = builder;
+        this.swap = swap;
+        this.verifier = verifier;
     }
 
     /** Where a projection stands, in a word. */
@@ -216,33 +164,21 @@ public class ProjectionRebuilds implements DisposableBean {
     private void runReplay(Projection projection, StreamingEventProcessor live, Rebuild rebuild) {
         String name = projection.name();
         Shadow shadow = null;
-        boolean liveStopped = false;
         String failure = null;
         long swappedAt = 0;
         try {
             log.info("Replay of projection [{}] started: rebuilding it in a shadow schema up to position {} (the "
                     + "head now), while the live projection keeps answering", name, rebuild.target);
-            shadow = Shadow.start(projection, liveSchema(), segments(name), Long.MAX_VALUE, parts);
-            await(shadow, rebuild, rebuild.target);
-
+            shadow = builder.start(projection, Long.MAX_VALUE);
+            builder.await(shadow, rebuild, rebuild.target);
             rebuild.state = Rebuild.State.SWAPPING;
-            live.shutDown();
-            liveStopped = true;
-            fence(name);
-            shadow.stop();
-            swappedAt = swap(projection, shadow);
+            swappedAt = swap.swap(projection, shadow, rebuild.target, live, () -> closing);
             rebuild.position = Math.max(rebuild.position, swappedAt);
         } catch (Exception e) {
             failure = ProcessorMonitor.describe(e);
             log.error("Replay of projection [{}] failed; the live projection is left as it was", name, e);
         } finally {
-            closeQuietly(shadow);
-            if (liveStopped) {
-                jdbc.update("UPDATE token_entry SET owner = NULL WHERE processor_name = ? AND owner = ?", name, FENCE);
-                if (!closing) {
-                    live.start();
-                }
-            }
+            ShadowBuilder.closeQuietly(shadow);
             // Only now is the projection free for the next rebuild: say it is done no earlier.
             end(rebuild);
             rebuild.finish(failure == null ? Rebuild.State.DONE : Rebuild.State.FAILED, failure);
@@ -255,51 +191,6 @@ public class ProjectionRebuilds implements DisposableBean {
         }
     }
 
-    /**
-     * The live processor's claims are released when it stops; marking them as held keeps other nodes from claiming
-     * them until the swap replaces the tokens (or the claim timeout passes). A segment another node holds means
-     * the projection is processed there: the swap would race with it, so the replay gives up.
-     */
-    private void fence(String name) {
-        List<String> owners = jdbc.queryForList("SELECT owner FROM token_entry WHERE processor_name = ?", String.class,
-                name);
-        int fenced = jdbc.update("""
-                        UPDATE token_entry SET owner = ?, time_stamp = ?
-                        WHERE processor_name = ? AND owner IS NULL""",
-                FENCE, DateTimeUtils.formatInstant(Instant.now()), name);
-        if (fenced != owners.size()) {
-            throw new IllegalStateException("projection " + name + " is being processed by another node ("
-                    + owners.stream().filter(Objects::nonNull).distinct().toList() + "); replay it there, or stop its "
-                    + "processing there first");
-        }
-    }
-
-    /** In one transaction: the shadow's rows in place of the live ones, the shadow's tokens in place of the live. */
-    private long swap(Projection projection, Shadow shadow) {
-        String live = Shadow.quote(liveSchema());
-        String rebuilt = Shadow.quote(shadow.schema);
-        List<String> tables = projection.tables();
-        new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> {
-            for (int i = tables.size() - 1; i >= 0; i--) {
-                jdbc.update("DELETE FROM " + live + "." + Shadow.quote(tables.get(i)));
-            }
-            for (String table : tables) {
-                String columns = String.join(", ", TableChecksum.columns(jdbc, liveSchema(), table).stream()
-                                                                .map(Shadow::quote).toList());
-                jdbc.update("INSERT INTO " + live + "." + Shadow.quote(table) + " (" + columns + ") SELECT " + columns
-                        + " FROM " + rebuilt + "." + Shadow.quote(table));
-            }
-            jdbc.update("DELETE FROM " + live + ".token_entry WHERE processor_name = ?", projection.name());
-            int tokens = jdbc.update("INSERT INTO " + live + ".token_entry (processor_name, segment, token, token_type,"
-                    + " time_stamp, owner) SELECT processor_name, segment, token, token_type, time_stamp, NULL FROM "
-                    + rebuilt + ".token_entry WHERE processor_name = ?", projection.name());
-            if (tokens == 0) {
-                throw new IllegalStateException("the rebuild of " + projection.name() + " stored no token");
-            }
-        });
-        return lowest(tokens(shadow.schema, projection.name()));
-    }
-
     /** Rebuilds the projection from scratch into a shadow, up to where the live one stands, and compares them. */
     public Verification verify(String name) {
         Projection projection = projection(name);
@@ -309,27 +200,11 @@ public class ProjectionRebuilds implements DisposableBean {
         String failure = null;
         try {
             log.info("Verification of projection [{}] started: rebuilding it in a shadow schema to compare", name);
-            shadow = Shadow.start(projection, liveSchema(), segments(name), rebuild.target, parts);
-            await(shadow, rebuild, rebuild.target);
+            shadow = builder.start(projection, rebuild.target);
+            builder.await(shadow, rebuild, rebuild.target);
             rebuild.state = Rebuild.State.COMPARING;
-            LiveSnapshot live = liveSnapshot(projection, rebuild.target);
-            shadow.raiseLimit(live.position());
-            await(shadow, rebuild, live.position());
-            shadow.stop();
-            String shadowSchema = shadow.schema;
-            List<TableChecksum> rebuilt = projection.tables().stream()
-                    .map(table -> TableChecksum.of(jdbc, shadowSchema, table,
-                            TableChecksum.columns(jdbc, liveSchema(), table)))
-                    .toList();
-            Verification verification = Verification.of(name, live.position(), live.tables(), rebuilt);
+            Verification verification = verifier.compare(projection, shadow, rebuild);
             outcome = Rebuild.State.DONE;
-            if (verification.identical()) {
-                log.info("Verification of projection [{}] at position {}: the rebuild equals the live projection "
-                        + "({} rows)", name, live.position(), verification.liveRows());
-            } else {
-                log.warn("Verification of projection [{}] at position {}: the rebuild DIFFERS from the live "
-                        + "projection in {}", name, live.position(), verification.differingTables());
-            }
             return verification;
         } catch (RuntimeException e) {
             failure = ProcessorMonitor.describe(e);
@@ -337,71 +212,9 @@ public class ProjectionRebuilds implements DisposableBean {
             throw RejectionException.conflict("REBUILD_FAILED", "the rebuild of " + name + " failed: "
                     + ProcessorMonitor.describe(e));
         } finally {
-            closeQuietly(shadow);
+            ShadowBuilder.closeQuietly(shadow);
             end(rebuild);
             rebuild.finish(outcome, failure);
-        }
-    }
-
-    private record LiveSnapshot(long position, List<TableChecksum> tables) {
-    }
-
-    /**
-     * The live projection's tables and its position, read in one snapshot transaction (rows and token commit
-     * together, so they agree), once it has reached {@code atLeast} and all its segments stand at one position.
-     */
-    private LiveSnapshot liveSnapshot(Projection projection, long atLeast) {
-        TransactionTemplate snapshot = new TransactionTemplate(transactionManager);
-        // PostgreSQL's repeatable read is a snapshot of the database at the first statement; H2 needs serializable.
-        snapshot.setIsolationLevel(postgres() ? TransactionDefinition.ISOLATION_REPEATABLE_READ
-                : TransactionDefinition.ISOLATION_SERIALIZABLE);
-        snapshot.setReadOnly(true);
-        Instant deadline = Instant.now().plus(liveSettleTimeout);
-        while (true) {
-            LiveSnapshot taken = snapshot.execute(transaction -> {
-                List<TrackingToken> tokens = tokens(liveSchema(), projection.name());
-                List<Long> positions = tokens.stream().map(ProcessorPositions::position).distinct().toList();
-                if (positions.size() != 1 || positions.get(0) < atLeast) {
-                    return null;
-                }
-                return new LiveSnapshot(positions.get(0), projection.tables().stream()
-                        .map(table -> TableChecksum.of(jdbc, liveSchema(), table,
-                                TableChecksum.columns(jdbc, liveSchema(), table)))
-                        .toList());
-            });
-            if (taken != null) {
-                return taken;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the live projection " + projection.name() + " did not reach position "
-                        + atLeast + " within " + liveSettleTimeout);
-            }
-            sleep(50);
-        }
-    }
-
-    /** Waits for the shadow to reach {@code target}, keeping the progress up to date and logging it. */
-    private void await(Shadow shadow, Rebuild rebuild, long target) {
-        Instant nextLog = Instant.now().plus(progressInterval);
-        while (true) {
-            Throwable failure = shadow.failure();
-            if (failure != null) {
-                throw new IllegalStateException("an event handler of the rebuild failed: "
-                        + ProcessorMonitor.describe(failure), failure);
-            }
-            rebuild.position = Math.max(rebuild.position, shadow.position());
-            if (rebuild.position >= target) {
-                return;
-            }
-            if (Instant.now().isAfter(nextLog)) {
-                Long eta = rebuild.etaSeconds();
-                log.info("{} of projection [{}]: {}% ({} of {} events), {} events/s, ETA {}",
-                        rebuild.kind == Rebuild.Kind.REPLAY ? "Replay" : "Verification", rebuild.projection,
-                        rebuild.progress(), rebuild.position, rebuild.target, rebuild.eventsPerSecond(),
-                        eta == null ? "unknown" : eta + " s");
-                nextLog = Instant.now().plus(progressInterval);
-            }
-            sleep(20);
         }
     }
 
@@ -443,68 +256,12 @@ public class ProjectionRebuilds implements DisposableBean {
         return RejectionException.notFound("PROJECTION_NOT_FOUND", "no projection named " + name);
     }
 
-    /** As many segments as the live processor has (it may have been split), else as many as a new one gets. */
-    private int segments(String name) {
-        Integer segments = jdbc.queryForObject("SELECT COUNT(*) FROM token_entry WHERE processor_name = ?",
-                Integer.class, name);
-        return segments == null || segments == 0 ? initialSegments : segments;
-    }
-
     private long head() {
-        TrackingToken head = store.createHeadToken();
-        return head == null ? 0 : ProcessorPositions.position(head);
+        return builder.head();
     }
 
     private long livePosition(String name) {
         return positions.position(name, positions.tokens(name));
-    }
-
-    private List<TrackingToken> tokens(String schema, String processor) {
-        return jdbc.query("SELECT token, token_type FROM " + Shadow.quote(schema) + ".token_entry"
-                        + " WHERE processor_name = ? ORDER BY segment", (rs, row) -> {
-                    String token = rs.getString("token");
-                    return token == null ? null : serializer.<String, TrackingToken>deserialize(
-                            new SimpleSerializedObject<>(token, String.class,
-                                    new SimpleSerializedType(rs.getString("token_type"), null)));
-                }, processor);
-    }
-
-    private static long lowest(List<TrackingToken> tokens) {
-        return tokens.stream().mapToLong(ProcessorPositions::position).min().orElse(0);
-    }
-
-    private String liveSchema() {
-        if (liveSchema == null) {
-            liveSchema = jdbc.execute((ConnectionCallback<String>) Connection::getSchema);
-        }
-        return liveSchema;
-    }
-
-    private boolean postgres() {
-        if (postgres == null) {
-            postgres = jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                    connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres"));
-        }
-        return postgres;
-    }
-
-    private static void closeQuietly(Shadow shadow) {
-        if (shadow != null) {
-            try {
-                shadow.close();
-            } catch (RuntimeException e) {
-                log.warn("Could not drop the shadow schema {} of a rebuild; drop it by hand", shadow.schema, e);
-            }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     /** A replay under way is abandoned: its shadow is dropped, the live projection stays as it was. */
@@ -512,40 +269,5 @@ public class ProjectionRebuilds implements DisposableBean {
     public void destroy() {
         closing = true;
         workers.shutdownNow();
-    }
-
-    /**
-     * The rebuild compared with the live projection, table by table.
-     *
-     * @param position        the event both stand at
-     * @param liveRows        rows of all the projection's tables, live
-     * @param rebuiltRows     rows of all its tables, rebuilt
-     * @param differingTables the tables whose row count or checksum differ
-     */
-    public record Verification(String name, boolean identical, long position, long liveRows, long rebuiltRows,
-                               String liveChecksum, String rebuiltChecksum, List<TableComparison> tables,
-                               List<String> differingTables) {
-
-        static Verification of(String name, long position, List<TableChecksum> live, List<TableChecksum> rebuilt) {
-            Map<String, TableChecksum> rebuiltByTable = new TreeMap<>();
-            rebuilt.forEach(table -> rebuiltByTable.put(table.table(), table));
-            List<TableComparison> tables = new ArrayList<>();
-            for (TableChecksum table : live) {
-                TableChecksum other = rebuiltByTable.get(table.table());
-                tables.add(new TableComparison(table.table(), table.rows(), other.rows(), table.checksum(),
-                        other.checksum(), table.rows() == other.rows() && table.checksum().equals(other.checksum())));
-            }
-            List<String> differing = tables.stream().filter(table -> !table.identical())
-                                           .map(TableComparison::table).toList();
-            return new Verification(name, differing.isEmpty(), position,
-                    live.stream().mapToLong(TableChecksum::rows).sum(),
-                    rebuilt.stream().mapToLong(TableChecksum::rows).sum(),
-                    TableChecksum.combined(live), TableChecksum.combined(rebuilt), Collections.unmodifiableList(tables),
-                    differing);
-        }
-    }
-
-    public record TableComparison(String table, long liveRows, long rebuiltRows, String liveChecksum,
-                                  String rebuiltChecksum, boolean identical) {
     }
 }

@@ -14,6 +14,9 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.flywaydb.core.Flyway;
 import org.registry.platform.eventstore.EventStoreConfiguration;
+import org.registry.platform.migration.SchemaMigration;
+import org.registry.platform.migration.SchemaMigrations;
+import org.registry.query.QuerySide;
 import org.registry.query.api.Projection;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +30,7 @@ import java.lang.reflect.Constructor;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -35,25 +39,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A projection rebuilt from the first event in a schema of its own: the query side's tables (its Flyway migrations,
- * with their own history there) and a token table, written by a second instance of the projection's class whose
- * connections work in that schema, fed by a pooled processor of its own that reads the live event store. Its token
- * is stored in the shadow schema in the transaction of its rows, so the shadow is consistent at every commit, like
- * the live projection. Nothing of it is visible to readers until it is copied over the live tables
- * ({@link ProjectionRebuilds}).
+ * A projection rebuilt from the first event in a schema of its own: the query side's tables and Axon's token table
+ * (made by the same Flyway migrations as the live ones, with their own history there), written by a second instance
+ * of the projection's class whose connections work in that schema, fed by a pooled processor of its own that reads
+ * the live event store. Its token is stored in the shadow schema in the transaction of its rows, so the shadow is
+ * consistent at every commit, like the live projection. Nothing of it is visible to readers until it is copied over the live tables
+ * ({@link ShadowSwap}).
  */
 final class Shadow implements AutoCloseable {
 
-    static final String TOKEN_TABLE = """
-            CREATE TABLE token_entry (
-                processor_name VARCHAR(255) NOT NULL,
-                segment        INTEGER      NOT NULL,
-                token          VARCHAR,
-                token_type     VARCHAR(255),
-                time_stamp     VARCHAR(255),
-                owner          VARCHAR(255),
-                PRIMARY KEY (processor_name, segment)
-            )""";
+    /**
+     * What a shadow schema is made of, by the same Flyway migrations as the live schema: the event store's (for
+     * Axon's token table; its event tables stay empty there) and the query side's.
+     */
+    static final List<SchemaMigration> MIGRATIONS = List.of(SchemaMigrations.EVENT_STORE, QuerySide.MIGRATION);
 
     final String name;
     final String schema;
@@ -99,15 +98,19 @@ final class Shadow implements AutoCloseable {
         live.execute("CREATE SCHEMA " + quote(schema));
         DataSource shadow = new SchemaBoundDataSource(parts.dataSource(), schema);
         // Flyway too gets connections that go back to the pool in the schema they came in (it moves them about).
-        Flyway.configure()
-              .dataSource(shadow)
-              .schemas(schema)
-              .defaultSchema(schema)
-              .locations("classpath:db/query")
-              .table("flyway_history_query")
-              .load()
-              .migrate();
-        new JdbcTemplate(shadow).execute(TOKEN_TABLE);
+        for (SchemaMigration migration : MIGRATIONS) {
+            Flyway.configure()
+                  .dataSource(shadow)
+                  .schemas(schema)
+                  .defaultSchema(schema)
+                  .locations(migration.location())
+                  .table("flyway_history_" + migration.name())
+                  // Each module's history table of its own, as in the live schema: the second finds the schema in use.
+                  .baselineOnMigrate(true)
+                  .baselineVersion("0")
+                  .load()
+                  .migrate();
+        }
 
         AtomicReference<Exception> failure = new AtomicReference<>();
         ListenerInvocationErrorHandler recordFailure = (exception, event, handler) -> {

@@ -118,7 +118,7 @@ public class ImportFromFile {
             throw RejectionException.invalid("charset", "VALIDATION_FAILED", "charset goes with a CSV file only");
         }
         Importer.Upload upload = new Importer.Upload(name, sha256(file),
-                xlsx ? LedgerFile.Format.XLSX : LedgerFile.Format.CSV, file, charset);
+                xlsx ? LedgerFile.Format.XLSX : LedgerFile.Format.CSV, file, charset, null);
         return summary(importer.run(upload, dryRun, why, user, null, progress::rowsDone));
     }
 

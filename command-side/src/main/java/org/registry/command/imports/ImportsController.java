@@ -109,7 +109,7 @@ public class ImportsController {
         if (xlsx && charset != null) {
             throw RejectionException.invalid("charset", "VALIDATION_FAILED", "charset goes with a CSV file only");
         }
-        Ledger ledger = kind == null || kind.isBlank() ? null : Ledger.named(kind).orElseThrow(() ->
+        Ledger ledger = kind == null ? null : Ledger.named(kind).orElseThrow(() ->
                 RejectionException.invalid("kind", "VALIDATION_FAILED", "kind is one of " + Ledger.names()
                         + ", not '" + kind + "'"));
         UUID id = run(request.getInputStream(), xlsx, name, csvCharset, ledger, why, user, request, dryRun);

@@ -73,9 +73,9 @@ enum Ledger {
         this.noteEnglish = noteEnglish;
     }
 
-    /** The kind a {@code kind} parameter names: its English name, any case. */
+    /** The kind a {@code kind} parameter names: exactly its English name, as the API lists them. */
     static Optional<Ledger> named(String name) {
-        return Arrays.stream(values()).filter(kind -> kind.english.equalsIgnoreCase(name.strip())).findFirst();
+        return Arrays.stream(values()).filter(kind -> kind.english.equals(name)).findFirst();
     }
 
     /** The kind an XLSX sheet's name names, in Chinese or English (the template's "出生 births"). */

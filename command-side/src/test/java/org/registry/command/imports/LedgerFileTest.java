@@ -187,7 +187,8 @@ class LedgerFileTest {
         assertThat(Ledger.ofSheet("出生登记")).contains(Ledger.BIRTHS);
         assertThat(Ledger.ofSheet("Births 2025")).contains(Ledger.BIRTHS);
         assertThat(Ledger.ofSheet("Sheet1")).isEmpty();
-        assertThat(Ledger.named(" Births ")).contains(Ledger.BIRTHS);
+        assertThat(Ledger.named("births")).contains(Ledger.BIRTHS);
+        assertThat(Ledger.named("BIRTHS")).as("exactly as the API lists it").isEmpty();
         assertThat(Ledger.named("deaths")).isEmpty();
     }
 

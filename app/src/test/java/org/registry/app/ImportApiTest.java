@@ -345,7 +345,7 @@ class ImportApiTest {
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes))) {
             List<Sheet> sheets = workbook.getSheets().toList();
             assertThat(sheets).extracting(Sheet::getName).containsExactly("人员 persons", "出生 births",
-                    "说明 columns");
+                    "体检 check-ups", "说明 columns");
             List<Row> header = sheets.get(0).read();
             assertThat(header).hasSize(2);
             assertThat(header.get(0).getCellText(0)).isEqualTo("户号*");
@@ -358,7 +358,8 @@ class ImportApiTest {
                     .startsWith("母亲公民身份号码*", "姓名*", "性别*", "出生日期*").contains("公民身份号码", "户号")
                     .doesNotContain("公民身份号码*");
             assertThat(births.get(1).getCellText(0)).isEqualTo("motherNationalId");
-            List<Row> help = sheets.get(2).read();
+            assertThat(sheets.get(2).read().get(0).getCellText(0)).isEqualTo("公民身份号码*");
+            List<Row> help = sheets.get(3).read();
             int persons = rowOf(help, "人员 persons");
             int ofBirths = rowOf(help, "出生 births");
             assertThat(persons).isLessThan(ofBirths);

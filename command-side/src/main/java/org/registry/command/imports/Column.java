@@ -49,7 +49,18 @@ enum Column {
     MOTHER_NATIONAL_ID("母亲公民身份号码", "motherNationalId", "motherId",
             "母亲的18位居民身份证号；母亲须已在登记簿中", "330106199001011228"),
     FATHER_NATIONAL_ID("父亲公民身份号码", "fatherNationalId", "fatherId",
-            "父亲的18位居民身份证号，可空；填写时父亲须已在登记簿中", "330106198801011236");
+            "父亲的18位居民身份证号，可空；填写时父亲须已在登记簿中", "330106198801011236"),
+    CHECK_UP_TYPE("检查类型", "checkUpType", "type",
+            "生殖健康检查、孕前优生健康检查、孕期随访、产后访视（REPRODUCTIVE_HEALTH、PRE_PREGNANCY、"
+                    + "PREGNANCY_FOLLOW_UP、POSTNATAL）", "生殖健康检查"),
+    CHECK_UP_DATE("检查日期", "checkUpDate", "date", "检查日期，须在今年之内且不晚于今天", "2026-03-15"),
+    FACILITY("检查机构", "facility", "facility", "做检查的机构", "西湖区妇幼保健院"),
+    RESULT("检查结果", "result", "result", "正常、需治疗、高风险（NORMAL、NEEDS_TREATMENT、HIGH_RISK）", "正常"),
+    RISK_LEVEL("风险评估", "riskLevel", "riskLevel",
+            "孕前优生健康检查必填，其他检查不填：低风险、高风险（LOW、HIGH）", "低风险"),
+    NOTES("备注", "notes", "notes", "备注，可空", ""),
+    FOLLOW_UP_DUE("随访日期", "followUpDue", "followUpDue",
+            "高风险孕前检查的随访日期；空为检查后按设定的期限", "2026-04-15");
 
     private static final Map<String, Column> BY_HEADER = Stream.of(values())
             .flatMap(column -> Stream.of(Map.entry(normal(column.chinese), column),
@@ -81,6 +92,11 @@ enum Column {
     /** The column of a command's field, when the field is one of the file's. */
     static Optional<Column> byField(String field) {
         return Optional.ofNullable(field == null ? null : BY_FIELD.get(field));
+    }
+
+    /** The column of a command's field among a kind of ledger's columns. */
+    static Optional<Column> byField(String field, Ledger ledger) {
+        return ledger.columns.stream().filter(column -> column.field.equals(field)).findFirst();
     }
 
     /** As a report names it: both headers. */

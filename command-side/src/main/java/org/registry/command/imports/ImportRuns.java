@@ -140,6 +140,23 @@ class ImportRuns {
                 null, outcome, household, child, problems);
     }
 
+    /**
+     * A row of a check-ups ledger: the person's national ID and record, and in {@code household_key} the check-up's
+     * key (person, type, day), by which a second row of the same check-up is found.
+     */
+    void record(UUID importId, CheckUpRow row, String key, Outcome outcome, PersonId person,
+                List<PersonRow.Problem> problems) {
+        record(importId, row.number, row.nationalId == null ? null : row.nationalId.value(), key, null, outcome, null,
+                person, problems);
+    }
+
+    /** The row of this import, before this one, with the same check-up (its key). */
+    Optional<Integer> earlierRowWithKey(UUID importId, String key) {
+        return jdbc.queryForList("""
+                        SELECT MIN(row_number) FROM import_row WHERE import_id = ? AND household_key = ?""",
+                Integer.class, importId, key).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     private void record(UUID importId, int number, String nationalId, String householdKey, String relation,
                         Outcome outcome, HouseholdId household, PersonId person, List<PersonRow.Problem> problems) {
         jdbc.update("""

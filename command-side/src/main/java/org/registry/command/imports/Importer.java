@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.registry.command.api.CommandRequest;
 import org.registry.command.api.Commands;
 import org.registry.command.directory.RecordDirectory;
@@ -15,6 +16,8 @@ import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.RelationToHead;
+import org.registry.kernel.checkup.CheckUpId;
+import org.registry.kernel.person.CheckUpRecorded;
 import org.registry.kernel.person.NationalId;
 import org.registry.kernel.person.PersonId;
 import org.registry.platform.eventstore.AuditMetaData;
@@ -31,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,15 +64,17 @@ class Importer {
     private final ImportRuns runs;
     private final TransactionTemplate transaction;
     private final CommandBus commandBus;
+    private final EventStore eventStore;
     private final Clock clock;
 
     Importer(Commands commands, RecordDirectory directory, ImportRuns runs, PlatformTransactionManager transactions,
-             CommandBus commandBus, Clock clock) {
+             CommandBus commandBus, EventStore eventStore, Clock clock) {
         this.commands = commands;
         this.directory = directory;
         this.runs = runs;
         this.transaction = new TransactionTemplate(transactions);
         this.commandBus = commandBus;
+        this.eventStore = eventStore;
         this.clock = clock;
     }
 
@@ -139,6 +145,7 @@ class Importer {
                 switch (ledger) {
                     case PERSONS -> importRow(context, new PersonRow(row));
                     case BIRTHS -> importBirth(context, new BirthRow(row));
+                    case CHECK_UPS -> importCheckUp(context, new CheckUpRow(row, LocalDate.now(clock)));
                 }
                 progress.rowDone();
             });
@@ -308,6 +315,55 @@ class Importer {
         }
         if (context.dryRun()) {
             runs.record(context.importId(), row, ImportRuns.Outcome.VALID, household, null, List.of());
+        }
+    }
+
+    /**
+     * A check-up of the file: matched when the person's record holds a check-up of the same type on the same day,
+     * else recorded as {@code POST /api/persons/{personId}/check-ups} records it, the clerk acting in the person's area.
+     */
+    private void importCheckUp(Row context, CheckUpRow row) {
+        List<PersonRow.Problem> problems = new ArrayList<>(row.problems);
+        PersonId person = row.nationalId == null ? null : registered(row.nationalId, Column.NATIONAL_ID,
+                "PERSON_NOT_FOUND", context, problems);
+        String key = problems.isEmpty() ? row.key() : null;
+        if (key != null) {
+            runs.earlierRowWithKey(context.importId(), key).ifPresent(earlier -> problems.add(new PersonRow.Problem(
+                    Column.CHECK_UP_DATE.label(), "DUPLICATE_IN_FILE", "the same check-up (person, type and day) is "
+                    + "on row " + earlier + " of the file already")));
+        }
+        if (!problems.isEmpty()) {
+            runs.record(context.importId(), row, key, ImportRuns.Outcome.REJECTED, null, problems);
+            return;
+        }
+        boolean recorded = eventStore.readEvents(person.toString()).asStream()
+                .anyMatch(event -> event.getPayload() instanceof CheckUpRecorded checkUp
+                        && checkUp.type() == row.type() && checkUp.date().equals(row.date()));
+        if (recorded) {
+            runs.record(context.importId(), row, key, ImportRuns.Outcome.MATCHED, person, List.of());
+            return;
+        }
+        try {
+            transaction.executeWithoutResult(status -> {
+                send(context, row.checkUp(person, new CheckUpId(UUID.randomUUID())));
+                if (context.dryRun()) {
+                    status.setRollbackOnly();
+                } else {
+                    runs.record(context.importId(), row, key, ImportRuns.Outcome.REGISTERED, person, List.of());
+                }
+            });
+        } catch (RejectionException e) {
+            runs.record(context.importId(), row, key, ImportRuns.Outcome.REJECTED, null,
+                    List.of(CheckUpRow.problem(e)));
+            return;
+        } catch (ConcurrencyException | PessimisticLockingFailureException | DuplicateKeyException e) {
+            runs.record(context.importId(), row, key, ImportRuns.Outcome.REJECTED, null, List.of(
+                    new PersonRow.Problem(null, "CONCURRENT_MODIFICATION",
+                            "another request changed the same records at the same moment; import the file again")));
+            return;
+        }
+        if (context.dryRun()) {
+            runs.record(context.importId(), row, key, ImportRuns.Outcome.VALID, person, List.of());
         }
     }
 

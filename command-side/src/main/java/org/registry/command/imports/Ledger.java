@@ -10,9 +10,13 @@ import static org.registry.command.imports.Column.ADDRESS;
 import static org.registry.command.imports.Column.BIRTH_DATE;
 import static org.registry.command.imports.Column.CERTIFICATE_EXPIRY;
 import static org.registry.command.imports.Column.CERTIFICATE_NUMBER;
+import static org.registry.command.imports.Column.CHECK_UP_DATE;
+import static org.registry.command.imports.Column.CHECK_UP_TYPE;
 import static org.registry.command.imports.Column.COMMUNITY_CODE;
 import static org.registry.command.imports.Column.ETHNICITY;
+import static org.registry.command.imports.Column.FACILITY;
 import static org.registry.command.imports.Column.FATHER_NATIONAL_ID;
+import static org.registry.command.imports.Column.FOLLOW_UP_DUE;
 import static org.registry.command.imports.Column.HOUSEHOLD_NUMBER;
 import static org.registry.command.imports.Column.KIND;
 import static org.registry.command.imports.Column.MARITAL_STATUS;
@@ -20,18 +24,22 @@ import static org.registry.command.imports.Column.MOTHER_NATIONAL_ID;
 import static org.registry.command.imports.Column.MOVE_REASON;
 import static org.registry.command.imports.Column.NAME;
 import static org.registry.command.imports.Column.NATIONAL_ID;
+import static org.registry.command.imports.Column.NOTES;
 import static org.registry.command.imports.Column.ORIGIN;
 import static org.registry.command.imports.Column.POSTAL_CODE;
 import static org.registry.command.imports.Column.REGISTERED_ON;
 import static org.registry.command.imports.Column.RELATION_TO_HEAD;
 import static org.registry.command.imports.Column.RESIDENCY;
 import static org.registry.command.imports.Column.RESIDENT_SINCE;
+import static org.registry.command.imports.Column.RESULT;
+import static org.registry.command.imports.Column.RISK_LEVEL;
 import static org.registry.command.imports.Column.SEX;
 
 /**
  * The kinds of ledger an import reads, each with its columns (in the template's order) and the ones a file of it
  * must have. A file's kind is the one asked for ({@code kind}), else the one its XLSX sheet is named for, else the
- * one its headers show (a mother's national ID: births), persons when nothing says otherwise.
+ * one its headers show (a mother's national ID: births; a check-up's type: check-ups), persons when nothing says
+ * otherwise.
  */
 enum Ledger {
 
@@ -53,7 +61,14 @@ enum Ledger {
             "One row a child born; the mother must be on the register, the birth order is derived from her live "
                     + "births. The household is the mother's, or the one an import registered under the community "
                     + "code and household number; the relation to the head is CHILD when blank. A child whose national "
-                    + "ID is on the register, or a child of the mother born the same day with the same sex, is matched.");
+                    + "ID is on the register, or a child of the mother born the same day with the same sex, is matched."),
+    CHECK_UPS("check-ups", "体检", List.of(NATIONAL_ID, CHECK_UP_TYPE, CHECK_UP_DATE, FACILITY, RESULT, RISK_LEVEL,
+            NOTES, FOLLOW_UP_DUE),
+            Set.of(NATIONAL_ID, CHECK_UP_TYPE, CHECK_UP_DATE, FACILITY, RESULT),
+            "一行一次今年的检查；受检人须已在登记簿中（按身份证号）。同一人同一天同类检查已在登记簿中的视为已匹配，"
+                    + "不重复登记。",
+            "One row a check-up of this year; the person must be on the register (by national ID). A check-up of the "
+                    + "same type on the same day the person's record holds is matched, never recorded twice.");
 
     /** The name of the {@code kind} parameter and of the template's sheet (with the Chinese name before it). */
     final String english;
@@ -85,9 +100,9 @@ enum Ledger {
                      .findFirst();
     }
 
-    /** The kind the columns of a header row show: a mother's national ID is a birth's. */
+    /** The kind the columns of a header row show: a mother's national ID is a birth's, a check-up's type one's. */
     static Ledger ofHeaders(Set<Column> headers) {
-        return headers.contains(MOTHER_NATIONAL_ID) ? BIRTHS : PERSONS;
+        return headers.contains(MOTHER_NATIONAL_ID) ? BIRTHS : headers.contains(CHECK_UP_TYPE) ? CHECK_UPS : PERSONS;
     }
 
     boolean isRequired(Column column) {

@@ -144,6 +144,7 @@ class Importer {
             rows.forEach(row -> {
                 switch (ledger) {
                     case PERSONS -> importRow(context, new PersonRow(row));
+                    case FLOATING -> importRow(context, new PersonRow(row, Ledger.FLOATING));
                     case BIRTHS -> importBirth(context, new BirthRow(row));
                     case CHECK_UPS -> importCheckUp(context, new CheckUpRow(row, LocalDate.now(clock)));
                 }

@@ -52,6 +52,13 @@ enum Ledger {
             "One row a person; rows with the same community code and household number are one household, whose "
                     + "details come from its first row. National IDs already on the register are matched, never "
                     + "registered twice."),
+    FLOATING("floating", "流动人口", PERSONS.columns, union(PERSONS.required, Set.of(ORIGIN, RESIDENT_SINCE)),
+            "一行一名流入的流动人口，列与人员台账相同；居住状况空为流入，户别空为流动人口户；来源地、居住起始日期必填，"
+                    + "婚育证明编号与有效期同填。已在登记簿中的身份证号视为已匹配。",
+            "One row a floating resident who came here, with the columns of the persons ledger; the residency is "
+                    + "FLOATING_IN and the household's kind FLOATING when blank; origin and the day the stay began are "
+                    + "required, a certificate's number goes with its expiry. National IDs on the register are "
+                    + "matched."),
     BIRTHS("births", "出生", List.of(MOTHER_NATIONAL_ID, NAME, SEX, BIRTH_DATE, NATIONAL_ID, FATHER_NATIONAL_ID,
             ETHNICITY, COMMUNITY_CODE, HOUSEHOLD_NUMBER, RELATION_TO_HEAD),
             Set.of(MOTHER_NATIONAL_ID, NAME, SEX, BIRTH_DATE),
@@ -69,6 +76,12 @@ enum Ledger {
                     + "不重复登记。",
             "One row a check-up of this year; the person must be on the register (by national ID). A check-up of the "
                     + "same type on the same day the person's record holds is matched, never recorded twice.");
+
+    private static Set<Column> union(Set<Column> first, Set<Column> second) {
+        Set<Column> both = new java.util.HashSet<>(first);
+        both.addAll(second);
+        return Set.copyOf(both);
+    }
 
     /** The name of the {@code kind} parameter and of the template's sheet (with the Chinese name before it). */
     final String english;

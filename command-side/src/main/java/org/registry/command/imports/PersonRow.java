@@ -75,9 +75,18 @@ final class PersonRow extends RowReader {
     }
 
     PersonRow(LedgerRow row) {
+        this(row, Ledger.PERSONS);
+    }
+
+    /**
+     * @param ledger persons, or floating residents: whose residency is {@code FLOATING_IN} and household kind
+     *               {@code FLOATING} when the row leaves them blank
+     */
+    PersonRow(LedgerRow row, Ledger ledger) {
         super(row);
         this.householdNumber = row.get(Column.HOUSEHOLD_NUMBER);
-        for (Column column : Ledger.PERSONS.requiredColumns()) {
+        boolean floating = ledger == Ledger.FLOATING;
+        for (Column column : ledger.requiredColumns()) {
             if (row.get(column) == null) {
                 problems.add(new Problem(column.label(), "VALIDATION_FAILED", column.label() + " is required"));
             }
@@ -91,7 +100,7 @@ final class PersonRow extends RowReader {
         HouseholdKind kind = choice(Column.KIND, KINDS);
         MaritalStatus marital = choice(Column.MARITAL_STATUS, MARITAL);
         Residency residency = choice(Column.RESIDENCY, RESIDENCIES);
-        residency = residency == null ? Residency.PERMANENT : residency;
+        residency = residency != null ? residency : floating ? Residency.FLOATING_IN : Residency.PERMANENT;
         MoveReason moveReason = choice(Column.MOVE_REASON, MOVE_REASONS);
         LocalDate residentSince = date(Column.RESIDENT_SINCE);
         LocalDate registeredOn = date(Column.REGISTERED_ON);
@@ -108,7 +117,8 @@ final class PersonRow extends RowReader {
         }
         LocalDate since = residentSince != null ? residentSince : birthDate;
         household = read(null, () -> new RegisterHousehold(SOME_HOUSEHOLD, community, row.get(Column.ADDRESS),
-                postalCode, kind == null ? HouseholdKind.REGISTERED : kind, householdNumber,
+                postalCode, kind != null ? kind : floating ? HouseholdKind.FLOATING : HouseholdKind.REGISTERED,
+                householdNumber,
                 registeredOn != null ? registeredOn : since));
         Residency lives = residency;
         person = read(null, () -> new RegisterPerson(SOME_PERSON, nationalId, row.get(Column.NAME), sex, birthDate,

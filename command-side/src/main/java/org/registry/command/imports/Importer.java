@@ -43,14 +43,14 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Imports a ledger of persons, row by row, through the command path every HTTP command takes (the gateway, the
- * aggregates, the directory that keeps national IDs unique), with the import's id, file name and hash in the
- * metadata of every event. Each row is one transaction: a row refused by a rule records nothing, and the rows before
+ * Imports a ledger ({@link Ledger}: persons, floating residents, births, check-ups), row by row, through the command
+ * path every HTTP command takes (the gateway, the aggregates, the directory that keeps national IDs unique), with the
+ * import's id, file name and hash in the metadata of every event. Each row is one transaction: a row refused by a rule records nothing, and the rows before
  * and after it stand. A dry run sends the same commands and rolls each row's transaction back, so it is judged by
  * exactly the rules of the real import and stores no fact; only its report is kept.
  *
- * <p>Rows whose national ID the register holds are matched, never registered again: importing a file twice records
- * nothing the second time. Rows of one household (same community and household number) share it; a household is
+ * <p>Rows whose national ID the register holds are matched, never registered again (a birth also by its mother, day
+ * and sex; a check-up by its person, type and day): importing a file twice records nothing the second time. Rows of one household (same community and household number) share it; a household is
  * founded by its first row an import registers, or found through a member already on the register.
  */
 @Component

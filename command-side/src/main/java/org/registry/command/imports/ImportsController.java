@@ -110,9 +110,7 @@ public class ImportsController {
         if (xlsx && charset != null) {
             throw RejectionException.invalid("charset", "VALIDATION_FAILED", "charset goes with a CSV file only");
         }
-        Ledger ledger = kind == null ? null : Ledger.named(kind).orElseThrow(() ->
-                RejectionException.invalid("kind", "VALIDATION_FAILED", "kind is one of " + Ledger.names()
-                        + ", not '" + kind + "'"));
+        Ledger ledger = Ledger.asked(kind);
         UUID id = run(request.getInputStream(), xlsx, name, csvCharset, ledger, why, user, request, dryRun);
         return ResponseEntity.created(URI.create("/api/imports/" + id))
                              .body(view(runs.find(id).orElseThrow(), ImportRuns.Outcome.REJECTED, 0, MAX_PAGE_SIZE));

@@ -1,5 +1,7 @@
 package org.registry.command.imports;
 
+import org.registry.kernel.common.RejectionException;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -104,6 +106,12 @@ enum Ledger {
     /** The kind a {@code kind} parameter names: exactly its English name, as the API lists them. */
     static Optional<Ledger> named(String name) {
         return Arrays.stream(values()).filter(kind -> kind.english.equals(name)).findFirst();
+    }
+
+    /** The kind a {@code kind} parameter (or option) asks for; null when absent; 400 for a name of none. */
+    static Ledger asked(String name) {
+        return name == null ? null : named(name).orElseThrow(() -> RejectionException.invalid("kind",
+                "VALIDATION_FAILED", "kind is one of " + names() + ", not '" + name + "'"));
     }
 
     /** The kind an XLSX sheet's name names, in Chinese or English (the template's "出生 births"). */

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * The import of an office's ledger from the command line, for files too large to send over HTTP:
  *
  * <pre>java -jar app/target/registry.jar import --file=ledger.csv --as=clerk [--dry-run] [--charset=GBK]
- *     [--reason=...] [--spring.datasource.url=...]</pre>
+ *     [--kind=births] [--reason=...] [--spring.datasource.url=...]</pre>
  *
  * <p>It runs {@code POST /api/imports}'s importer ({@link ImportFromFile}) in a command-side context of its own on
  * the service's database (its settings, overridden the usual way), without a web server or the query side's
@@ -49,7 +49,8 @@ final class ImportCommand {
     static final int USAGE = 2;
     static final int REJECTED = 3;
 
-    private static final List<String> OPTIONS = List.of("file", "as", "dry-run", "charset", "reason", "help");
+    private static final List<String> OPTIONS = List.of("file", "as", "dry-run", "charset", "kind", "reason",
+            "help");
     private static final int H2_DATABASE_IN_USE = 90020;
     private static final int BAR_WIDTH = 30;
     private static final List<String> QUIET = List.of(LoggingSystem.ROOT_LOGGER_NAME,
@@ -58,11 +59,13 @@ final class ImportCommand {
 
     static final String USAGE_TEXT = """
             Usage: java -jar registry.jar import --file=PATH --as=USER [--dry-run] [--charset=UTF-8|GBK|GB18030]
-                                             [--reason=TEXT] [--spring.datasource.url=...]
-              --file      a ledger of persons, CSV or XLSX (the columns of GET /api/imports/template)
+                                             [--kind=persons|floating|births|check-ups] [--reason=TEXT]
+                                             [--spring.datasource.url=...]
+              --file      a ledger, CSV or XLSX (the columns of GET /api/imports/template)
               --as        the user importing: a clerk or an administrator the service knows
               --dry-run   check every row by the import's rules and store nothing but the report
               --charset   a CSV file's charset, when its bytes do not tell (UTF-8, else GBK is assumed)
+              --kind      the kind of ledger (an XLSX file's sheet named for it); else found from the file
               --reason    kept with every event the import records
             Runs on the service's database (spring.datasource.* as for the service); the embedded H2 database is
             opened by one process at a time: stop the service first. Exit codes: 0 every row imported or matched,
@@ -135,7 +138,8 @@ final class ImportCommand {
                     path, Files.size(path), dryRun ? "checking each" : "importing each");
             bar.start(System.nanoTime());
             ImportFromFile.Summary summary = context.getBean(ImportFromFile.class).run(path, dryRun,
-                    single(arguments, "charset"), single(arguments, "reason"), user, bar::rowsDone);
+                    single(arguments, "charset"), single(arguments, "kind"), single(arguments, "reason"), user,
+                    bar::rowsDone);
             bar.finish();
             return report(summary, bar);
         } catch (RejectionException e) {

@@ -344,17 +344,43 @@ class ImportApiTest {
         byte[] bytes = answer.body();
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes))) {
             List<Sheet> sheets = workbook.getSheets().toList();
-            assertThat(sheets).extracting(Sheet::getName).containsExactly("人员 persons", "说明 columns");
+            assertThat(sheets).extracting(Sheet::getName).containsExactly("人员 persons",
+                    "流动人口 floating", "出生 births", "体检 check-ups", "说明 columns");
             List<Row> header = sheets.get(0).read();
             assertThat(header).hasSize(2);
             assertThat(header.get(0).getCellText(0)).isEqualTo("户号*");
             assertThat(header.get(1).getCellText(0)).isEqualTo("householdNumber");
             assertThat(header.get(0).stream().map(cell -> cell.getText()).collect(Collectors.toList()))
                     .contains("公民身份号码*", "与户主关系*", "民族", "婚姻状况");
-            List<Row> help = sheets.get(1).read();
-            assertThat(help.get(7).getCellText(0)).isEqualTo("公民身份号码");
-            assertThat(help.get(7).getCellText(3)).contains("18位");
+            assertThat(sheets.get(1).read().get(0).stream().map(cell -> cell.getText()).toList())
+                    .contains("来源地*", "居住起始日期*", "户号*");
+            List<Row> births = sheets.get(2).read();
+            assertThat(births).hasSize(2);
+            assertThat(births.get(0).stream().map(cell -> cell.getText()).collect(Collectors.toList()))
+                    .startsWith("母亲公民身份号码*", "姓名*", "性别*", "出生日期*").contains("公民身份号码", "户号")
+                    .doesNotContain("公民身份号码*");
+            assertThat(births.get(1).getCellText(0)).isEqualTo("motherNationalId");
+            assertThat(sheets.get(3).read().get(0).getCellText(0)).isEqualTo("公民身份号码*");
+            List<Row> help = sheets.get(4).read();
+            int persons = rowOf(help, "人员 persons");
+            int ofBirths = rowOf(help, "出生 births");
+            assertThat(persons).isLessThan(ofBirths);
+            Row nationalId = help.get(rowOf(help.subList(persons, ofBirths), "公民身份号码") + persons);
+            assertThat(nationalId.getCellText(2)).isEqualTo("是 yes");
+            assertThat(nationalId.getCellText(3)).contains("18位");
+            Row childsId = help.get(rowOf(help.subList(ofBirths, help.size()), "公民身份号码") + ofBirths);
+            assertThat(childsId.getCellText(2)).isEqualTo("否 no");
         }
+    }
+
+    /** The first row whose first cell has the text. */
+    private static int rowOf(List<Row> rows, String first) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).getCellCount() > 0 && first.equals(rows.get(i).getCellText(0))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no row " + first);
     }
 
     private static String sha256(byte[] bytes) throws Exception {

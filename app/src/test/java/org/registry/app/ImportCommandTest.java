@@ -166,6 +166,12 @@ class ImportCommandTest {
         Run typo = importCommand("--file=" + notALedger, "--as=clerk", "--dryrun");
         assertThat(typo.exitCode()).isEqualTo(ImportCommand.USAGE);
         assertThat(typo.err()).contains("--dryrun");
+        Run unknownKind = importCommand("--file=" + notALedger, "--as=clerk", "--kind=deaths");
+        assertThat(unknownKind.exitCode()).isEqualTo(ImportCommand.USAGE);
+        assertThat(unknownKind.err()).contains("VALIDATION_FAILED", "deaths");
+        Run notOfTheKind = importCommand("--file=" + notALedger, "--as=clerk", "--kind=births");
+        assertThat(notOfTheKind.exitCode()).isEqualTo(ImportCommand.USAGE);
+        assertThat(notOfTheKind.err()).contains("IMPORT_COLUMNS_MISSING", "motherNationalId");
         assertThat(events()).isEqualTo(before);
     }
 

@@ -66,13 +66,13 @@ public class ImportFromFile {
     /**
      * Imports the file (a dry run only checks it) as the given user. Refuses, with the code the API answers, a file
      * that cannot be read or is no ledger ({@code IMPORT_FILE_*}, {@code IMPORT_COLUMNS_MISSING}...), a charset other
-     * than UTF-8, GBK or GB18030, a reason that is no valid text, a user the register does not know
+     * than UTF-8, GBK or GB18030, a kind of ledger the API does not list, a reason that is no valid text, a user the register does not know
      * ({@code USER_UNKNOWN}: the configured users, or the demo users where they are on) and one who is neither clerk
      * nor administrator ({@code FORBIDDEN}). An import that fails once started throws, and is {@code FAILED} in the
      * API.
      */
-    public Summary run(Path file, boolean dryRun, String charsetName, String reason, String userName,
-                       Progress progress) throws IOException {
+    public Summary run(Path file, boolean dryRun, String charsetName, String kindName, String reason,
+                       String userName, Progress progress) throws IOException {
         UserDetails as;
         try {
             as = users.loadUserByUsername(userName);
@@ -84,14 +84,14 @@ public class ImportFromFile {
         actor.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(as, null, as.getAuthorities()));
         SecurityContextHolder.setContext(actor);
         try {
-            return run(file, dryRun, charsetName, reason, CurrentUser.get(), progress);
+            return run(file, dryRun, charsetName, kindName, reason, CurrentUser.get(), progress);
         } finally {
             SecurityContextHolder.setContext(before);
         }
     }
 
-    private Summary run(Path file, boolean dryRun, String charsetName, String reason, RegistryUser user,
-                        Progress progress) throws IOException {
+    private Summary run(Path file, boolean dryRun, String charsetName, String kindName, String reason,
+                        RegistryUser user, Progress progress) throws IOException {
         if (!user.has(Role.CLERK) && !user.has(Role.ADMIN)) {
             throw RejectionException.forbidden("FORBIDDEN", "user '" + user.name() + "' is no clerk or administrator:"
                     + " only they import");
@@ -102,6 +102,7 @@ public class ImportFromFile {
             throw RejectionException.invalid("reason", "VALIDATION_FAILED", "reason " + reasonProblem);
         }
         Charset charset = ImportsController.charset(charsetName);
+        Ledger kind = Ledger.asked(kindName);
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw RejectionException.invalid("file", "IMPORT_FILE_UNREADABLE", "cannot read the file " + file);
         }
@@ -118,7 +119,7 @@ public class ImportFromFile {
             throw RejectionException.invalid("charset", "VALIDATION_FAILED", "charset goes with a CSV file only");
         }
         Importer.Upload upload = new Importer.Upload(name, sha256(file),
-                xlsx ? LedgerFile.Format.XLSX : LedgerFile.Format.CSV, file, charset);
+                xlsx ? LedgerFile.Format.XLSX : LedgerFile.Format.CSV, file, charset, kind);
         return summary(importer.run(upload, dryRun, why, user, null, progress::rowsDone));
     }
 

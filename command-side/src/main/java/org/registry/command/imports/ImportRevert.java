@@ -93,6 +93,13 @@ class ImportRevert {
             throw RejectionException.conflict("IMPORT_DRY_RUN", "import " + run.importId()
                     + " was a dry run: it recorded nothing to take back");
         }
+        if (run.kind() != Ledger.PERSONS && run.kind() != Ledger.FLOATING) {
+            // a birth is a fact on the mother's (and father's) record too, a check-up on a record the import did not
+            // register: no fact of the register takes them back
+            throw RejectionException.conflict("IMPORT_REVERT_UNSUPPORTED", "import " + run.importId() + " is of "
+                    + run.kind().english + ": only an import of persons (or floating residents) can be taken back; "
+                    + "correct its records one by one");
+        }
         return transaction.execute(status -> {
             // the row lock of the run's update keeps a second revert of the import waiting, then refused
             if (!runs.revert(run.importId(), new ImportRuns.Revert(user.name(), clock.instant(), reason))) {

@@ -27,14 +27,15 @@ class ImportRuns {
     /** What became of a row: registered (or, in a dry run, valid), matched to a person on the register, rejected. */
     enum Outcome { REGISTERED, VALID, MATCHED, REJECTED }
 
-    record Run(UUID importId, String fileName, String sha256, String format, String charset, boolean dryRun,
-               String actor, Status status, int totalRows, Instant startedAt, Instant finishedAt, String failure,
-               Revert revert) {
+    record Run(UUID importId, String fileName, String sha256, String format, String charset, Ledger kind,
+               boolean dryRun, String actor, Status status, int totalRows, Instant startedAt, Instant finishedAt,
+               String failure, Revert revert) {
 
-        Run(UUID importId, String fileName, String sha256, String format, String charset, boolean dryRun,
-            String actor, Status status, int totalRows, Instant startedAt, Instant finishedAt, String failure) {
-            this(importId, fileName, sha256, format, charset, dryRun, actor, status, totalRows, startedAt, finishedAt,
-                    failure, null);
+        Run(UUID importId, String fileName, String sha256, String format, String charset, Ledger kind,
+            boolean dryRun, String actor, Status status, int totalRows, Instant startedAt, Instant finishedAt,
+            String failure) {
+            this(importId, fileName, sha256, format, charset, kind, dryRun, actor, status, totalRows, startedAt,
+                    finishedAt, failure, null);
         }
     }
 
@@ -63,10 +64,11 @@ class ImportRuns {
 
     void start(Run run) {
         jdbc.update("""
-                        INSERT INTO import_run (import_id, file_name, sha256, format, charset, dry_run, actor, status,
-                                                total_rows, started_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                run.importId(), run.fileName(), run.sha256(), run.format(), run.charset(), run.dryRun(), run.actor(),
+                        INSERT INTO import_run (import_id, file_name, sha256, format, charset, kind, dry_run, actor,
+                                                status, total_rows, started_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                run.importId(), run.fileName(), run.sha256(), run.format(), run.charset(), run.kind().name(),
+                run.dryRun(), run.actor(),
                 run.status().name(), run.totalRows(), OffsetDateTime.ofInstant(run.startedAt(), ZoneOffset.UTC));
     }
 
@@ -127,14 +129,50 @@ class ImportRuns {
 
     void record(UUID importId, PersonRow row, Outcome outcome, HouseholdId household, PersonId person,
                 List<PersonRow.Problem> problems) {
+        record(importId, row.number, row.nationalId == null ? null : row.nationalId.value(), row.householdKey(),
+                row.relation == null ? null : row.relation.name(), outcome, household, person, problems);
+    }
+
+    /** A row of a births ledger: the child's national ID, household and record. */
+    void record(UUID importId, BirthRow row, Outcome outcome, HouseholdId household, PersonId child,
+                List<PersonRow.Problem> problems) {
+        record(importId, row.number, row.nationalId == null ? null : row.nationalId.value(), row.householdKey(),
+                null, outcome, household, child, problems);
+    }
+
+    /**
+     * A row of a check-ups ledger: the person's national ID and record, and in {@code household_key} the check-up's
+     * key (person, type, day), by which a second row of the same check-up is found.
+     */
+    void record(UUID importId, CheckUpRow row, String key, Outcome outcome, PersonId person,
+                List<PersonRow.Problem> problems) {
+        record(importId, row.number, row.nationalId == null ? null : row.nationalId.value(), key, null, outcome, null,
+                person, problems);
+    }
+
+    /** The row of this import, before this one, with the same check-up (its key). */
+    Optional<Integer> earlierRowWithKey(UUID importId, String key) {
+        return jdbc.queryForList("""
+                        SELECT MIN(row_number) FROM import_row WHERE import_id = ? AND household_key = ?""",
+                Integer.class, importId, key).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    private void record(UUID importId, int number, String nationalId, String householdKey, String relation,
+                        Outcome outcome, HouseholdId household, PersonId person, List<PersonRow.Problem> problems) {
         jdbc.update("""
                         INSERT INTO import_row (import_id, row_number, outcome, national_id, household_key, relation,
                                                 household_id, person_id, problems)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                importId, row.number, outcome.name(), row.nationalId == null ? null : row.nationalId.value(),
-                row.householdKey(), row.relation == null ? null : row.relation.name(),
+                importId, number, outcome.name(), nationalId, householdKey, relation,
                 household == null ? null : household.value(), person == null ? null : person.value(),
                 problems.isEmpty() ? null : write(problems));
+    }
+
+    /** Whether an earlier row of this import registered or matched the person. */
+    boolean hasPerson(UUID importId, PersonId person) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                        SELECT EXISTS (SELECT 1 FROM import_row WHERE import_id = ? AND person_id = ?)""",
+                Boolean.class, importId, person.value()));
     }
 
     /** The row of this import, before this one, that had the same national ID. */
@@ -198,7 +236,7 @@ class ImportRuns {
 
     private static final RowMapper<Run> RUN = (rs, i) -> new Run(rs.getObject("import_id", UUID.class),
             rs.getString("file_name"), rs.getString("sha256"), rs.getString("format"), rs.getString("charset"),
-            rs.getBoolean("dry_run"), rs.getString("actor"), Status.valueOf(rs.getString("status")),
+            Ledger.valueOf(rs.getString("kind")), rs.getBoolean("dry_run"), rs.getString("actor"), Status.valueOf(rs.getString("status")),
             rs.getInt("total_rows"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
             Optional.ofNullable(rs.getObject("finished_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant)
                     .orElse(null), rs.getString("failure"),

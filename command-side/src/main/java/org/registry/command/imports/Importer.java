@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.registry.command.api.CommandRequest;
 import org.registry.command.api.Commands;
 import org.registry.command.directory.RecordDirectory;
@@ -15,6 +16,9 @@ import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.RelationToHead;
+import org.registry.kernel.checkup.CheckUpId;
+import org.registry.kernel.person.CheckUpRecorded;
+import org.registry.kernel.person.NationalId;
 import org.registry.kernel.person.PersonId;
 import org.registry.platform.eventstore.AuditMetaData;
 import org.registry.platform.security.RegistryUser;
@@ -30,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +43,14 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Imports a ledger of persons, row by row, through the command path every HTTP command takes (the gateway, the
- * aggregates, the directory that keeps national IDs unique), with the import's id, file name and hash in the
- * metadata of every event. Each row is one transaction: a row refused by a rule records nothing, and the rows before
+ * Imports a ledger ({@link Ledger}: persons, floating residents, births, check-ups), row by row, through the command
+ * path every HTTP command takes (the gateway, the aggregates, the directory that keeps national IDs unique), with the
+ * import's id, file name and hash in the metadata of every event. Each row is one transaction: a row refused by a rule records nothing, and the rows before
  * and after it stand. A dry run sends the same commands and rolls each row's transaction back, so it is judged by
  * exactly the rules of the real import and stores no fact; only its report is kept.
  *
- * <p>Rows whose national ID the register holds are matched, never registered again: importing a file twice records
- * nothing the second time. Rows of one household (same community and household number) share it; a household is
+ * <p>Rows whose national ID the register holds are matched, never registered again (a birth also by its mother, day
+ * and sex; a check-up by its person, type and day): importing a file twice records nothing the second time. Rows of one household (same community and household number) share it; a household is
  * founded by its first row an import registers, or found through a member already on the register.
  */
 @Component
@@ -59,21 +64,24 @@ class Importer {
     private final ImportRuns runs;
     private final TransactionTemplate transaction;
     private final CommandBus commandBus;
+    private final EventStore eventStore;
     private final Clock clock;
 
     Importer(Commands commands, RecordDirectory directory, ImportRuns runs, PlatformTransactionManager transactions,
-             CommandBus commandBus, Clock clock) {
+             CommandBus commandBus, EventStore eventStore, Clock clock) {
         this.commands = commands;
         this.directory = directory;
         this.runs = runs;
         this.transaction = new TransactionTemplate(transactions);
         this.commandBus = commandBus;
+        this.eventStore = eventStore;
         this.clock = clock;
     }
 
     /** The file to import, as received: stored where the import reads it, with its hash. */
+    /** @param kind the kind of ledger asked for; null to find it from the file (LedgerFile) */
     record Upload(String fileName, String sha256, LedgerFile.Format format, java.nio.file.Path path,
-                  java.nio.charset.Charset charset) {
+                  java.nio.charset.Charset charset, Ledger kind) {
     }
 
     /** The reason given for the import, kept with every event it records. */
@@ -90,7 +98,7 @@ class Importer {
 
     /** Counts the rows (and checks the header) before anything is recorded, so progress has a total. */
     int countRows(Upload upload) throws java.io.IOException {
-        try (LedgerFile file = LedgerFile.open(upload.path(), upload.format(), upload.charset());
+        try (LedgerFile file = LedgerFile.open(upload.path(), upload.format(), upload.charset(), upload.kind());
              Stream<LedgerRow> rows = file.rows()) {
             return (int) rows.count();
         }
@@ -119,10 +127,10 @@ class Importer {
         int total = countRows(upload);
         UUID importId = UUID.randomUUID();
         Instant started = clock.instant();
-        try (LedgerFile file = LedgerFile.open(upload.path(), upload.format(), upload.charset());
+        try (LedgerFile file = LedgerFile.open(upload.path(), upload.format(), upload.charset(), upload.kind());
              Stream<LedgerRow> rows = file.rows()) {
             runs.start(new ImportRuns.Run(importId, upload.fileName(), upload.sha256(), file.format().name(),
-                    file.charset() == null ? null : file.charset().name(), dryRun, user.name(),
+                    file.charset() == null ? null : file.charset().name(), file.ledger(), dryRun, user.name(),
                     ImportRuns.Status.RUNNING, total, started, null, null));
             Map<String, Object> metaData = new java.util.HashMap<>(Map.of(AuditMetaData.IMPORT_ID,
                     importId.toString(), AuditMetaData.IMPORT_FILE, upload.fileName(),
@@ -132,8 +140,14 @@ class Importer {
             }
             Row context = new Row(importId, dryRun, new Reason(reason), request, metaData, user);
             Progress progress = new Progress(importId, total, started, rowsDone);
+            Ledger ledger = file.ledger();
             rows.forEach(row -> {
-                importRow(context, new PersonRow(row));
+                switch (ledger) {
+                    case PERSONS -> importRow(context, new PersonRow(row));
+                    case FLOATING -> importRow(context, new PersonRow(row, Ledger.FLOATING));
+                    case BIRTHS -> importBirth(context, new BirthRow(row));
+                    case CHECK_UPS -> importCheckUp(context, new CheckUpRow(row, LocalDate.now(clock)));
+                }
                 progress.rowDone();
             });
             runs.finish(importId, ImportRuns.Status.DONE, clock.instant(), null);
@@ -226,6 +240,151 @@ class Importer {
         if (context.dryRun()) {
             runs.record(context.importId(), row, ImportRuns.Outcome.VALID, household, null, List.of());
         }
+    }
+
+    /**
+     * A birth of the file: matched when the register holds the child (by national ID, or a child of the mother born
+     * the same day with the same sex that no earlier row of the import took), else recorded as {@code POST
+     * /api/births} records it, the clerk acting in the areas of the mother, the father and the household.
+     */
+    private void importBirth(Row context, BirthRow row) {
+        List<PersonRow.Problem> problems = new ArrayList<>(row.problems);
+        if (row.nationalId != null) {
+            runs.earlierRowWith(context.importId(), row.nationalId.value()).ifPresent(earlier -> problems.add(
+                    new PersonRow.Problem(Column.NATIONAL_ID.label(), "DUPLICATE_IN_FILE",
+                            "national ID " + row.nationalId + " is on row " + earlier + " of the file already")));
+        }
+        PersonId mother = row.motherId == null ? null : registered(row.motherId, Column.MOTHER_NATIONAL_ID,
+                "MOTHER_NOT_FOUND", context, problems);
+        PersonId father = row.fatherId == null ? null : registered(row.fatherId, Column.FATHER_NATIONAL_ID,
+                "FATHER_NOT_FOUND", context, problems);
+        if (!problems.isEmpty()) {
+            runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null, problems);
+            return;
+        }
+        Optional<PersonId> known = row.nationalId == null ? Optional.empty() : directory.holderOf(row.nationalId);
+        if (known.isEmpty()) {
+            known = directory.childrenOf(mother).stream()
+                             .filter(child -> child.birthDate().equals(row.birthDate()) && child.sex() == row.sex())
+                             .map(RecordDirectory.Relative::personId)
+                             .filter(child -> !runs.hasPerson(context.importId(), child)).findFirst();
+        }
+        if (known.isPresent()) {
+            runs.record(context.importId(), row, ImportRuns.Outcome.MATCHED,
+                    directory.householdOf(known.get()).orElse(null), known.get(), List.of());
+            return;
+        }
+        HouseholdId household = row.namesHousehold()
+                ? runs.mappedHousehold(row.community.value(), row.householdNumber).orElse(null)
+                : directory.householdOf(mother).orElse(null);
+        if (household == null) {
+            runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null, List.of(
+                    new PersonRow.Problem(row.namesHousehold() ? Column.HOUSEHOLD_NUMBER.label()
+                            : Column.MOTHER_NATIONAL_ID.label(), "HOUSEHOLD_NOT_FOUND", row.namesHousehold()
+                            ? "no import registered household " + row.householdNumber + " of " + row.community
+                            : "the mother lives in no household on the register; name the child's household")));
+            return;
+        }
+        Optional<CommunityCode> where = directory.communityOf(household);
+        if (where.isPresent() && !context.user().scope().covers(where.get())) {
+            runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null, List.of(
+                    new PersonRow.Problem(row.namesHousehold() ? Column.COMMUNITY_CODE.label()
+                            : Column.MOTHER_NATIONAL_ID.label(), "OUTSIDE_AREA_SCOPE", "the child's household "
+                            + "lives in " + where.get() + ", outside the areas of user '" + context.user().name()
+                            + "'")));
+            return;
+        }
+        PersonId child = new PersonId(UUID.randomUUID());
+        try {
+            transaction.executeWithoutResult(status -> {
+                send(context, row.birth(child, mother, father, household));
+                if (context.dryRun()) {
+                    status.setRollbackOnly();
+                } else {
+                    runs.record(context.importId(), row, ImportRuns.Outcome.REGISTERED, household, child, List.of());
+                }
+            });
+        } catch (RejectionException e) {
+            runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null,
+                    List.of(PersonRow.Problem.of(e, null)));
+            return;
+        } catch (ConcurrencyException | PessimisticLockingFailureException | DuplicateKeyException e) {
+            runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null, List.of(
+                    new PersonRow.Problem(null, "CONCURRENT_MODIFICATION",
+                            "another request changed the same records at the same moment; import the file again")));
+            return;
+        }
+        if (context.dryRun()) {
+            runs.record(context.importId(), row, ImportRuns.Outcome.VALID, household, null, List.of());
+        }
+    }
+
+    /**
+     * A check-up of the file: matched when the person's record holds a check-up of the same type on the same day,
+     * else recorded as {@code POST /api/persons/{personId}/check-ups} records it, the clerk acting in the person's area.
+     */
+    private void importCheckUp(Row context, CheckUpRow row) {
+        List<PersonRow.Problem> problems = new ArrayList<>(row.problems);
+        PersonId person = row.nationalId == null ? null : registered(row.nationalId, Column.NATIONAL_ID,
+                "PERSON_NOT_FOUND", context, problems);
+        String key = problems.isEmpty() ? row.key() : null;
+        if (key != null) {
+            runs.earlierRowWithKey(context.importId(), key).ifPresent(earlier -> problems.add(new PersonRow.Problem(
+                    Column.CHECK_UP_DATE.label(), "DUPLICATE_IN_FILE", "the same check-up (person, type and day) is "
+                    + "on row " + earlier + " of the file already")));
+        }
+        if (!problems.isEmpty()) {
+            runs.record(context.importId(), row, key, ImportRuns.Outcome.REJECTED, null, problems);
+            return;
+        }
+        boolean recorded = eventStore.readEvents(person.toString()).asStream()
+                .anyMatch(event -> event.getPayload() instanceof CheckUpRecorded checkUp
+                        && checkUp.type() == row.type() && checkUp.date().equals(row.date()));
+        if (recorded) {
+            runs.record(context.importId(), row, key, ImportRuns.Outcome.MATCHED, person, List.of());
+            return;
+        }
+        try {
+            transaction.executeWithoutResult(status -> {
+                send(context, row.checkUp(person, new CheckUpId(UUID.randomUUID())));
+                if (context.dryRun()) {
+                    status.setRollbackOnly();
+                } else {
+                    runs.record(context.importId(), row, key, ImportRuns.Outcome.REGISTERED, person, List.of());
+                }
+            });
+        } catch (RejectionException e) {
+            runs.record(context.importId(), row, key, ImportRuns.Outcome.REJECTED, null,
+                    List.of(CheckUpRow.problem(e)));
+            return;
+        } catch (ConcurrencyException | PessimisticLockingFailureException | DuplicateKeyException e) {
+            runs.record(context.importId(), row, key, ImportRuns.Outcome.REJECTED, null, List.of(
+                    new PersonRow.Problem(null, "CONCURRENT_MODIFICATION",
+                            "another request changed the same records at the same moment; import the file again")));
+            return;
+        }
+        if (context.dryRun()) {
+            runs.record(context.importId(), row, key, ImportRuns.Outcome.VALID, person, List.of());
+        }
+    }
+
+    /** The person on the register holding a national ID the row names, in the clerk's areas; else a problem. */
+    private PersonId registered(NationalId nationalId, Column column, String notFound, Row context,
+                                List<PersonRow.Problem> problems) {
+        Optional<PersonId> holder = directory.holderOf(nationalId);
+        if (holder.isEmpty()) {
+            problems.add(new PersonRow.Problem(column.label(), notFound, "no person on the register holds national ID "
+                    + nationalId));
+            return null;
+        }
+        Optional<CommunityCode> where = directory.communityOf(holder.get());
+        if (where.isPresent() && !context.user().scope().covers(where.get())) {
+            problems.add(new PersonRow.Problem(column.label(), "OUTSIDE_AREA_SCOPE", "the holder of national ID "
+                    + nationalId + " lives in " + where.get() + ", outside the areas of user '"
+                    + context.user().name() + "'"));
+            return null;
+        }
+        return holder.get();
     }
 
     /** The register holds the row's national ID: the person is not registered again. */

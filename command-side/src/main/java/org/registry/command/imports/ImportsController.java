@@ -85,7 +85,9 @@ public class ImportsController {
 
     @PostMapping(consumes = {CSV, ImportTemplate.MEDIA_TYPE})
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Import a ledger of persons with their households (CSV or XLSX); dryRun=true only checks it",
+    @Operation(summary = "Import a ledger (CSV or XLSX) of persons with their households, of floating residents, of "
+            + "births or of this year's check-ups; "
+            + "dryRun=true only checks it",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
                     @Content(mediaType = CSV, schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = ImportTemplate.MEDIA_TYPE,
@@ -96,6 +98,8 @@ public class ImportsController {
             @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
             @Schema(allowableValues = {"UTF-8", "GBK", "GB18030"}) String charset,
             @RequestParam(required = false) @Text(max = TextLimits.REASON, note = true) String reason,
+            @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
+            @Schema(allowableValues = {"persons", "floating", "births", "check-ups"}) String kind,
             HttpServletRequest request) throws IOException {
         RegistryUser user = CurrentUser.get();
         String name = fileName == null || fileName.isBlank() ? null : fileName.strip();
@@ -106,7 +110,8 @@ public class ImportsController {
         if (xlsx && charset != null) {
             throw RejectionException.invalid("charset", "VALIDATION_FAILED", "charset goes with a CSV file only");
         }
-        UUID id = run(request.getInputStream(), xlsx, name, csvCharset, why, user, request, dryRun);
+        Ledger ledger = Ledger.asked(kind);
+        UUID id = run(request.getInputStream(), xlsx, name, csvCharset, ledger, why, user, request, dryRun);
         return ResponseEntity.created(URI.create("/api/imports/" + id))
                              .body(view(runs.find(id).orElseThrow(), ImportRuns.Outcome.REJECTED, 0, MAX_PAGE_SIZE));
     }
@@ -124,12 +129,13 @@ public class ImportsController {
         }
         boolean xlsx = name.toLowerCase(Locale.ROOT).endsWith(".xlsx");
         try (InputStream body = upload.getInputStream()) {
-            return run(body, xlsx, name.isEmpty() ? null : name, null, null, CurrentUser.get(), request, dryRun);
+            return run(body, xlsx, name.isEmpty() ? null : name, null, null, null, CurrentUser.get(), request,
+                    dryRun);
         }
     }
 
-    private UUID run(InputStream body, boolean xlsx, String name, Charset csvCharset, String why, RegistryUser user,
-                     HttpServletRequest request, boolean dryRun) throws IOException {
+    private UUID run(InputStream body, boolean xlsx, String name, Charset csvCharset, Ledger kind, String why,
+                     RegistryUser user, HttpServletRequest request, boolean dryRun) throws IOException {
         Path file = Files.createTempFile("registry-import-", xlsx ? ".xlsx" : ".csv");
         try {
             String sha256 = receive(body, file);
@@ -141,7 +147,7 @@ public class ImportsController {
                         ? "the body is not an XLSX workbook" : "the body is an XLSX workbook, sent as " + CSV);
             }
             Importer.Upload upload = new Importer.Upload(name != null ? name : xlsx ? "upload.xlsx" : "upload.csv",
-                    sha256, xlsx ? LedgerFile.Format.XLSX : LedgerFile.Format.CSV, file, csvCharset);
+                    sha256, xlsx ? LedgerFile.Format.XLSX : LedgerFile.Format.CSV, file, csvCharset, kind);
             return importer.run(upload, dryRun, why, user, request);
         } finally {
             Files.deleteIfExists(file);
@@ -225,7 +231,8 @@ public class ImportsController {
     }
 
     @GetMapping(value = "/template", produces = ImportTemplate.MEDIA_TYPE)
-    @Operation(summary = "The XLSX template: both header rows, and a sheet explaining each column")
+    @Operation(summary = "The XLSX template: a sheet per kind of ledger with both header rows, and a sheet explaining "
+            + "each column")
     public ResponseEntity<byte[]> template() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImportTemplate.write(out);
@@ -246,6 +253,7 @@ public class ImportsController {
         view.put("sha256", run.sha256());
         view.put("format", run.format());
         view.put("charset", run.charset());
+        view.put("kind", run.kind().english);
         view.put("dryRun", run.dryRun());
         view.put("actor", run.actor());
         view.put("status", run.status());

@@ -9,6 +9,7 @@ import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
 import org.registry.kernel.common.RejectionException;
 
 import java.io.Closeable;
@@ -39,8 +40,8 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A ledger file read a row at a time, whatever its size: CSV by Apache Commons CSV, XLSX (its first sheet) by
- * FastExcel's streaming reader. The first row names the columns (in Chinese or English); a second row of headers,
+ * A ledger file read a row at a time, whatever its size: CSV by Apache Commons CSV, XLSX (the sheet named for the
+ * kind of ledger asked for, else its first) by FastExcel's streaming reader; one kind of ledger a file. The first row names the columns (in Chinese or English); a second row of headers,
  * as the template has, is skipped. Columns the registry does not know are ignored and named.
  */
 final class LedgerFile implements Closeable {
@@ -59,11 +60,12 @@ final class LedgerFile implements Closeable {
     private final List<String> ignored;
     private final Format format;
     private final Charset charset;
+    private final Ledger ledger;
     private List<String> pending;
     private int pendingNumber;
 
     private LedgerFile(Closeable source, Iterator<List<String>> cells, Iterator<Integer> numbers, Format format,
-                       Charset charset) {
+                       Charset charset, Ledger asked, String sheetName) {
         this.source = source;
         this.cells = cells;
         this.numbers = numbers;
@@ -74,6 +76,7 @@ final class LedgerFile implements Closeable {
         }
         List<String> header = cells.next();
         numbers.next();
+        Map<Integer, Column> named = new LinkedHashMap<>();
         this.columns = new LinkedHashMap<>();
         this.ignored = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
@@ -83,19 +86,29 @@ final class LedgerFile implements Closeable {
             }
             int index = i;
             Column.byHeader(name).ifPresentOrElse(column -> {
-                if (columns.containsValue(column)) {
+                if (named.containsValue(column)) {
                     throw RejectionException.invalid("file", "IMPORT_COLUMN_REPEATED",
                             "the column " + column.label() + " is named twice in the header");
                 }
-                columns.put(index, column);
+                named.put(index, column);
             }, () -> ignored.add(name.strip()));
         }
-        List<String> missing = Column.required().stream().filter(column -> !columns.containsValue(column))
+        this.ledger = asked != null ? asked
+                : Ledger.ofSheet(sheetName).orElseGet(() -> Ledger.ofHeaders(Set.copyOf(named.values())));
+        named.forEach((index, column) -> {
+            if (ledger.columns.contains(column)) {
+                columns.put(index, column);
+            } else {
+                ignored.add(header.get(index).strip());
+            }
+        });
+        List<String> missing = ledger.requiredColumns().stream().filter(column -> !columns.containsValue(column))
                                      .map(Column::label).toList();
         if (!missing.isEmpty()) {
             throw RejectionException.invalid("file", "IMPORT_COLUMNS_MISSING",
-                    "the header row lacks the required column(s) " + String.join(", ", missing)
-                            + (ignored.isEmpty() ? "" : "; it has unknown column(s) " + String.join(", ", ignored)));
+                    "the header row lacks the required column(s) " + String.join(", ", missing) + " of a "
+                            + ledger.english + " ledger"
+                            + (ignored.isEmpty() ? "" : "; it has column(s) it does not use " + String.join(", ", ignored)));
         }
         advance();
         if (pending != null && isSecondHeader(pending)) {
@@ -103,9 +116,13 @@ final class LedgerFile implements Closeable {
         }
     }
 
-    /** Opens a file of the given format; a CSV file in the given charset, or the one its bytes show. */
-    static LedgerFile open(Path file, Format format, Charset charset) throws IOException {
-        return format == Format.CSV ? csv(file, charset != null ? charset : charsetOf(file)) : xlsx(file);
+    /**
+     * Opens a file of the given format; a CSV file in the given charset, or the one its bytes show.
+     *
+     * @param kind the kind of ledger asked for; null to find it from the sheet's name or the headers
+     */
+    static LedgerFile open(Path file, Format format, Charset charset, Ledger kind) throws IOException {
+        return format == Format.CSV ? csv(file, charset != null ? charset : charsetOf(file), kind) : xlsx(file, kind);
     }
 
     /** A byte-order mark or bytes that are all valid UTF-8 say UTF-8; anything else is taken as GBK (GB18030). */
@@ -130,7 +147,7 @@ final class LedgerFile implements Closeable {
         }
     }
 
-    private static LedgerFile csv(Path file, Charset charset) throws IOException {
+    private static LedgerFile csv(Path file, Charset charset, Ledger kind) throws IOException {
         InputStream bytes = BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get();
         // blank lines are records too (and skipped below), so that a record's number is the row Excel shows
         CSVParser parser = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(false).get()
@@ -159,14 +176,14 @@ final class LedgerFile implements Closeable {
             }
         };
         try {
-            return new LedgerFile(parser, cells, numbers, Format.CSV, charset);
+            return new LedgerFile(parser, cells, numbers, Format.CSV, charset, kind, null);
         } catch (RuntimeException e) {
             parser.close();
             throw e;
         }
     }
 
-    private static LedgerFile xlsx(Path file) throws IOException {
+    private static LedgerFile xlsx(Path file, Ledger kind) throws IOException {
         ReadableWorkbook workbook;
         try {
             workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
@@ -175,7 +192,11 @@ final class LedgerFile implements Closeable {
                     "the file is not a readable XLSX workbook: " + e.getMessage());
         }
         try {
-            Iterator<Row> rows = workbook.getFirstSheet().openStream().iterator();
+            // the sheet named for the kind asked for, else the first: one kind a file
+            Sheet sheet = kind == null ? workbook.getFirstSheet() : workbook.getSheets()
+                    .filter(each -> Ledger.ofSheet(each.getName()).filter(kind::equals).isPresent()).findFirst()
+                    .orElseGet(workbook::getFirstSheet);
+            Iterator<Row> rows = sheet.openStream().iterator();
             RowNumbers numbers = new RowNumbers();
             Iterator<List<String>> cells = new Iterator<>() {
                 @Override
@@ -194,7 +215,7 @@ final class LedgerFile implements Closeable {
                     return texts;
                 }
             };
-            return new LedgerFile(workbook, cells, numbers, Format.XLSX, null);
+            return new LedgerFile(workbook, cells, numbers, Format.XLSX, null, kind, sheet.getName());
         } catch (IOException | RuntimeException e) {
             workbook.close();
             throw e instanceof RejectionException rejection ? rejection
@@ -274,6 +295,11 @@ final class LedgerFile implements Closeable {
 
     Format format() {
         return format;
+    }
+
+    /** The kind of ledger the file is read as. */
+    Ledger ledger() {
+        return ledger;
     }
 
     /** The charset a CSV file is read in; null for XLSX. */

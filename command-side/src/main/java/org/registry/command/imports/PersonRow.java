@@ -17,17 +17,8 @@ import org.registry.kernel.person.Residency;
 import org.registry.kernel.person.Sex;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * A row of the persons ledger read into the commands it stands for: a household (used when the household is not yet
@@ -35,23 +26,17 @@ import java.util.function.Supplier;
  * own constructors, so a bad value is refused by the rule that refuses it over HTTP, with the same code; every
  * problem of the row is collected, each naming its column.
  */
-final class PersonRow {
+final class PersonRow extends RowReader {
 
     /** Stands in for the ids chosen when the commands are sent, so the commands' constructors check the rest. */
     private static final HouseholdId SOME_HOUSEHOLD = new HouseholdId(new UUID(0, 1));
     private static final PersonId SOME_PERSON = new PersonId(new UUID(0, 1));
-    private static final List<DateTimeFormatter> DATES = List.of(
-            DateTimeFormatter.ofPattern("uuuu-M-d"), DateTimeFormatter.ofPattern("uuuu/M/d"),
-            DateTimeFormatter.ofPattern("uuuu.M.d"), DateTimeFormatter.ofPattern("uuuuMMdd"),
-            DateTimeFormatter.ofPattern("uuuu年M月d日"))
-            .stream().map(format -> format.withResolverStyle(ResolverStyle.STRICT)).toList();
-
-    private static final Map<String, Sex> SEXES = labels(Sex.values(), "男", Sex.MALE, "女", Sex.FEMALE);
+    static final Map<String, Sex> SEXES = labels(Sex.values(), "男", Sex.MALE, "女", Sex.FEMALE);
     private static final Map<String, HouseholdKind> KINDS = labels(HouseholdKind.values(),
             "户籍户", HouseholdKind.REGISTERED, "户籍", HouseholdKind.REGISTERED, "家庭户", HouseholdKind.REGISTERED,
             "流动人口户", HouseholdKind.FLOATING, "流动户", HouseholdKind.FLOATING, "流动", HouseholdKind.FLOATING,
             "空挂户", HouseholdKind.NOMINAL, "空挂", HouseholdKind.NOMINAL);
-    private static final Map<String, RelationToHead> RELATIONS = labels(RelationToHead.values(),
+    static final Map<String, RelationToHead> RELATIONS = labels(RelationToHead.values(),
             "户主", RelationToHead.HEAD, "本人", RelationToHead.HEAD,
             "配偶", RelationToHead.SPOUSE, "妻", RelationToHead.SPOUSE, "妻子", RelationToHead.SPOUSE,
             "夫", RelationToHead.SPOUSE, "丈夫", RelationToHead.SPOUSE,
@@ -73,9 +58,6 @@ final class PersonRow {
             "婚姻", MoveReason.MARRIAGE, "投亲", MoveReason.FAMILY, "随迁", MoveReason.FAMILY,
             "家庭", MoveReason.FAMILY, "其他", MoveReason.OTHER);
 
-    final int number;
-    final List<Problem> problems = new ArrayList<>();
-    private final LedgerRow row;
     CommunityCode community;
     final String householdNumber;
     NationalId nationalId;
@@ -93,10 +75,18 @@ final class PersonRow {
     }
 
     PersonRow(LedgerRow row) {
-        this.row = row;
-        this.number = row.number();
+        this(row, Ledger.PERSONS);
+    }
+
+    /**
+     * @param ledger persons, or floating residents: whose residency is {@code FLOATING_IN} and household kind
+     *               {@code FLOATING} when the row leaves them blank
+     */
+    PersonRow(LedgerRow row, Ledger ledger) {
+        super(row);
         this.householdNumber = row.get(Column.HOUSEHOLD_NUMBER);
-        for (Column column : Column.required()) {
+        boolean floating = ledger == Ledger.FLOATING;
+        for (Column column : ledger.requiredColumns()) {
             if (row.get(column) == null) {
                 problems.add(new Problem(column.label(), "VALIDATION_FAILED", column.label() + " is required"));
             }
@@ -110,7 +100,7 @@ final class PersonRow {
         HouseholdKind kind = choice(Column.KIND, KINDS);
         MaritalStatus marital = choice(Column.MARITAL_STATUS, MARITAL);
         Residency residency = choice(Column.RESIDENCY, RESIDENCIES);
-        residency = residency == null ? Residency.PERMANENT : residency;
+        residency = residency != null ? residency : floating ? Residency.FLOATING_IN : Residency.PERMANENT;
         MoveReason moveReason = choice(Column.MOVE_REASON, MOVE_REASONS);
         LocalDate residentSince = date(Column.RESIDENT_SINCE);
         LocalDate registeredOn = date(Column.REGISTERED_ON);
@@ -127,7 +117,8 @@ final class PersonRow {
         }
         LocalDate since = residentSince != null ? residentSince : birthDate;
         household = read(null, () -> new RegisterHousehold(SOME_HOUSEHOLD, community, row.get(Column.ADDRESS),
-                postalCode, kind == null ? HouseholdKind.REGISTERED : kind, householdNumber,
+                postalCode, kind != null ? kind : floating ? HouseholdKind.FLOATING : HouseholdKind.REGISTERED,
+                householdNumber,
                 registeredOn != null ? registeredOn : since));
         Residency lives = residency;
         person = read(null, () -> new RegisterPerson(SOME_PERSON, nationalId, row.get(Column.NAME), sex, birthDate,
@@ -162,58 +153,5 @@ final class PersonRow {
         return new RegisterPerson(id, person.nationalId(), person.name(), person.sex(), person.birthDate(),
                 person.ethnicity(), person.maritalStatus(), householdId, person.relationToHead(), person.residency(),
                 person.residentSince(), person.origin(), person.moveReason(), person.certificate());
-    }
-
-    private <T> T read(Column column, Supplier<T> reading) {
-        if (column != null && row.get(column) == null && column != Column.CERTIFICATE_NUMBER) {
-            return null;
-        }
-        try {
-            return reading.get();
-        } catch (RejectionException e) {
-            problems.add(Problem.of(e, column));
-            return null;
-        }
-    }
-
-    private <E> E choice(Column column, Map<String, E> labels) {
-        String text = row.get(column);
-        if (text == null) {
-            return null;
-        }
-        E value = labels.get(text.toUpperCase(Locale.ROOT));
-        if (value == null) {
-            problems.add(new Problem(column.label(), "VALIDATION_FAILED", column.label() + " '" + text
-                    + "' is not one of " + String.join("、", labels.keySet().stream().sorted().toList())));
-        }
-        return value;
-    }
-
-    private LocalDate date(Column column) {
-        String text = row.get(column);
-        if (text == null) {
-            return null;
-        }
-        for (DateTimeFormatter format : DATES) {
-            try {
-                return LocalDate.parse(text, format);
-            } catch (DateTimeParseException e) {
-                // try the next way of writing a date
-            }
-        }
-        problems.add(new Problem(column.label(), "VALIDATION_FAILED", column.label() + " '" + text
-                + "' is not a date (e.g. 1990-01-01, 1990/1/1, 19900101, 1990年1月1日)"));
-        return null;
-    }
-
-    /** The English names of an enumeration (any case) and the Chinese labels offices write. */
-    private static <E extends Enum<E>> Map<String, E> labels(E[] names, Object... chinese) {
-        Map<String, E> labels = new HashMap<>();
-        Arrays.stream(names).forEach(value -> labels.put(value.name(), value));
-        for (int i = 0; i < chinese.length; i += 2) {
-            @SuppressWarnings("unchecked") E value = (E) chinese[i + 1];
-            labels.put((String) chinese[i], value);
-        }
-        return Map.copyOf(labels);
     }
 }

@@ -42,7 +42,7 @@ class LedgerFileTest {
     }
 
     static List<LedgerRow> rows(Path path, LedgerFile.Format format, Charset charset) throws IOException {
-        try (LedgerFile file = LedgerFile.open(path, format, charset); Stream<LedgerRow> rows = file.rows()) {
+        try (LedgerFile file = LedgerFile.open(path, format, charset, null); Stream<LedgerRow> rows = file.rows()) {
             return rows.toList();
         }
     }
@@ -74,7 +74,7 @@ class LedgerFileTest {
                 + "\n"
                 + "Li,\"" + ID + "\",7,330106001001,x,MALE,1990-01-01,HEAD,red\n";
         Path path = file("en.csv", text.getBytes(StandardCharsets.UTF_8));
-        try (LedgerFile file = LedgerFile.open(path, LedgerFile.Format.CSV, StandardCharsets.UTF_8)) {
+        try (LedgerFile file = LedgerFile.open(path, LedgerFile.Format.CSV, StandardCharsets.UTF_8, null)) {
             assertThat(file.ignoredColumns()).containsExactly("colour");
             List<LedgerRow> rows = file.rows().toList();
             assertThat(rows).hasSize(1);
@@ -167,6 +167,29 @@ class LedgerFileTest {
                                                 "NATIONAL_ID_INVALID"),
                                         org.assertj.core.groups.Tuple.tuple("性别 sex", "VALIDATION_FAILED"),
                                         org.assertj.core.groups.Tuple.tuple("出生日期 birthDate", "VALIDATION_FAILED"));
+    }
+
+    @Test
+    void theKindIsTheOneAskedForElseTheOneTheHeadersShowAndColumnsOfAnotherKindAreIgnored() throws IOException {
+        Path births = file("births.csv", ("母亲公民身份号码,姓名,性别,出生日期,户别\n\"" + ID + "\",王一,男,2020-01-01,户籍户\n")
+                .getBytes(StandardCharsets.UTF_8));
+        try (LedgerFile file = LedgerFile.open(births, LedgerFile.Format.CSV, null, null)) {
+            assertThat(file.ledger()).isEqualTo(Ledger.BIRTHS);
+            assertThat(file.ignoredColumns()).as("a household's kind is no column of a birth").containsExactly("户别");
+            assertThat(file.rows().toList().get(0).get(Column.MOTHER_NATIONAL_ID)).isEqualTo(ID);
+        }
+        try (LedgerFile file = LedgerFile.open(births, LedgerFile.Format.CSV, null, Ledger.BIRTHS)) {
+            assertThat(file.ledger()).isEqualTo(Ledger.BIRTHS);
+        }
+        assertThatThrownBy(() -> LedgerFile.open(births, LedgerFile.Format.CSV, null, Ledger.PERSONS))
+                .isInstanceOfSatisfying(RejectionException.class, e -> assertThat(e.rejection().code())
+                        .isEqualTo("IMPORT_COLUMNS_MISSING"));
+        assertThat(Ledger.ofSheet("出生登记")).contains(Ledger.BIRTHS);
+        assertThat(Ledger.ofSheet("Births 2025")).contains(Ledger.BIRTHS);
+        assertThat(Ledger.ofSheet("Sheet1")).isEmpty();
+        assertThat(Ledger.named("births")).contains(Ledger.BIRTHS);
+        assertThat(Ledger.named("BIRTHS")).as("exactly as the API lists it").isEmpty();
+        assertThat(Ledger.named("deaths")).isEmpty();
     }
 
     private static byte[] concat(byte[] first, byte[] second) {

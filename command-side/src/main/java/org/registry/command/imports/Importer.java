@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -207,39 +208,23 @@ class Importer {
             return;
         }
         HouseholdId household = existing;
+        HouseholdId into = household != null ? household : new HouseholdId(UUID.randomUUID());
         PersonId person = new PersonId(UUID.randomUUID());
-        try {
-            transaction.executeWithoutResult(status -> {
-                HouseholdId into = household;
-                if (into == null) {
-                    into = new HouseholdId(UUID.randomUUID());
-                    send(context, row.household(into));
-                    if (!context.dryRun()) {
-                        runs.mapHousehold(row.community.value(), row.householdNumber, into, context.importId());
-                    }
+        Outcomes outcomes = (outcome, found) -> runs.record(context.importId(), row, outcome, switch (outcome) {
+            case REGISTERED -> into;
+            case VALID -> household;
+            case MATCHED, REJECTED -> null;
+        }, outcome == ImportRuns.Outcome.REGISTERED ? person : null, found);
+        commit(context, () -> {
+            if (household == null) {
+                send(context, row.household(into));
+                if (!context.dryRun()) {
+                    runs.mapHousehold(row.community.value(), row.householdNumber, into, context.importId());
                 }
-                send(context, row.person(person, into));
-                if (context.dryRun()) {
-                    status.setRollbackOnly();
-                } else {
-                    runs.record(context.importId(), row, ImportRuns.Outcome.REGISTERED, into, person, List.of());
-                }
-            });
-        } catch (RejectionException e) {
-            runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null,
-                    List.of(PersonRow.Problem.of(e, e.rejection().code().equals("HOUSEHOLD_HAS_HEAD")
-                            ? Column.RELATION_TO_HEAD : null)));
-            return;
-        } catch (ConcurrencyException | PessimisticLockingFailureException | DuplicateKeyException e) {
-            // another writer on the same records at the same moment: this row is reported, the import goes on
-            runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null, List.of(
-                    new PersonRow.Problem(null, "CONCURRENT_MODIFICATION",
-                            "another request changed the same records at the same moment; import the file again")));
-            return;
-        }
-        if (context.dryRun()) {
-            runs.record(context.importId(), row, ImportRuns.Outcome.VALID, household, null, List.of());
-        }
+            }
+            send(context, row.person(person, into));
+        }, outcomes, e -> PersonRow.Problem.of(e,
+                e.rejection().code().equals("HOUSEHOLD_HAS_HEAD") ? Column.RELATION_TO_HEAD : null));
     }
 
     /**
@@ -295,28 +280,11 @@ class Importer {
             return;
         }
         PersonId child = new PersonId(UUID.randomUUID());
-        try {
-            transaction.executeWithoutResult(status -> {
-                send(context, row.birth(child, mother, father, household));
-                if (context.dryRun()) {
-                    status.setRollbackOnly();
-                } else {
-                    runs.record(context.importId(), row, ImportRuns.Outcome.REGISTERED, household, child, List.of());
-                }
-            });
-        } catch (RejectionException e) {
-            runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null,
-                    List.of(PersonRow.Problem.of(e, null)));
-            return;
-        } catch (ConcurrencyException | PessimisticLockingFailureException | DuplicateKeyException e) {
-            runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null, List.of(
-                    new PersonRow.Problem(null, "CONCURRENT_MODIFICATION",
-                            "another request changed the same records at the same moment; import the file again")));
-            return;
-        }
-        if (context.dryRun()) {
-            runs.record(context.importId(), row, ImportRuns.Outcome.VALID, household, null, List.of());
-        }
+        commit(context, () -> send(context, row.birth(child, mother, father, household)),
+                (outcome, found) -> runs.record(context.importId(), row, outcome,
+                        outcome == ImportRuns.Outcome.REJECTED ? null : household,
+                        outcome == ImportRuns.Outcome.REGISTERED ? child : null, found),
+                e -> PersonRow.Problem.of(e, null));
     }
 
     /**
@@ -344,27 +312,44 @@ class Importer {
             runs.record(context.importId(), row, key, ImportRuns.Outcome.MATCHED, person, List.of());
             return;
         }
+        commit(context, () -> send(context, row.checkUp(person, new CheckUpId(UUID.randomUUID()))),
+                (outcome, found) -> runs.record(context.importId(), row, key, outcome,
+                        outcome == ImportRuns.Outcome.REJECTED ? null : person, found),
+                CheckUpRow::problem);
+    }
+
+    /** How a row's outcome is kept, by the kind of its ledger. */
+    private interface Outcomes {
+        void record(ImportRuns.Outcome outcome, List<PersonRow.Problem> problems);
+    }
+
+    /**
+     * Records a row's facts in a transaction of their own, rolled back in a dry run, and keeps its outcome:
+     * {@code REGISTERED} in that transaction, {@code VALID} after a dry run's, or {@code REJECTED} with the refusal
+     * the commands answered (or another writer on the same records at the same moment: the import goes on).
+     */
+    private void commit(Row context, Runnable facts, Outcomes outcomes,
+                        Function<RejectionException, PersonRow.Problem> refusal) {
         try {
             transaction.executeWithoutResult(status -> {
-                send(context, row.checkUp(person, new CheckUpId(UUID.randomUUID())));
+                facts.run();
                 if (context.dryRun()) {
                     status.setRollbackOnly();
                 } else {
-                    runs.record(context.importId(), row, key, ImportRuns.Outcome.REGISTERED, person, List.of());
+                    outcomes.record(ImportRuns.Outcome.REGISTERED, List.of());
                 }
             });
         } catch (RejectionException e) {
-            runs.record(context.importId(), row, key, ImportRuns.Outcome.REJECTED, null,
-                    List.of(CheckUpRow.problem(e)));
+            outcomes.record(ImportRuns.Outcome.REJECTED, List.of(refusal.apply(e)));
             return;
         } catch (ConcurrencyException | PessimisticLockingFailureException | DuplicateKeyException e) {
-            runs.record(context.importId(), row, key, ImportRuns.Outcome.REJECTED, null, List.of(
-                    new PersonRow.Problem(null, "CONCURRENT_MODIFICATION",
-                            "another request changed the same records at the same moment; import the file again")));
+            outcomes.record(ImportRuns.Outcome.REJECTED, List.of(new PersonRow.Problem(null,
+                    "CONCURRENT_MODIFICATION", "another request changed the same records at the same moment; import "
+                    + "the file again")));
             return;
         }
         if (context.dryRun()) {
-            runs.record(context.importId(), row, key, ImportRuns.Outcome.VALID, person, List.of());
+            outcomes.record(ImportRuns.Outcome.VALID, List.of());
         }
     }
 

@@ -6,13 +6,7 @@ import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.registry.platform.test.Api;
-import org.registry.platform.test.RegistryTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -38,24 +32,10 @@ import static org.awaitility.Awaitility.await;
 import static org.registry.app.HouseholdApiTest.assertProblem;
 
 /** Imports of an office's ledgers (api.md, "Imports"), end to end on PostgreSQL. */
-@RegistryTest
-class ImportApiTest {
+class ImportApiTest extends ImportScenario {
 
-    private static final String CSV = "text/csv";
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String HEADER = "户号,社区代码,住址,户别,公民身份号码,姓名,性别,出生日期,民族,婚姻状况,与户主关系,"
             + "居住状况,居住起始日期,来源地";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.at(port);
-    }
 
     static String id(LocalDate born, String sex) {
         return Registry.nationalId(born, sex);
@@ -73,14 +53,6 @@ class ImportApiTest {
                        String relation, String since, String origin) {
         return String.join(",", household, community, "文三路" + household + "号", "户籍户", nationalId, name, sex,
                 born, "汉族", "已婚", relation, "常住", since, origin);
-    }
-
-    Api.Response post(String user, String query, String type, byte[] file) {
-        return api.as(user).header("Content-Type", type).send("POST", "/api/imports" + query, file);
-    }
-
-    long events() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
     }
 
     /** The problems of each rejected row, as row number to its codes. */

@@ -3,13 +3,7 @@ package org.registry.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.registry.platform.test.Api;
-import org.registry.platform.test.RegistryTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,31 +20,9 @@ import static org.registry.app.ImportApiTest.line;
 import static org.registry.app.ImportApiTest.problems;
 
 /** Imports of a births ledger (api.md, "Imports", kinds of ledger), end to end on PostgreSQL. */
-@RegistryTest
-class ImportBirthsApiTest {
+class ImportBirthsApiTest extends ImportScenario {
 
-    private static final String CSV = "text/csv";
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String BIRTHS = "母亲公民身份号码,姓名,性别,出生日期,公民身份号码,父亲公民身份号码";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.at(port);
-    }
-
-    Api.Response post(String user, String query, String type, byte[] file) {
-        return api.as(user).header("Content-Type", type).send("POST", "/api/imports" + query, file);
-    }
-
-    long events() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
-    }
 
     /** A couple on the register, imported from a persons ledger: the mother's and the father's national IDs. */
     String[] couple(String community) {

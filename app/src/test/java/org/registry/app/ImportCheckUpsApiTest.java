@@ -1,13 +1,7 @@
 package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.registry.platform.test.Api;
-import org.registry.platform.test.RegistryTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,30 +17,9 @@ import static org.registry.app.ImportApiTest.line;
 import static org.registry.app.ImportApiTest.problems;
 
 /** Imports of this year's check-ups (api.md, "Imports", kinds of ledger), end to end on PostgreSQL. */
-@RegistryTest
-class ImportCheckUpsApiTest {
+class ImportCheckUpsApiTest extends ImportScenario {
 
-    private static final String CSV = "text/csv";
     static final String CHECK_UPS = "公民身份号码,检查类型,检查日期,检查机构,检查结果,风险评估,备注";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.at(port);
-    }
-
-    Api.Response post(String user, String query, byte[] file) {
-        return api.as(user).header("Content-Type", CSV).send("POST", "/api/imports" + query, file);
-    }
-
-    long events() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
-    }
 
     @Test
     void thisYearsCheckUpsAreRecordedByTheCheckUpRulesAndMatchedWhenImportedAgain() {

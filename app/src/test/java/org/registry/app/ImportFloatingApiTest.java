@@ -1,13 +1,7 @@
 package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.registry.platform.test.Api;
-import org.registry.platform.test.RegistryTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,27 +15,10 @@ import static org.registry.app.ImportApiTest.id;
 import static org.registry.app.ImportApiTest.problems;
 
 /** Imports of a ledger of floating residents (api.md, "Imports", kinds of ledger), end to end on PostgreSQL. */
-@RegistryTest
-class ImportFloatingApiTest {
+class ImportFloatingApiTest extends ImportScenario {
 
-    private static final String CSV = "text/csv";
     static final String FLOATING = "户号,社区代码,住址,公民身份号码,姓名,性别,出生日期,与户主关系,来源地,居住起始日期,"
             + "迁入原因,婚育证明编号,婚育证明有效期";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.at(port);
-    }
-
-    Api.Response post(String user, String query, byte[] file) {
-        return api.as(user).header("Content-Type", CSV).send("POST", "/api/imports" + query, file);
-    }
 
     @Test
     void floatingResidentsComeInWithTheirOriginAndCertificateAndCanBeTakenBack() {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +40,12 @@ class SeedFiguresTest {
 
     final String county = Registry.freshCounty();
     final UUID household = UUID.randomUUID();
+    /**
+     * The seeded rows' ids, below zero: the residence history numbers its rows from the events' positions
+     * ({@code Recording}), which the identity column's own numbering would run into.
+     */
+    static final AtomicLong SEEDED = new AtomicLong();
+
     final List<Object[]> segments = new ArrayList<>();
     final List<Object[]> persons = new ArrayList<>();
     int position;
@@ -48,7 +55,8 @@ class SeedFiguresTest {
               LocalDate to, String exit) {
         UUID person = UUID.randomUUID();
         position++;
-        segments.add(new Object[] {person, household, community, community.substring(0, 9), community.substring(0, 6),
+        segments.add(new Object[] {-SEEDED.incrementAndGet(), person, household, community, community.substring(0, 9),
+                community.substring(0, 6),
                 "PERMANENT", marital, sex, birthDate, position, from, to, entry, exit, from,
                 Timestamp.from(Instant.parse("2026-01-01T00:00:00Z"))});
         persons.add(new Object[] {person, "Seed " + position, sex, birthDate, position, marital});
@@ -61,10 +69,10 @@ class SeedFiguresTest {
 
     void store() {
         jdbc.batchUpdate("""
-                INSERT INTO residence_segment (person_id, household_id, community_code, township_code, county_code,
-                    residency, marital_status, sex, birth_date, registered_position, valid_from, valid_to, entry_kind,
-                    exit_kind, arrived_on, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", segments);
+                INSERT INTO residence_segment (id, person_id, household_id, community_code, township_code,
+                    county_code, residency, marital_status, sex, birth_date, registered_position, valid_from, valid_to,
+                    entry_kind, exit_kind, arrived_on, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", segments);
         jdbc.batchUpdate("""
                 INSERT INTO residence_person (person_id, name, sex, birth_date, registered_position, marital_status)
                 VALUES (?, ?, ?, ?, ?, ?)""", persons);
@@ -72,10 +80,10 @@ class SeedFiguresTest {
         // -1 in the month it ended
         Map<List<Object>, Long> tally = new HashMap<>();
         for (Object[] segment : segments) {
-            String community = (String) segment[2];
-            tally.merge(List.of(community, ((LocalDate) segment[10]).withDayOfMonth(1)), 1L, Long::sum);
-            if (segment[11] != null) {
-                tally.merge(List.of(community, ((LocalDate) segment[11]).withDayOfMonth(1)), -1L, Long::sum);
+            String community = (String) segment[3];
+            tally.merge(List.of(community, ((LocalDate) segment[11]).withDayOfMonth(1)), 1L, Long::sum);
+            if (segment[12] != null) {
+                tally.merge(List.of(community, ((LocalDate) segment[12]).withDayOfMonth(1)), -1L, Long::sum);
             }
         }
         List<Object[]> rows = new ArrayList<>();

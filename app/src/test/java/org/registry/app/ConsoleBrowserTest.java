@@ -623,6 +623,30 @@ class ConsoleBrowserTest extends CountyScenario {
                     .as(count).isEqualTo(checked.at("/counts/" + count).asText());
         }
         assertThat(column("code")).containsExactlyElementsOf(checked.at("/rows/items").findValuesAsText("code"));
+        assertThat(checked.get("kind").asText()).isEqualTo("persons");
+        assertThat(browser.findElement(By.cssSelector("#import-summary [data-cell=kind]")).getText()).isEqualTo("人员（户籍）");
+
+        // the same ledger checked as another kind, chosen in the form: the import is of that kind, on both pages
+        browser.findElement(By.linkText("导入")).click();
+        java.nio.file.Path floating = java.nio.file.Files.createTempFile("console-floating-", ".csv");
+        try {
+            java.nio.file.Files.writeString(floating, csv);
+            browser.findElement(By.id("upload-file")).sendKeys(floating.toAbsolutePath().toString());
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("upload-kind")))
+                    .selectByVisibleText("流动人口");
+            browser.findElement(By.id("upload-dry-run")).click();
+            browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
+            wait(driver -> driver.getCurrentUrl().matches(".*/console/imports/[0-9a-f-]{36}$"));
+        } finally {
+            java.nio.file.Files.deleteIfExists(floating);
+        }
+        String asFloating = browser.getCurrentUrl().replaceAll(".*/", "");
+        assertThat(clerk.get("/api/imports/" + asFloating).expect(200).json().get("kind").asText()).isEqualTo("floating");
+        assertThat(browser.findElement(By.cssSelector("#import-summary [data-cell=kind]")).getText()).isEqualTo("流动人口");
+        browser.findElement(By.linkText("导入")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-import='" + asFloating + "'] [data-cell=kind]"))
+                .getAttribute("data-kind")).isEqualTo("floating");
+        assertThat(browser.findElement(By.cssSelector(row + "[data-cell=kind]")).getText()).isEqualTo("人员（户籍）");
 
         // an analyst reads no imports, as in the API: no link
         browser.quit();

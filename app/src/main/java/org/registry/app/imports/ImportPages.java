@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.registry.command.imports.ImportsController;
+import org.registry.kernel.common.TextLimits;
 import org.registry.platform.security.CurrentUser;
 import org.registry.platform.security.RegistryUser;
 import org.registry.platform.security.Role;
+import org.registry.platform.web.Text;
 import org.registry.query.console.ConsolePage;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -56,15 +58,21 @@ public class ImportPages {
         @SuppressWarnings("unchecked") List<Map<String, Object>> items = (List<Map<String, Object>>) answer.get("items");
         items.forEach(this::localTimes);
         model.addAttribute("imports", answer);
+        model.addAttribute("kinds", ImportsController.kinds());
         pages(model, page, answer.get("total"));
         return "console/imports";
     }
 
-    /** The upload form: the file imported (or, with the box ticked, only checked) as {@code POST /api/imports}. */
+    /**
+     * The upload form: the file imported (or, with the box ticked, only checked) as {@code POST /api/imports}, as
+     * the kind chosen ({@code kind}; left empty, the file's own).
+     */
     @PostMapping("/console/imports")
-    String upload(@RequestParam MultipartFile file, @RequestParam(defaultValue = "false") boolean dryRun,
+    String upload(@RequestParam MultipartFile file,
+                  @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String kind,
+                  @RequestParam(defaultValue = "false") boolean dryRun,
                   HttpServletRequest request) throws IOException {
-        return "redirect:/console/imports/" + imports.upload(file, dryRun, request);
+        return "redirect:/console/imports/" + imports.upload(file, kind, dryRun, request);
     }
 
     /** The XLSX template, as {@code GET /api/imports/template}, with the console's session. */

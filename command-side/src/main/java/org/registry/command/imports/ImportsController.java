@@ -190,6 +190,18 @@ public class ImportsController {
             implements CommandRequest {
     }
 
+    /**
+     * Takes an import back for the console's form, as {@code POST /api/imports/{id}/revert} does: its answer (the
+     * import, or the 409 IMPORT_REVERT_BLOCKED problem naming the blockers); 400 for a reason blank or too long.
+     */
+    public ResponseEntity<?> revert(String importId, String reason, HttpServletRequest request) {
+        if (reason == null || reason.isBlank() || reason.length() > TextLimits.REASON) {
+            throw RejectionException.invalid("reason", "VALIDATION_FAILED",
+                    "reason is required, at most " + TextLimits.REASON + " characters");
+        }
+        return revert(importId, new RevertRequest(reason), request);
+    }
+
     @PostMapping(value = "/{importId}/revert", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Take an import back: the records it registered are entered in error (nothing is deleted); "
             + "refused, naming the blocking records, when a later fact depends on them")

@@ -623,11 +623,86 @@ class ConsoleBrowserTest extends CountyScenario {
                     .as(count).isEqualTo(checked.at("/counts/" + count).asText());
         }
         assertThat(column("code")).containsExactlyElementsOf(checked.at("/rows/items").findValuesAsText("code"));
+        assertThat(checked.get("kind").asText()).isEqualTo("persons");
+        assertThat(browser.findElement(By.cssSelector("#import-summary [data-cell=kind]")).getText()).isEqualTo("人员（户籍）");
+
+        // the same ledger checked as another kind, chosen in the form: the import is of that kind, on both pages
+        browser.findElement(By.linkText("导入")).click();
+        java.nio.file.Path floating = java.nio.file.Files.createTempFile("console-floating-", ".csv");
+        try {
+            java.nio.file.Files.writeString(floating, csv);
+            browser.findElement(By.id("upload-file")).sendKeys(floating.toAbsolutePath().toString());
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("upload-kind")))
+                    .selectByVisibleText("流动人口");
+            browser.findElement(By.id("upload-dry-run")).click();
+            browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
+            wait(driver -> driver.getCurrentUrl().matches(".*/console/imports/[0-9a-f-]{36}$"));
+        } finally {
+            java.nio.file.Files.deleteIfExists(floating);
+        }
+        String asFloating = browser.getCurrentUrl().replaceAll(".*/", "");
+        assertThat(clerk.get("/api/imports/" + asFloating).expect(200).json().get("kind").asText()).isEqualTo("floating");
+        assertThat(browser.findElement(By.cssSelector("#import-summary [data-cell=kind]")).getText()).isEqualTo("流动人口");
+        browser.findElement(By.linkText("导入")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-import='" + asFloating + "'] [data-cell=kind]"))
+                .getAttribute("data-kind")).isEqualTo("floating");
+        assertThat(browser.findElement(By.cssSelector(row + "[data-cell=kind]")).getText()).isEqualTo("人员（户籍）");
 
         // an analyst reads no imports, as in the API: no link
         browser.quit();
         signIn("analyst");
         assertThat(browser.findElements(By.linkText("导入"))).isEmpty();
+    }
+
+    @Test
+    void aClerkRevertsTheirImportThroughItsPageAndARevertALaterBirthDependsOnShowsTheMother() throws Exception {
+        String village = community("002", "001");
+        LocalDate born = day("1990-04-04");
+        String header = "户号,社区代码,住址,户别,公民身份号码,姓名,性别,出生日期,民族,婚姻状况,与户主关系,居住状况,居住起始日期,来源地";
+        String taken = importPerson(header, "R1", village, Registry.nationalId(born, "MALE"), "赵一", "男", born);
+        String kept = importPerson(header, "R2", village, Registry.nationalId(born, "FEMALE"), "周二", "女", born);
+        JsonNode motherRow = clerk.get("/api/imports/" + kept + "?outcome=REGISTERED").expect(200).json()
+                                  .at("/rows/items/0");
+        String motherId = motherRow.get("personId").asText();
+        clerk.post("/api/births", Map.of("motherId", motherId, "name", "孩子", "sex", "MALE",
+                "birthDate", LocalDate.now(clock).minusDays(3).toString(),
+                "householdId", motherRow.get("householdId").asText(), "relationToHead", "CHILD")).expect(201);
+
+        signIn("clerk");
+        browser.get(browser.getCurrentUrl().replaceAll("(https?://[^/]+).*", "$1") + "/console/imports/" + taken);
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("revert")));
+        assertThat(browser.findElement(By.cssSelector("#revert button[type=submit]")).getText()).isEqualTo("撤销导入");
+        browser.findElement(By.id("revert-reason")).sendKeys("导错了台账");
+        browser.findElement(By.cssSelector("#revert button[type=submit]")).click();
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("reverted")));
+        JsonNode reverted = clerk.get("/api/imports/" + taken).expect(200).json();
+        assertThat(reverted.get("revertedBy").asText()).isEqualTo("clerk");
+        assertThat(reverted.get("revertReason").asText()).isEqualTo("导错了台账");
+        assertThat(browser.findElement(By.cssSelector("#reverted [data-cell=revertedBy]")).getText()).isEqualTo("clerk");
+        assertThat(browser.findElement(By.cssSelector("#reverted [data-cell=revertReason]")).getText())
+                .isEqualTo("导错了台账");
+        assertThat(browser.findElement(By.cssSelector("#reverted [data-cell=revertedAt]")).getAttribute("title"))
+                .isEqualTo(reverted.get("revertedAt").asText());
+        assertThat(browser.findElements(By.id("revert"))).as("no second revert offered").isEmpty();
+
+        browser.get(browser.getCurrentUrl().replaceAll("(https?://[^/]+).*", "$1") + "/console/imports/" + kept);
+        browser.findElement(By.id("revert-reason")).sendKeys("也导错了");
+        browser.findElement(By.cssSelector("#revert button[type=submit]")).click();
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("revert-blocked")));
+        WebElement blocker = browser.findElement(By.cssSelector("#revert-blocked [data-record='" + motherId + "'] a"));
+        assertThat(blocker.getAttribute("href")).endsWith("/console/persons/" + motherId);
+        assertThat(clerk.get("/api/imports/" + kept).expect(200).json().get("revertedAt").isNull()).isTrue();
+        assertThat(browser.findElements(By.id("reverted"))).isEmpty();
+    }
+
+    /** Imports a ledger of one person heading their own household, as the clerk; the import's id. */
+    String importPerson(String header, String household, String village, String nationalId, String name, String sex,
+                        LocalDate born) {
+        String csv = header + "\n" + String.join(",", household, village, "文三路9号", "户籍户", nationalId, name, sex,
+                born.toString(), "汉族", "未婚", "户主", "常住", "", "");
+        return clerk.header("Content-Type", "text/csv")
+                    .send("POST", "/api/imports?fileName=revert.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .expect(201).json().get("importId").asText();
     }
 
     /** Fills a register's filters and shows it. */

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.registry.command.imports.ImportsController;
+import org.registry.kernel.common.TextLimits;
 import org.registry.platform.security.CurrentUser;
 import org.registry.platform.security.RegistryUser;
 import org.registry.platform.security.Role;
+import org.registry.platform.web.Text;
 import org.registry.query.console.ConsolePage;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,15 +60,21 @@ public class ImportPages {
         @SuppressWarnings("unchecked") List<Map<String, Object>> items = (List<Map<String, Object>>) answer.get("items");
         items.forEach(this::localTimes);
         model.addAttribute("imports", answer);
+        model.addAttribute("kinds", ImportsController.kinds());
         pages(model, page, answer.get("total"));
         return "console/imports";
     }
 
-    /** The upload form: the file imported (or, with the box ticked, only checked) as {@code POST /api/imports}. */
+    /**
+     * The upload form: the file imported (or, with the box ticked, only checked) as {@code POST /api/imports}, as
+     * the kind chosen ({@code kind}; left empty, the file's own).
+     */
     @PostMapping("/console/imports")
-    String upload(@RequestParam MultipartFile file, @RequestParam(defaultValue = "false") boolean dryRun,
+    String upload(@RequestParam MultipartFile file,
+                  @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String kind,
+                  @RequestParam(defaultValue = "false") boolean dryRun,
                   HttpServletRequest request) throws IOException {
-        return "redirect:/console/imports/" + imports.upload(file, dryRun, request);
+        return "redirect:/console/imports/" + imports.upload(file, kind, dryRun, request);
     }
 
     /** The XLSX template, as {@code GET /api/imports/template}, with the console's session. */
@@ -79,9 +89,33 @@ public class ImportPages {
         Map<String, Object> answer = shown(imports.rejectedRows(importId, page));
         localTimes(answer);
         model.addAttribute("run", answer);
+        RegistryUser user = CurrentUser.get();
+        model.addAttribute("mayRevert", "DONE".equals(answer.get("status")) && !Boolean.TRUE.equals(answer.get("dryRun"))
+                && answer.get("revertedAt") == null && List.of("persons", "floating").contains(answer.get("kind"))
+                && (user.has(Role.ADMIN) || user.has(Role.CLERK) && user.name().equals(answer.get("actor"))));
+        model.addAttribute("reasonMax", TextLimits.REASON);
         @SuppressWarnings("unchecked") Map<String, Object> rows = (Map<String, Object>) answer.get("rows");
         pages(model, page, rows.get("total"));
         return "console/import";
+    }
+
+    /**
+     * The revert form: the import taken back as {@code POST /api/imports/{id}/revert} takes it, then its page; when
+     * later facts depend on its records (409 IMPORT_REVERT_BLOCKED) its page again, naming the blocking records.
+     */
+    @PostMapping("/console/imports/{importId}/revert")
+    String revert(@PathVariable String importId,
+                  @RequestParam(required = false) @Text(max = TextLimits.REASON, note = true) String reason,
+                  HttpServletRequest request, HttpServletResponse response, Model model) {
+        ResponseEntity<?> answer = imports.revert(importId, reason, request);
+        if (answer.getBody() instanceof ProblemDetail problem && problem.getProperties() != null) {
+            response.setStatus(answer.getStatusCode().value());
+            model.addAttribute("blockers", json.convertValue(problem.getProperties().get("blockers"),
+                    new TypeReference<List<Map<String, Object>>>() {
+                    }));
+            return one(importId, 0, model);
+        }
+        return "redirect:/console/imports/" + importId;
     }
 
     private void common(Model model) {
@@ -105,7 +139,7 @@ public class ImportPages {
 
     /** An import's instants in the registry's time zone, beside the instants themselves. */
     private void localTimes(Map<String, Object> run) {
-        for (String field : List.of("startedAt", "finishedAt")) {
+        for (String field : List.of("startedAt", "finishedAt", "revertedAt")) {
             Object instant = run.get(field);
             run.put(field + "Local", instant == null ? "" : LOCAL.format(Instant.parse(instant.toString())
                     .atZone(clock.getZone())));

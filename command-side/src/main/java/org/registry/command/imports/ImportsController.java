@@ -44,6 +44,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,9 +119,11 @@ public class ImportsController {
 
     /**
      * Imports a file uploaded with the console's form, as {@code POST /api/imports} imports the body: an XLSX
-     * workbook by its name's ending, a CSV file otherwise (its character set found from its bytes).
+     * workbook by its name's ending, a CSV file otherwise (its character set found from its bytes); its kind the one
+     * asked for ({@code kind}, one of the API's names; none: the file's own), 400 for a name of none.
      */
-    public UUID upload(MultipartFile upload, boolean dryRun, HttpServletRequest request) throws IOException {
+    public UUID upload(MultipartFile upload, String kind, boolean dryRun, HttpServletRequest request)
+            throws IOException {
         String name = upload.getOriginalFilename() == null ? "" : upload.getOriginalFilename().strip();
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         if (name.length() > FILE_NAME) {
@@ -128,10 +131,16 @@ public class ImportsController {
                     "the file's name is longer than " + FILE_NAME + " characters");
         }
         boolean xlsx = name.toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        Ledger ledger = Ledger.asked(kind == null || kind.isBlank() ? null : kind.strip());
         try (InputStream body = upload.getInputStream()) {
-            return run(body, xlsx, name.isEmpty() ? null : name, null, null, null, CurrentUser.get(), request,
+            return run(body, xlsx, name.isEmpty() ? null : name, null, ledger, null, CurrentUser.get(), request,
                     dryRun);
         }
+    }
+
+    /** The kinds a file may be imported as, by the names {@code kind} takes. */
+    public static List<String> kinds() {
+        return Arrays.stream(Ledger.values()).map(kind -> kind.english).toList();
     }
 
     private UUID run(InputStream body, boolean xlsx, String name, Charset csvCharset, Ledger kind, String why,
@@ -179,6 +188,18 @@ public class ImportsController {
     /** @param reason why the import is taken back: kept with every fact of the revert */
     record RevertRequest(@NotBlank @Text(max = TextLimits.REASON, note = true) String reason)
             implements CommandRequest {
+    }
+
+    /**
+     * Takes an import back for the console's form, as {@code POST /api/imports/{id}/revert} does: its answer (the
+     * import, or the 409 IMPORT_REVERT_BLOCKED problem naming the blockers); 400 for a reason blank or too long.
+     */
+    public ResponseEntity<?> revert(String importId, String reason, HttpServletRequest request) {
+        if (reason == null || reason.isBlank() || reason.length() > TextLimits.REASON) {
+            throw RejectionException.invalid("reason", "VALIDATION_FAILED",
+                    "reason is required, at most " + TextLimits.REASON + " characters");
+        }
+        return revert(importId, new RevertRequest(reason), request);
     }
 
     @PostMapping(value = "/{importId}/revert", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -90,7 +90,8 @@ public class SecurityConfiguration {
                     .requestMatchers("/login", "/webjars/**", "/console/assets/**").permitAll()
                     .requestMatchers("/console/projections", "/console/projections/**").hasAnyRole("ADMIN", "ANALYST")
                     // as /api/imports: clerks and administrators import, and auditors read the imports too
-                    .requestMatchers(HttpMethod.POST, "/console/imports").hasAnyRole("CLERK", "ADMIN")
+                    .requestMatchers(HttpMethod.POST, "/console/imports", "/console/imports/*/revert")
+                    .hasAnyRole("CLERK", "ADMIN")
                     .requestMatchers("/console/imports", "/console/imports/**").hasAnyRole("CLERK", "AUDITOR", "ADMIN")
                     .anyRequest().hasAnyRole("CLERK", "AUDITOR", "ANALYST", "ADMIN"))
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())

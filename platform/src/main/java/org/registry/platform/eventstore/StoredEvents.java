@@ -19,7 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -75,6 +77,20 @@ public class StoredEvents {
     public List<StoredEvent> ofRecord(String aggregateId) {
         return upcast(jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry WHERE aggregate_identifier = ?"
                 + " ORDER BY sequence_number", ROW, aggregateId));
+    }
+
+    /** The events of several records (aggregates) in one read: by record, each in the order of its sequence numbers. */
+    public Map<String, List<StoredEvent>> ofRecords(Collection<String> aggregateIds) {
+        Map<String, List<StoredEvent>> records = new LinkedHashMap<>();
+        aggregateIds.forEach(id -> records.put(id, new ArrayList<>()));
+        if (records.isEmpty()) {
+            return records;
+        }
+        String marks = String.join(",", Collections.nCopies(records.size(), "?"));
+        upcast(jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry WHERE aggregate_identifier IN (" + marks
+                + ") ORDER BY aggregate_identifier, sequence_number", ROW, records.keySet().toArray()))
+                .forEach(event -> records.get(event.aggregateId()).add(event));
+        return records;
     }
 
     /** The events at the given positions, in position order; positions holding nothing are left out. */

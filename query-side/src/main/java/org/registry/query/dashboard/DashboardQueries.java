@@ -10,6 +10,7 @@ import org.registry.kernel.person.MaritalStatus;
 import org.registry.kernel.person.Residency;
 import org.registry.kernel.person.Sex;
 import org.registry.kernel.query.PageView;
+import org.registry.kernel.report.MonthlyFiguresView;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Rates;
 import org.registry.query.api.Report;
@@ -141,6 +142,11 @@ public class DashboardQueries {
                 new IndicatorsView.Benefits(recipients.values().stream().mapToLong(Long::longValue).sum(),
                         BenefitQueries.money(paid.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)),
                         byProgramme));
+    }
+
+    /** A monthly report's figures: the indicators and the population balance of its one month. */
+    public MonthlyFiguresView monthlyFigures(Report month) {
+        return new MonthlyFiguresView(indicators(month), balance(month).get(0));
     }
 
     /**

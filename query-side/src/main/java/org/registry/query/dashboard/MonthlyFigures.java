@@ -49,6 +49,6 @@ class MonthlyFigures {
         }
         Report report = new Report(AreaSql.of(query.areaCode()), query.month().atDay(1),
                 query.month().atEndOfMonth(), new KnownAt(query.knownAt()));
-        return new MonthlyFiguresView(queries.indicators(report), queries.balance(report).get(0));
+        return queries.monthlyFigures(report);
     }
 }

@@ -57,7 +57,7 @@ class ShadowSwap {
             fence(name);
             shadow.stop();
             copy(projection, shadow);
-            return tokens.of(shadow.schema, name).stream().mapToLong(ProcessorPositions::position).min().orElse(0);
+            return storedPosition(shadow, name);
         } finally {
             ShadowBuilder.closeQuietly(shadow);
             tokens.release(name, FENCE);
@@ -74,14 +74,18 @@ class ShadowSwap {
      */
     private void awaitStored(String name, Shadow shadow, long target) {
         Instant deadline = Instant.now().plus(STORED_TIMEOUT);
-        while (tokens.of(shadow.schema, name).stream().mapToLong(ProcessorPositions::position).min().orElse(0) < target
-                && Instant.now().isBefore(deadline)) {
+        while (storedPosition(shadow, name) < target && Instant.now().isBefore(deadline)) {
             Throwable failure = shadow.failure();
             if (failure != null) {
                 throw new IllegalStateException("an event handler of the rebuild failed", failure);
             }
             ShadowBuilder.sleep(20);
         }
+    }
+
+    /** The position every segment of the shadow's processor has stored. */
+    private long storedPosition(Shadow shadow, String name) {
+        return tokens.of(shadow.schema, name).stream().mapToLong(ProcessorPositions::position).min().orElse(0);
     }
 
     /**

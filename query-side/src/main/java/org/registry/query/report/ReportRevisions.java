@@ -29,13 +29,16 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The revisions of a filed report since its filing (月月清), on the two clocks: its figures as filed (as known at the
@@ -83,7 +86,7 @@ class ReportRevisions {
         Report then = new Report(AreaSql.of(new AreaCode(report.areaCode())), month.atDay(1), month.atEndOfMonth(),
                 new KnownAt(knownAt));
         Report live = new Report(then.area(), then.from(), then.to(), KnownAt.LIVE);
-        MonthlyFiguresView now = new MonthlyFiguresView(dashboard.indicators(live), dashboard.balance(live).get(0));
+        MonthlyFiguresView now = dashboard.monthlyFigures(live);
 
         Map<String, FigureChanges.Changes> listed = new HashMap<>();
         Map<String, List<StoredEvent>> streams = new HashMap<>();
@@ -112,22 +115,25 @@ class ReportRevisions {
     /** Each record with the facts recorded after the instant on its own stream and on its households'. */
     private List<RevisedRecord> records(List<FigureChanges.ChangedRecord> records, Instant since, StoredEvents events,
                                         Map<String, List<StoredEvent>> streams) {
+        // the streams of every record listed and of their households, those not read for another figure in one read
+        Set<String> unread = new LinkedHashSet<>();
+        records.forEach(record -> streamsOf(record).filter(id -> !streams.containsKey(id)).forEach(unread::add));
+        streams.putAll(events.ofRecords(unread));
         List<RevisedRecord> revised = new ArrayList<>();
         for (FigureChanges.ChangedRecord record : records) {
-            Map<Long, StoredEvent> facts = new LinkedHashMap<>();
-            List<String> ids = new ArrayList<>();
-            ids.add(record.recordId().toString());
-            record.households().forEach(household -> ids.add(household.toString()));
-            for (String stream : ids) {
-                streams.computeIfAbsent(stream, events::ofRecord).stream()
-                       .filter(event -> event.recordedAt().isAfter(since))
-                       .forEach(event -> facts.put(event.position(), event));
-            }
+            Map<Long, StoredEvent> facts = new TreeMap<>();
+            streamsOf(record).flatMap(id -> streams.get(id).stream())
+                             .filter(event -> event.recordedAt().isAfter(since))
+                             .forEach(event -> facts.put(event.position(), event));
             revised.add(new RevisedRecord(record.recordType(), record.recordId(), record.name(),
-                    facts.values().stream().sorted(Comparator.comparingLong(StoredEvent::position))
-                         .map(this::fact).toList()));
+                    facts.values().stream().map(this::fact).toList()));
         }
         return revised;
+    }
+
+    /** The ids of a record's own stream and of its households'. */
+    private static Stream<String> streamsOf(FigureChanges.ChangedRecord record) {
+        return Stream.concat(Stream.of(record.recordId()), record.households().stream()).map(UUID::toString);
     }
 
     private Fact fact(StoredEvent event) {

@@ -15,14 +15,10 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +33,6 @@ import java.util.UUID;
 @Component
 public class ImportFromFile {
 
-    private static final int FILE_NAME = 255;
 
     private final Importer importer;
     private final ImportRuns runs;
@@ -49,11 +44,6 @@ public class ImportFromFile {
         this.users = users;
     }
 
-    /** Told of every row done: the import, rows done and the rows the file has. */
-    @FunctionalInterface
-    public interface Progress {
-        void rowsDone(UUID importId, int done, int total);
-    }
 
     /** An import done: its rows, and how many had each outcome ({@code registered}, {@code valid}...). */
     public record Summary(UUID importId, boolean dryRun, int totalRows, Map<String, Long> counts) {
@@ -72,7 +62,7 @@ public class ImportFromFile {
      * API.
      */
     public Summary run(Path file, boolean dryRun, String charsetName, String kindName, String reason,
-                       String userName, Progress progress) throws IOException {
+                       String userName, RowsDone progress) throws IOException {
         UserDetails as;
         try {
             as = users.loadUserByUsername(userName);
@@ -91,7 +81,7 @@ public class ImportFromFile {
     }
 
     private Summary run(Path file, boolean dryRun, String charsetName, String kindName, String reason,
-                        RegistryUser user, Progress progress) throws IOException {
+                        RegistryUser user, RowsDone progress) throws IOException {
         if (!user.has(Role.CLERK) && !user.has(Role.ADMIN)) {
             throw RejectionException.forbidden("FORBIDDEN", "user '" + user.name() + "' is no clerk or administrator:"
                     + " only they import");
@@ -110,7 +100,7 @@ public class ImportFromFile {
             throw RejectionException.invalid("file", "IMPORT_FILE_EMPTY", "the file " + file + " is empty");
         }
         String name = file.getFileName().toString();
-        String nameProblem = Require.textProblem(name, FILE_NAME, false);
+        String nameProblem = Require.textProblem(name, Importer.FILE_NAME, false);
         if (nameProblem != null) {
             throw RejectionException.invalid("file", "VALIDATION_FAILED", "the file's name " + nameProblem);
         }
@@ -118,9 +108,10 @@ public class ImportFromFile {
         if (xlsx && charset != null) {
             throw RejectionException.invalid("charset", "VALIDATION_FAILED", "charset goes with a CSV file only");
         }
-        Importer.Upload upload = new Importer.Upload(name, sha256(file),
+        String sha256 = Importer.sha256(Files.newInputStream(file), OutputStream.nullOutputStream());
+        Importer.Upload upload = new Importer.Upload(name, sha256,
                 xlsx ? LedgerFile.Format.XLSX : LedgerFile.Format.CSV, file, charset, kind);
-        return summary(importer.run(upload, dryRun, why, user, null, progress::rowsDone));
+        return summary(importer.run(upload, dryRun, why, user, null, progress));
     }
 
     private Summary summary(UUID importId) {
@@ -131,18 +122,5 @@ public class ImportFromFile {
             byOutcome.put(outcome.name().toLowerCase(Locale.ROOT), counts.getOrDefault(outcome, 0L));
         }
         return new Summary(importId, run.dryRun(), run.totalRows(), byOutcome);
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -31,6 +31,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +45,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -105,16 +112,28 @@ class Importer {
         }
     }
 
+    /** The longest name of an imported file kept with the import. */
+    static final int FILE_NAME = 255;
+
+    /** Copies a file's bytes to {@code out} (closing both), and answers their SHA-256, as kept with the import. */
+    static String sha256(InputStream in, OutputStream out) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream digesting = new DigestInputStream(in, digest); out) {
+            digesting.transferTo(out);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     UUID run(Upload upload, boolean dryRun, String reason, RegistryUser user, HttpServletRequest request)
             throws java.io.IOException {
         return run(upload, dryRun, reason, user, request, (importId, done, total) -> { });
     }
 
-    /** Told of each row as it is done (the command line's progress bar), in the importing thread. */
-    @FunctionalInterface
-    interface RowsDone {
-        void rowsDone(UUID importId, int done, int total);
-    }
 
     /**
      * Imports the file; without an HTTP request (the command line) the import's id is the correlation id of every

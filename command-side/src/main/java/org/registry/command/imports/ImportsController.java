@@ -34,18 +34,13 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +61,6 @@ public class ImportsController {
 
     private static final String CSV = "text/csv";
     private static final int MAX_PAGE_SIZE = 500;
-    private static final int FILE_NAME = 255;
     private static final Map<String, Charset> CHARSETS = Map.of("UTF-8", StandardCharsets.UTF_8,
             "GBK", LedgerFile.CHINESE, "GB18030", LedgerFile.CHINESE);
 
@@ -95,7 +89,7 @@ public class ImportsController {
                             schema = @Schema(type = "string", format = "binary"))}))
     ResponseEntity<Map<String, Object>> importFile(
             @RequestParam(defaultValue = "false") boolean dryRun,
-            @RequestParam(required = false) @Text(max = FILE_NAME) String fileName,
+            @RequestParam(required = false) @Text(max = Importer.FILE_NAME) String fileName,
             @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
             @Schema(allowableValues = {"UTF-8", "GBK", "GB18030"}) String charset,
             @RequestParam(required = false) @Text(max = TextLimits.REASON, note = true) String reason,
@@ -126,9 +120,9 @@ public class ImportsController {
             throws IOException {
         String name = upload.getOriginalFilename() == null ? "" : upload.getOriginalFilename().strip();
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        if (name.length() > FILE_NAME) {
+        if (name.length() > Importer.FILE_NAME) {
             throw RejectionException.invalid("file", "VALIDATION_FAILED",
-                    "the file's name is longer than " + FILE_NAME + " characters");
+                    "the file's name is longer than " + Importer.FILE_NAME + " characters");
         }
         boolean xlsx = name.toLowerCase(Locale.ROOT).endsWith(".xlsx");
         Ledger ledger = Ledger.asked(kind == null || kind.isBlank() ? null : kind.strip());
@@ -147,7 +141,8 @@ public class ImportsController {
                      RegistryUser user, HttpServletRequest request, boolean dryRun) throws IOException {
         Path file = Files.createTempFile("registry-import-", xlsx ? ".xlsx" : ".csv");
         try {
-            String sha256 = receive(body, file);
+            // stored where the import reads it (memory stays bounded)
+            String sha256 = Importer.sha256(body, Files.newOutputStream(file));
             if (Files.size(file) == 0) {
                 throw RejectionException.invalid("file", "IMPORT_FILE_EMPTY", "the request has no file in its body");
             }
@@ -349,19 +344,5 @@ public class ImportsController {
                     "charset is UTF-8, GBK or GB18030, not '" + name + "'");
         }
         return charset;
-    }
-
-    /** Stores the body where the import reads it (memory stays bounded), and answers its SHA-256. */
-    private static String receive(InputStream body, Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (InputStream in = new DigestInputStream(body, digest); OutputStream out = Files.newOutputStream(file)) {
-            in.transferTo(out);
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -2,7 +2,6 @@ package org.registry.query.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.registry.kernel.common.RejectionException;
 import org.registry.platform.privacy.PersonalDataMasking;
 import org.registry.platform.security.CurrentUser;
 import org.registry.platform.security.RegistryUser;
@@ -33,14 +32,6 @@ public class RegisterTables {
         this.masking = masking;
         this.json = json;
         this.areas = areas;
-    }
-
-    /** Refuses an analyst a register the API keeps from analysts ({@code GET /api/**} but the ledgers). */
-    public static void requireRegisterReader() {
-        RegistryUser user = CurrentUser.get();
-        if (!user.has(Role.CLERK) && !user.has(Role.AUDITOR) && !user.has(Role.ADMIN)) {
-            throw RejectionException.forbidden("FORBIDDEN", "your role may not read this register");
-        }
     }
 
     /**

@@ -6,8 +6,6 @@ import org.registry.kernel.common.RejectionException;
 import org.registry.platform.privacy.PersonalDataMasking;
 import org.registry.platform.security.CurrentUser;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -16,7 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -41,18 +38,6 @@ public class LedgerExports {
         this.messages = messages;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-    }
-
-    /**
-     * Refuses (403, as the security rules refuse the JSON reads of {@code /api/persons} and {@code /api/households})
-     * a caller whose only role is to read figures: the registers themselves are for clerks, auditors and admins.
-     */
-    public static void requireRegisterReader() {
-        org.registry.platform.security.RegistryUser user = CurrentUser.get();
-        if (!user.has(org.registry.platform.security.Role.CLERK) && !user.has(org.registry.platform.security.Role.AUDITOR)
-                && !user.has(org.registry.platform.security.Role.ADMIN)) {
-            throw RejectionException.forbidden("FORBIDDEN", "your role may not read the registers themselves");
-        }
     }
 
     /**
@@ -117,11 +102,7 @@ public class LedgerExports {
         });
         MediaType type = xlsx ? MediaType.parseMediaType(XlsxDocuments.MEDIA_TYPE)
                 : new MediaType("text", "csv", encoding);
-        String file = name + (xlsx ? ".xlsx" : ".csv");
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
-                .body(body);
+        return Attachments.of(name + (xlsx ? ".xlsx" : ".csv"), type, body);
     }
 
     /** Totals that sum the decimal values at the given JSON pointers (an empty or missing value adds nothing). */

@@ -8,6 +8,7 @@ import org.registry.kernel.household.HouseholdKind;
 import org.registry.platform.web.Text;
 import org.registry.query.api.AreaFilter;
 import org.registry.query.api.ReadsFrom;
+import org.registry.query.api.RegisterReaders;
 import org.registry.query.document.LedgerExports;
 import org.registry.query.ledger.LedgerColumns;
 import org.springframework.http.ResponseEntity;
@@ -46,7 +47,7 @@ class HouseholdRegisterExportController {
                                                  @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
                                                  String charset,
                                                  HttpServletRequest request) {
-        LedgerExports.requireRegisterReader();
+        RegisterReaders.require();
         AreaFilter area = AreaFilter.forCaller(LedgerExports.requiredArea(areaCode));
         return exports.export("household-register", COLUMNS, format, charset, request,
                 row -> register.each(area, kind, LedgerExports.FETCH_SIZE, row::accept), null);

@@ -9,8 +9,8 @@ import org.registry.platform.privacy.PersonalDataMasking;
 import org.registry.platform.security.CurrentUser;
 import org.registry.platform.security.RegistryUser;
 import org.registry.platform.security.Role;
+import org.registry.query.api.RegisterReaders;
 import org.registry.query.console.ConsolePage;
-import org.registry.query.console.RegisterTables;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,7 +51,7 @@ class ReportsPage {
     @GetMapping("/console/reports")
     String list(@RequestParam(required = false) String areaCode, @RequestParam(required = false) String month,
                 Model model) {
-        RegisterTables.requireRegisterReader();
+        RegisterReaders.require();
         String shownMonth = month == null || month.isBlank() ? YearMonth.now(clock).minusMonths(1).toString()
                 : month.trim();
         String area = areaCode == null || areaCode.isBlank() ? null : areaCode.trim();
@@ -66,7 +66,7 @@ class ReportsPage {
     @GetMapping("/console/reports/{reportId}")
     String report(@PathVariable String reportId, HttpServletRequest request, Model model)
             throws JsonProcessingException {
-        RegisterTables.requireRegisterReader();
+        RegisterReaders.require();
         JsonNode report = masking.toJson(reports.report(reportId), CurrentUser.get());
         Map<String, String> figures = new LinkedHashMap<>();
         flatten("", report.path("figures"), figures);
@@ -85,7 +85,7 @@ class ReportsPage {
     ResponseEntity<StreamingResponseBody> document(@PathVariable String reportId,
                                                    @RequestParam(required = false) String format,
                                                    HttpServletRequest request) {
-        RegisterTables.requireRegisterReader();
+        RegisterReaders.require();
         return reports.document(reportId, format, request);
     }
 

@@ -14,15 +14,13 @@ import org.registry.query.api.KnownAt;
 import org.registry.query.api.Paging;
 import org.registry.query.api.ReadsFrom;
 import org.registry.query.api.Report;
+import org.registry.query.document.Attachments;
 import org.registry.query.document.DocumentLocale;
 import org.registry.query.document.Labels;
 import org.registry.query.document.LedgerExports;
 import org.registry.query.document.PdfDocuments;
 import org.registry.query.ledger.LedgerColumns;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -178,9 +175,6 @@ class BenefitLedgerController {
         LocalDateTime now = LocalDateTime.now(clock);
         StreamingResponseBody body = out -> readOnly.executeWithoutResult(status -> PublicNoticeBoardDocument.write(
                 code, labels, clock.getZone(), now, notice -> queries.eachNotice(area, notice), out));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(PdfDocuments.MEDIA_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("public-notice-board-" + code + ".pdf", StandardCharsets.UTF_8).build().toString())
-                .body(body);
+        return Attachments.of("public-notice-board-" + code + ".pdf", PdfDocuments.MEDIA_TYPE, body);
     }
 }

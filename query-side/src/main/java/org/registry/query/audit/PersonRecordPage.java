@@ -33,19 +33,7 @@ import java.util.TreeMap;
  */
 @Controller
 @Hidden
-class PersonRecordPage {
-
-    private final AuditController audit;
-    private final ObjectMapper json;
-    private final Clock clock;
-    private final MessageSource messages;
-
-    PersonRecordPage(AuditController audit, ObjectMapper json, Clock clock, MessageSource messages) {
-        this.audit = audit;
-        this.json = json;
-        this.clock = clock;
-        this.messages = messages;
-    }
+record PersonRecordPage(AuditController audit, ObjectMapper json, Clock clock, MessageSource messages) {
 
     @GetMapping("/console/persons/{personId}")
     String person(@PathVariable String personId, Model model) {

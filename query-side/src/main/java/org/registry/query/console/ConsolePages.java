@@ -41,24 +41,10 @@ import java.util.Map;
  */
 @Controller
 @Hidden
-class ConsolePages {
+record ConsolePages(DashboardQueries dashboards, ConsoleAreas areas, PersonalDataMasking masking, ObjectMapper json,
+                    Clock clock) {
 
     private static final DateTimeFormatter LOCAL_INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-    private final DashboardQueries dashboards;
-    private final ConsoleAreas areas;
-    private final PersonalDataMasking masking;
-    private final ObjectMapper json;
-    private final Clock clock;
-
-    ConsolePages(DashboardQueries dashboards, ConsoleAreas areas, PersonalDataMasking masking, ObjectMapper json,
-                 Clock clock) {
-        this.dashboards = dashboards;
-        this.areas = areas;
-        this.masking = masking;
-        this.json = json;
-        this.clock = clock;
-    }
 
     @GetMapping("/login")
     String login() {

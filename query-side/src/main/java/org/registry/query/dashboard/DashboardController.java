@@ -32,15 +32,7 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/dashboards")
 @Tag(name = "Dashboards")
-class DashboardController {
-
-    private final DashboardQueries queries;
-    private final Clock clock;
-
-    DashboardController(DashboardQueries queries, Clock clock) {
-        this.queries = queries;
-        this.clock = clock;
-    }
+record DashboardController(DashboardQueries queries, Clock clock) {
 
     @GetMapping("/indicators")
     @ReadsFrom({Residents.PROJECTION, CheckUpLedger.PROJECTION, BenefitLedger.PROJECTION})

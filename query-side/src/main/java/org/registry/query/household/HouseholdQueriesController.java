@@ -24,13 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/households")
 @Tag(name = "Households")
 @ReadsFrom(HouseholdRegister.NAME)
-class HouseholdQueriesController {
-
-    private final HouseholdRegister register;
-
-    HouseholdQueriesController(HouseholdRegister register) {
-        this.register = register;
-    }
+record HouseholdQueriesController(HouseholdRegister register) {
 
     @GetMapping("/{householdId}")
     @Operation(summary = "A household, with its members; ETag is its version")

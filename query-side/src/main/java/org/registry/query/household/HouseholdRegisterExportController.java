@@ -21,19 +21,11 @@ import java.util.Map;
 
 @RestController
 @Tag(name = "Ledgers")
-class HouseholdRegisterExportController {
+record HouseholdRegisterExportController(HouseholdRegister register, LedgerExports exports) {
 
     /** The columns of the household register (户籍册): label key, and where the value is in a household's JSON. */
     static final Map<String, String> COLUMNS = LedgerColumns.fields("householdId", "communityCode", "householdNumber",
             "address", "postalCode", "kind", "registeredOn").map();
-
-    private final HouseholdRegister register;
-    private final LedgerExports exports;
-
-    HouseholdRegisterExportController(HouseholdRegister register, LedgerExports exports) {
-        this.register = register;
-        this.exports = exports;
-    }
 
     @GetMapping("/api/ledgers/household-register")
     @ReadsFrom(HouseholdRegister.NAME)

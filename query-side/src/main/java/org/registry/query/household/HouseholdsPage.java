@@ -15,15 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @Hidden
 @ConsolePage
-class HouseholdsPage {
-
-    private final HouseholdQueriesController households;
-    private final RegisterTables tables;
-
-    HouseholdsPage(HouseholdQueriesController households, RegisterTables tables) {
-        this.households = households;
-        this.tables = tables;
-    }
+record HouseholdsPage(HouseholdQueriesController households, RegisterTables tables) {
 
     @GetMapping("/console/registers/households")
     String households(@RequestParam(required = false) String areaCode,

@@ -21,7 +21,7 @@ import java.util.Map;
 
 @RestController
 @Tag(name = "Ledgers")
-class PersonIndexExportController {
+record PersonIndexExportController(PersonIndex index, LedgerExports exports) {
 
     /** The columns of the person index (人口信息索引): label key, and where the value is in a person's JSON. */
     static final Map<String, String> COLUMNS = LedgerColumns.fields("personId", "name", "nationalId", "sex",
@@ -29,14 +29,6 @@ class PersonIndexExportController {
             "residentSince", "origin")
             .at("certificateNumber", "/certificate/number").at("certificateExpiry", "/certificate/expiry")
             .and("diedOn").map();
-
-    private final PersonIndex index;
-    private final LedgerExports exports;
-
-    PersonIndexExportController(PersonIndex index, LedgerExports exports) {
-        this.index = index;
-        this.exports = exports;
-    }
 
     @GetMapping("/api/ledgers/person-index")
     @ReadsFrom(PersonIndex.NAME)

@@ -28,13 +28,7 @@ import java.time.LocalDate;
 @RequestMapping("/api/persons")
 @Tag(name = "Persons")
 @ReadsFrom(PersonIndex.NAME)
-class PersonQueriesController {
-
-    private final PersonIndex index;
-
-    PersonQueriesController(PersonIndex index) {
-        this.index = index;
-    }
+record PersonQueriesController(PersonIndex index) {
 
     @GetMapping("/{personId}")
     @Operation(summary = "A person; ETag is the person's version")

@@ -17,15 +17,7 @@ import java.time.LocalDate;
 @Controller
 @Hidden
 @ConsolePage
-class PersonSearchPage {
-
-    private final PersonQueriesController persons;
-    private final RegisterTables tables;
-
-    PersonSearchPage(PersonQueriesController persons, RegisterTables tables) {
-        this.persons = persons;
-        this.tables = tables;
-    }
+record PersonSearchPage(PersonQueriesController persons, RegisterTables tables) {
 
     @GetMapping("/console/registers/persons")
     String persons(@RequestParam(required = false) String areaCode,

@@ -38,19 +38,7 @@ import java.time.LocalDateTime;
 @RestController
 @RequestMapping("/api/reports")
 @Tag(name = "Reports")
-class ReportQueriesController {
-
-    private final ReportQueries queries;
-    private final ReportRevisions revisions;
-    private final MessageSource messages;
-    private final Clock clock;
-
-    ReportQueriesController(ReportQueries queries, ReportRevisions revisions, MessageSource messages, Clock clock) {
-        this.queries = queries;
-        this.revisions = revisions;
-        this.messages = messages;
-        this.clock = clock;
-    }
+record ReportQueriesController(ReportQueries queries, ReportRevisions revisions, MessageSource messages, Clock clock) {
 
     @GetMapping
     @ReadsFrom({MonthlyReports.NAME, "household-register"})

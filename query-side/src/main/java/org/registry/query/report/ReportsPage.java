@@ -34,19 +34,7 @@ import java.util.Map;
 @Controller
 @Hidden
 @ConsolePage
-class ReportsPage {
-
-    private final ReportQueriesController reports;
-    private final PersonalDataMasking masking;
-    private final ObjectMapper json;
-    private final Clock clock;
-
-    ReportsPage(ReportQueriesController reports, PersonalDataMasking masking, ObjectMapper json, Clock clock) {
-        this.reports = reports;
-        this.masking = masking;
-        this.json = json;
-        this.clock = clock;
-    }
+record ReportsPage(ReportQueriesController reports, PersonalDataMasking masking, ObjectMapper json, Clock clock) {
 
     @GetMapping("/console/reports")
     String list(@RequestParam(required = false) String areaCode, @RequestParam(required = false) String month,

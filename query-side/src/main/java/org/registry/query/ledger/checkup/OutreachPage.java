@@ -20,17 +20,7 @@ import java.time.LocalDate;
 @Controller
 @Hidden
 @ConsolePage
-class OutreachPage {
-
-    private final CheckUpLedgerController ledger;
-    private final RegisterTables tables;
-    private final Clock clock;
-
-    OutreachPage(CheckUpLedgerController ledger, RegisterTables tables, Clock clock) {
-        this.ledger = ledger;
-        this.tables = tables;
-        this.clock = clock;
-    }
+record OutreachPage(CheckUpLedgerController ledger, RegisterTables tables, Clock clock) {
 
     @GetMapping("/console/registers/outreach")
     String outreach(@RequestParam(required = false) String areaCode,

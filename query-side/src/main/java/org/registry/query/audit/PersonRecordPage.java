@@ -10,6 +10,7 @@ import org.registry.kernel.common.RejectionException;
 import org.registry.platform.security.CurrentUser;
 import org.registry.platform.security.RegistryUser;
 import org.registry.platform.security.Role;
+import org.registry.query.console.ConsoleHeader;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -37,10 +38,8 @@ record PersonRecordPage(AuditController audit, ObjectMapper json, Clock clock, M
 
     @GetMapping("/console/persons/{personId}")
     String person(@PathVariable String personId, Model model) {
-        RegistryUser user = CurrentUser.get();
+        RegistryUser user = ConsoleHeader.show(model);
         boolean readsTrail = user.has(Role.AUDITOR) || user.has(Role.ADMIN) || user.has(Role.ANALYST);
-        model.addAttribute("user", user);
-        model.addAttribute("operator", user.has(Role.ADMIN) || user.has(Role.ANALYST));
         model.addAttribute("personId", personId);
         model.addAttribute("readsTrail", readsTrail);
         JsonNode current;

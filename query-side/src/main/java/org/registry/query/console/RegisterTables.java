@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.registry.platform.privacy.PersonalDataMasking;
 import org.registry.platform.security.CurrentUser;
 import org.registry.platform.security.RegistryUser;
-import org.registry.platform.security.Role;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -22,17 +21,7 @@ import java.util.Map;
  * renders the answer.
  */
 @Component
-public class RegisterTables {
-
-    private final PersonalDataMasking masking;
-    private final ObjectMapper json;
-    private final ConsoleAreas areas;
-
-    RegisterTables(PersonalDataMasking masking, ObjectMapper json, ConsoleAreas areas) {
-        this.masking = masking;
-        this.json = json;
-        this.areas = areas;
-    }
+public record RegisterTables(PersonalDataMasking masking, ObjectMapper json, ConsoleAreas areas) {
 
     /**
      * @param register the register's name: its page is {@code /console/registers/<register>}, its title the message
@@ -54,8 +43,7 @@ public class RegisterTables {
         long total = shown.path("total").asLong();
         Map<String, String> given = new LinkedHashMap<>();
         filters.forEach((name, value) -> given.put(name, value == null ? "" : value));
-        model.addAttribute("user", user);
-        model.addAttribute("operator", user.has(Role.ADMIN) || user.has(Role.ANALYST));
+        ConsoleHeader.show(model, user);
         model.addAttribute("areas", areas.visibleTo(user));
         model.addAttribute("register", register);
         model.addAttribute("filters", given);

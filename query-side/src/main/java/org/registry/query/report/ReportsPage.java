@@ -7,10 +7,10 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.registry.platform.privacy.PersonalDataMasking;
 import org.registry.platform.security.CurrentUser;
-import org.registry.platform.security.RegistryUser;
-import org.registry.platform.security.Role;
 import org.registry.query.api.RegisterReaders;
+import org.registry.query.console.ConsoleHeader;
 import org.registry.query.console.ConsolePage;
+import org.registry.query.console.Filters;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,10 +40,10 @@ record ReportsPage(ReportQueriesController reports, PersonalDataMasking masking,
     String list(@RequestParam(required = false) String areaCode, @RequestParam(required = false) String month,
                 Model model) {
         RegisterReaders.require();
-        String shownMonth = month == null || month.isBlank() ? YearMonth.now(clock).minusMonths(1).toString()
-                : month.trim();
-        String area = areaCode == null || areaCode.isBlank() ? null : areaCode.trim();
-        common(model);
+        String given = Filters.text(month);
+        String shownMonth = given == null ? YearMonth.now(clock).minusMonths(1).toString() : given;
+        String area = Filters.text(areaCode);
+        ConsoleHeader.show(model);
         model.addAttribute("areaCode", area == null ? "" : area);
         model.addAttribute("month", shownMonth);
         model.addAttribute("list", area == null ? null
@@ -58,7 +58,7 @@ record ReportsPage(ReportQueriesController reports, PersonalDataMasking masking,
         JsonNode report = masking.toJson(reports.report(reportId), CurrentUser.get());
         Map<String, String> figures = new LinkedHashMap<>();
         flatten("", report.path("figures"), figures);
-        common(model);
+        ConsoleHeader.show(model);
         model.addAttribute("report", json.convertValue(report, Map.class));
         model.addAttribute("figures", figures);
         // masked as the API masks it, read back into its records for the template
@@ -75,12 +75,6 @@ record ReportsPage(ReportQueriesController reports, PersonalDataMasking masking,
                                                    HttpServletRequest request) {
         RegisterReaders.require();
         return reports.document(reportId, format, request);
-    }
-
-    private static void common(Model model) {
-        RegistryUser user = CurrentUser.get();
-        model.addAttribute("user", user);
-        model.addAttribute("operator", user.has(Role.ADMIN) || user.has(Role.ANALYST));
     }
 
     /** Each figure under its path ({@code indicators.births}), in the answer's order. */

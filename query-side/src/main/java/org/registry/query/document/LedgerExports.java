@@ -13,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
@@ -24,21 +25,11 @@ import java.util.function.Consumer;
  * JSON by {@link PersonalDataMasking} and the columns read from that JSON).
  */
 @Component
-public class LedgerExports {
+public record LedgerExports(PersonalDataMasking masking, MessageSource messages,
+                            PlatformTransactionManager transactions) {
 
     /** Rows fetched from the database at a time. */
     public static final int FETCH_SIZE = 500;
-
-    private final PersonalDataMasking masking;
-    private final MessageSource messages;
-    private final TransactionTemplate readOnly;
-
-    LedgerExports(PersonalDataMasking masking, MessageSource messages, PlatformTransactionManager transactions) {
-        this.masking = masking;
-        this.messages = messages;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
-    }
 
     /**
      * The area of a download, which every ledger download requires (a whole county's register is large: the caller
@@ -63,6 +54,16 @@ public class LedgerExports {
         return new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(cursor);
     }
 
+    /**
+     * A download whose reads run while it is written, in one read-only transaction: on PostgreSQL a cursor (see
+     * {@link #cursor}) lives only inside one.
+     */
+    public StreamingResponseBody readingWhileWritten(Consumer<OutputStream> write) {
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        return out -> readOnly.executeWithoutResult(status -> write.accept(out));
+    }
+
     /** A row source: calls its argument with every row, in order. */
     public interface Rows {
         void each(Consumer<Object> row);
@@ -85,7 +86,7 @@ public class LedgerExports {
                 .map(column -> new LedgerWriter.Column(labels.get(column.getKey()), column.getValue())).toList();
         ObjectMapper mapper = masking.mapper(PersonalDataMasking.masksFor(CurrentUser.get()));
         String totalLabel = labels.get("document.total");
-        StreamingResponseBody body = out -> readOnly.executeWithoutResult(status -> {
+        StreamingResponseBody body = readingWhileWritten(out -> {
             try (LedgerWriter writer = xlsx ? LedgerWriter.xlsx(header, name, out)
                     : LedgerWriter.csv(header, encoding, out)) {
                 rows.each(row -> {

@@ -23,8 +23,6 @@ import org.registry.query.ledger.LedgerColumns;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,23 +38,7 @@ import java.util.Map;
 
 @RestController
 @Tag(name = "Ledgers")
-class BenefitLedgerController {
-
-    private final BenefitQueries queries;
-    private final LedgerExports exports;
-    private final MessageSource messages;
-    private final Clock clock;
-    private final TransactionTemplate readOnly;
-
-    BenefitLedgerController(BenefitQueries queries, LedgerExports exports, MessageSource messages, Clock clock,
-                            PlatformTransactionManager transactions) {
-        this.queries = queries;
-        this.exports = exports;
-        this.messages = messages;
-        this.clock = clock;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
-    }
+record BenefitLedgerController(BenefitQueries queries, LedgerExports exports, MessageSource messages, Clock clock) {
 
     @GetMapping("/api/ledgers/benefit-payments")
     @ReadsFrom(BenefitLedger.PROJECTION)
@@ -173,7 +155,7 @@ class BenefitLedgerController {
         AreaSql area = AreaSql.forCaller(code);
         Labels labels = new Labels(messages, DocumentLocale.of(request));
         LocalDateTime now = LocalDateTime.now(clock);
-        StreamingResponseBody body = out -> readOnly.executeWithoutResult(status -> PublicNoticeBoardDocument.write(
+        StreamingResponseBody body = exports.readingWhileWritten(out -> PublicNoticeBoardDocument.write(
                 code, labels, clock.getZone(), now, notice -> queries.eachNotice(area, notice), out));
         return Attachments.of("public-notice-board-" + code + ".pdf", PdfDocuments.MEDIA_TYPE, body);
     }

@@ -59,7 +59,8 @@ record ConsolePages(DashboardQueries dashboards, ConsoleAreas areas, PersonalDat
                      @RequestParam(required = false) String knownAt,
                      Model model) {
         RegistryUser user = CurrentUser.get();
-        String area = areaCode == null || areaCode.isBlank() ? areas.first(user) : areaCode.trim();
+        String given = Filters.text(areaCode);
+        String area = given != null ? given : areas.first(user);
         ShownPeriod period = ShownPeriod.of(from, to, clock);
         LocalDate start = period.from();
         LocalDate end = period.to();

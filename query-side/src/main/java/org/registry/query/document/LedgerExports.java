@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.registry.kernel.common.RejectionException;
 import org.registry.platform.privacy.PersonalDataMasking;
 import org.registry.platform.security.CurrentUser;
+import org.registry.query.api.AreaFilter;
+import org.registry.query.api.RegisterReaders;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +20,7 @@ import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Answers a ledger as a streamed CSV or XLSX download: the rows are read by a cursor inside a read-only transaction
@@ -62,6 +65,18 @@ public record LedgerExports(PersonalDataMasking masking, MessageSource messages,
         TransactionTemplate readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
         return out -> readOnly.executeWithoutResult(status -> write.accept(out));
+    }
+
+    /**
+     * A register's download (the person index, the household register): for those who read the registers themselves
+     * ({@link RegisterReaders}), of the area the caller names, narrowed to their scope.
+     */
+    public ResponseEntity<StreamingResponseBody> register(String name, Map<String, String> columns, String areaCode,
+                                                          String format, String charset, HttpServletRequest request,
+                                                          Function<AreaFilter, Rows> rows) {
+        RegisterReaders.require();
+        AreaFilter area = AreaFilter.forCaller(requiredArea(areaCode));
+        return export(name, columns, format, charset, request, rows.apply(area), null);
     }
 
     /** A row source: calls its argument with every row, in order. */

@@ -6,9 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.household.HouseholdKind;
 import org.registry.platform.web.Text;
-import org.registry.query.api.AreaFilter;
 import org.registry.query.api.ReadsFrom;
-import org.registry.query.api.RegisterReaders;
 import org.registry.query.document.LedgerExports;
 import org.registry.query.ledger.LedgerColumns;
 import org.springframework.http.ResponseEntity;
@@ -39,9 +37,7 @@ record HouseholdRegisterExportController(HouseholdRegister register, LedgerExpor
                                                  @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
                                                  String charset,
                                                  HttpServletRequest request) {
-        RegisterReaders.require();
-        AreaFilter area = AreaFilter.forCaller(LedgerExports.requiredArea(areaCode));
-        return exports.export("household-register", COLUMNS, format, charset, request,
-                row -> register.each(area, kind, LedgerExports.FETCH_SIZE, row::accept), null);
+        return exports.register("household-register", COLUMNS, areaCode, format, charset, request,
+                area -> row -> register.each(area, kind, LedgerExports.FETCH_SIZE, row::accept));
     }
 }

@@ -6,9 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.person.Residency;
 import org.registry.platform.web.Text;
-import org.registry.query.api.AreaFilter;
 import org.registry.query.api.ReadsFrom;
-import org.registry.query.api.RegisterReaders;
 import org.registry.query.document.LedgerExports;
 import org.registry.query.ledger.LedgerColumns;
 import org.springframework.http.ResponseEntity;
@@ -42,9 +40,7 @@ record PersonIndexExportController(PersonIndex index, LedgerExports exports) {
                                                  @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
                                                  String charset,
                                                  HttpServletRequest request) {
-        RegisterReaders.require();
-        AreaFilter area = AreaFilter.forCaller(LedgerExports.requiredArea(areaCode));
-        return exports.export("person-index", COLUMNS, format, charset, request,
-                row -> index.each(area, residency, LedgerExports.FETCH_SIZE, row::accept), null);
+        return exports.register("person-index", COLUMNS, areaCode, format, charset, request,
+                area -> row -> index.each(area, residency, LedgerExports.FETCH_SIZE, row::accept));
     }
 }

@@ -1,5 +1,7 @@
 package org.registry.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.registry.platform.migration.SchemaMigration;
 import org.registry.platform.migration.SchemaMigrator;
 import org.registry.platform.test.TestDatabase;
@@ -52,6 +54,17 @@ public final class ProjectionDatabase implements AutoCloseable {
             rows.put(table, shown);
         }
         return rows;
+    }
+
+    /**
+     * Handles an event, then the same event again (as a redelivery would), and asserts that the second time changed
+     * no row of the projection.
+     */
+    public void assertHandledTwiceLikeOnce(Projection projection, Runnable handle) {
+        handle.run();
+        Map<String, List<String>> once = rows(projection);
+        handle.run();
+        assertThat(rows(projection)).isEqualTo(once);
     }
 
     @Override

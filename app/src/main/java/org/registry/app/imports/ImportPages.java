@@ -11,6 +11,7 @@ import org.registry.platform.security.CurrentUser;
 import org.registry.platform.security.RegistryUser;
 import org.registry.platform.security.Role;
 import org.registry.platform.web.Text;
+import org.registry.query.console.ConsoleHeader;
 import org.registry.query.console.ConsolePage;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -119,9 +120,7 @@ public class ImportPages {
     }
 
     private void common(Model model) {
-        RegistryUser user = CurrentUser.get();
-        model.addAttribute("user", user);
-        model.addAttribute("operator", user.has(Role.ADMIN) || user.has(Role.ANALYST));
+        RegistryUser user = ConsoleHeader.show(model);
         model.addAttribute("mayImport", user.has(Role.CLERK) || user.has(Role.ADMIN));
     }
 

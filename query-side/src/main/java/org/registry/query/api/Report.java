@@ -5,6 +5,7 @@ import org.registry.platform.web.StrictParameters;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 /**
  * What a figure is read for: an area, a period [from, to] of business dates (both days included), and the instant
@@ -31,6 +32,14 @@ public record Report(AreaSql area, LocalDate from, LocalDate to, KnownAt knownAt
                     "from (" + from + ") lies after to (" + to + ")");
         }
         knownAt = knownAt == null ? KnownAt.LIVE : knownAt;
+    }
+
+    /**
+     * A read as its caller asks it: an area, required and within their scope; the period; and {@code knownAt} as given
+     * ({@link KnownAt#parse}, a date meaning the end of that day in {@code zone}).
+     */
+    public static Report asked(String areaCode, LocalDate from, LocalDate to, String knownAt, ZoneId zone) {
+        return new Report(AreaSql.requiredForCaller(areaCode), from, to, KnownAt.parse(knownAt, zone));
     }
 
     public MapSqlParameterSource parameters() {

@@ -16,8 +16,8 @@ import org.registry.kernel.person.PersonEvent;
 import org.registry.kernel.person.PersonId;
 import org.registry.kernel.query.PageView;
 import org.registry.platform.eventstore.AuditMetaData;
-import org.registry.platform.eventstore.StoredEvents;
 import org.registry.platform.eventstore.StoredEvents.StoredEvent;
+import org.registry.platform.eventstore.StoredEvents;
 import org.registry.platform.privacy.PersonalDataMasking;
 import org.registry.platform.security.CurrentUser;
 import org.registry.platform.web.Text;
@@ -36,6 +36,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The audit trail (auditors and administrators, every area): a record's every event in order, the record as it
@@ -107,11 +108,7 @@ class AuditController {
             + "not the dates they carry: before the first recording, 404 NOT_YET_RECORDED names that instant")
     JsonNode personAsOf(@PathVariable String personId, @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String asOf) {
         PersonId id = PersonId.of(personId);
-        Instant instant = Instants.endOf(asOf, "asOf", zone);
-        List<StoredEvent> events = requireKind(Kind.PERSON, id.toString());
-        return masking.toJson(new RegisterAsOf(store()).person(id, instant).orElseThrow(() ->
-                enteredInError(Kind.PERSON, events, instant).orElseGet(() -> notYetRecorded(Kind.PERSON, events,
-                        instant))), CurrentUser.get());
+        return stateAsOf(Kind.PERSON, id.toString(), asOf, (register, instant) -> register.person(id, instant));
     }
 
     /**
@@ -130,11 +127,20 @@ class AuditController {
             + "GET /api/households/{id}; asOf as for a person")
     JsonNode householdAsOf(@PathVariable String householdId, @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String asOf) {
         HouseholdId id = HouseholdId.of(householdId);
+        return stateAsOf(Kind.HOUSEHOLD, id.toString(), asOf, (register, instant) -> register.household(id, instant));
+    }
+
+    /**
+     * A record as the register held it at {@code asOf}, masked for the caller; where it did not stand then, why:
+     * entered in error, or not yet recorded.
+     */
+    private JsonNode stateAsOf(Kind kind, String id, String asOf,
+                               BiFunction<RegisterAsOf, Instant, ? extends Optional<?>> read) {
         Instant instant = Instants.endOf(asOf, "asOf", zone);
-        List<StoredEvent> events = requireKind(Kind.HOUSEHOLD, id.toString());
-        return masking.toJson(new RegisterAsOf(store()).household(id, instant).orElseThrow(() ->
-                enteredInError(Kind.HOUSEHOLD, events, instant).orElseGet(() -> notYetRecorded(Kind.HOUSEHOLD, events,
-                        instant))), CurrentUser.get());
+        List<StoredEvent> events = requireKind(kind, id);
+        return masking.toJson(read.apply(new RegisterAsOf(store()), instant).orElseThrow(() ->
+                enteredInError(kind, events, instant).orElseGet(() -> notYetRecorded(kind, events, instant))),
+                CurrentUser.get());
     }
 
     /**

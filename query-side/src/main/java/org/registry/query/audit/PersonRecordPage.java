@@ -10,6 +10,7 @@ import org.registry.kernel.common.RejectionException;
 import org.registry.platform.security.CurrentUser;
 import org.registry.platform.security.RegistryUser;
 import org.registry.platform.security.Role;
+import org.registry.query.console.ConsoleHeader;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -33,26 +34,12 @@ import java.util.TreeMap;
  */
 @Controller
 @Hidden
-class PersonRecordPage {
-
-    private final AuditController audit;
-    private final ObjectMapper json;
-    private final Clock clock;
-    private final MessageSource messages;
-
-    PersonRecordPage(AuditController audit, ObjectMapper json, Clock clock, MessageSource messages) {
-        this.audit = audit;
-        this.json = json;
-        this.clock = clock;
-        this.messages = messages;
-    }
+record PersonRecordPage(AuditController audit, ObjectMapper json, Clock clock, MessageSource messages) {
 
     @GetMapping("/console/persons/{personId}")
     String person(@PathVariable String personId, Model model) {
-        RegistryUser user = CurrentUser.get();
+        RegistryUser user = ConsoleHeader.show(model);
         boolean readsTrail = user.has(Role.AUDITOR) || user.has(Role.ADMIN) || user.has(Role.ANALYST);
-        model.addAttribute("user", user);
-        model.addAttribute("operator", user.has(Role.ADMIN) || user.has(Role.ANALYST));
         model.addAttribute("personId", personId);
         model.addAttribute("readsTrail", readsTrail);
         JsonNode current;

@@ -16,16 +16,10 @@ import java.util.TreeSet;
  * register, those the user's scope covers, and the areas of the scope itself.
  */
 @Component
-class ConsoleAreas {
+record ConsoleAreas(NamedParameterJdbcTemplate jdbc) {
 
     /** How many communities the picker lists at most; a longer list is narrowed by typing a code prefix. */
     static final int MAX_COMMUNITIES = 2000;
-
-    private final NamedParameterJdbcTemplate jdbc;
-
-    ConsoleAreas(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** @param level 6 (county, 县/区), 9 (township, 乡镇/街道) or 12 (community, 村/社区) digits */
     record Area(String code, int level) {

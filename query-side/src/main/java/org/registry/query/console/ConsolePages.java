@@ -5,18 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.person.Sex;
 import org.registry.kernel.query.PageView;
 import org.registry.platform.privacy.PersonalDataMasking;
 import org.registry.platform.security.CurrentUser;
 import org.registry.platform.security.RegistryUser;
-import org.registry.platform.security.Role;
-import org.registry.query.api.AreaSql;
-import org.registry.query.api.KnownAt;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Report;
 import org.registry.query.dashboard.DashboardQueries;
 import org.registry.query.dashboard.PersonFilter;
-import org.registry.kernel.person.Sex;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,7 +29,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The office console's pages: sign-in, the dashboard of an area and period, and the records behind each figure.
@@ -41,24 +37,10 @@ import java.util.Map;
  */
 @Controller
 @Hidden
-class ConsolePages {
+record ConsolePages(DashboardQueries dashboards, ConsoleAreas areas, PersonalDataMasking masking, ObjectMapper json,
+                    Clock clock) {
 
     private static final DateTimeFormatter LOCAL_INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-    private final DashboardQueries dashboards;
-    private final ConsoleAreas areas;
-    private final PersonalDataMasking masking;
-    private final ObjectMapper json;
-    private final Clock clock;
-
-    ConsolePages(DashboardQueries dashboards, ConsoleAreas areas, PersonalDataMasking masking, ObjectMapper json,
-                 Clock clock) {
-        this.dashboards = dashboards;
-        this.areas = areas;
-        this.masking = masking;
-        this.json = json;
-        this.clock = clock;
-    }
 
     @GetMapping("/login")
     String login() {
@@ -77,10 +59,11 @@ class ConsolePages {
                      @RequestParam(required = false) String knownAt,
                      Model model) {
         RegistryUser user = CurrentUser.get();
-        String area = areaCode == null || areaCode.isBlank() ? areas.first(user) : areaCode.trim();
-        LocalDate today = LocalDate.now(clock);
-        LocalDate start = from != null ? from : today.withDayOfYear(1);
-        LocalDate end = to != null ? to : today;
+        String given = Filters.text(areaCode);
+        String area = given != null ? given : areas.first(user);
+        ShownPeriod period = ShownPeriod.of(from, to, clock);
+        LocalDate start = period.from();
+        LocalDate end = period.to();
         common(model, user, area, start, end, knownAt);
         if (area == null) {
             return "console/dashboard";
@@ -146,8 +129,7 @@ class ConsolePages {
     }
 
     private void common(Model model, RegistryUser user, String area, LocalDate from, LocalDate to, String knownAt) {
-        model.addAttribute("user", user);
-        model.addAttribute("operator", user.has(Role.ADMIN) || user.has(Role.ANALYST));
+        ConsoleHeader.show(model, user);
         model.addAttribute("areas", areas.visibleTo(user));
         model.addAttribute("areaCode", area);
         model.addAttribute("from", from);
@@ -157,7 +139,7 @@ class ConsolePages {
     }
 
     private Report report(String area, LocalDate from, LocalDate to, String knownAt) {
-        return new Report(AreaSql.requiredForCaller(area), from, to, KnownAt.parse(knownAt, clock.getZone()));
+        return Report.asked(area, from, to, knownAt, clock.getZone());
     }
 
     private JsonNode shown(Object value, RegistryUser user) {

@@ -2,11 +2,9 @@ package org.registry.query.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.registry.kernel.common.RejectionException;
 import org.registry.platform.privacy.PersonalDataMasking;
 import org.registry.platform.security.CurrentUser;
 import org.registry.platform.security.RegistryUser;
-import org.registry.platform.security.Role;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -23,25 +21,7 @@ import java.util.Map;
  * renders the answer.
  */
 @Component
-public class RegisterTables {
-
-    private final PersonalDataMasking masking;
-    private final ObjectMapper json;
-    private final ConsoleAreas areas;
-
-    RegisterTables(PersonalDataMasking masking, ObjectMapper json, ConsoleAreas areas) {
-        this.masking = masking;
-        this.json = json;
-        this.areas = areas;
-    }
-
-    /** Refuses an analyst a register the API keeps from analysts ({@code GET /api/**} but the ledgers). */
-    public static void requireRegisterReader() {
-        RegistryUser user = CurrentUser.get();
-        if (!user.has(Role.CLERK) && !user.has(Role.AUDITOR) && !user.has(Role.ADMIN)) {
-            throw RejectionException.forbidden("FORBIDDEN", "your role may not read this register");
-        }
-    }
+public record RegisterTables(PersonalDataMasking masking, ObjectMapper json, ConsoleAreas areas) {
 
     /**
      * @param register the register's name: its page is {@code /console/registers/<register>}, its title the message
@@ -63,8 +43,7 @@ public class RegisterTables {
         long total = shown.path("total").asLong();
         Map<String, String> given = new LinkedHashMap<>();
         filters.forEach((name, value) -> given.put(name, value == null ? "" : value));
-        model.addAttribute("user", user);
-        model.addAttribute("operator", user.has(Role.ADMIN) || user.has(Role.ANALYST));
+        ConsoleHeader.show(model, user);
         model.addAttribute("areas", areas.visibleTo(user));
         model.addAttribute("register", register);
         model.addAttribute("filters", given);

@@ -9,8 +9,6 @@ import org.registry.kernel.person.Sex;
 import org.registry.kernel.query.PageView;
 import org.registry.platform.web.StrictParameters;
 import org.registry.platform.web.Text;
-import org.registry.query.api.AreaSql;
-import org.registry.query.api.KnownAt;
 import org.registry.query.api.Paging;
 import org.registry.query.api.ReadsFrom;
 import org.registry.query.api.Report;
@@ -32,15 +30,7 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/dashboards")
 @Tag(name = "Dashboards")
-class DashboardController {
-
-    private final DashboardQueries queries;
-    private final Clock clock;
-
-    DashboardController(DashboardQueries queries, Clock clock) {
-        this.queries = queries;
-        this.clock = clock;
-    }
+record DashboardController(DashboardQueries queries, Clock clock) {
 
     @GetMapping("/indicators")
     @ReadsFrom({Residents.PROJECTION, CheckUpLedger.PROJECTION, BenefitLedger.PROJECTION})
@@ -89,7 +79,7 @@ class DashboardController {
                                          @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String from,
                                          @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String to,
                                          @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String knownAt) {
-        return queries.balance(report(areaCode, day("from", from, false), day("to", to, true), knownAt));
+        return queries.balance(overMonths(areaCode, from, to, knownAt));
     }
 
     @GetMapping("/births-by-month")
@@ -102,11 +92,16 @@ class DashboardController {
                                     @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String from,
                                     @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String to,
                                     @RequestParam(required = false) @Text(max = TextLimits.TOKEN) String knownAt) {
-        return queries.birthsByMonth(report(areaCode, day("from", from, false), day("to", to, true), knownAt));
+        return queries.birthsByMonth(overMonths(areaCode, from, to, knownAt));
     }
 
     private Report report(String areaCode, LocalDate from, LocalDate to, String knownAt) {
-        return new Report(AreaSql.requiredForCaller(areaCode), from, to, KnownAt.parse(knownAt, clock.getZone()));
+        return Report.asked(areaCode, from, to, knownAt, clock.getZone());
+    }
+
+    /** A read by months: {@code from} and {@code to} each a date, or a month (its first day, its last). */
+    private Report overMonths(String areaCode, String from, String to, String knownAt) {
+        return report(areaCode, day("from", from, false), day("to", to, true), knownAt);
     }
 
     /** A date, or a month: its first day for {@code from}, its last for {@code to}. */

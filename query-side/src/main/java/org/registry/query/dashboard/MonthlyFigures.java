@@ -21,17 +21,7 @@ import java.util.OptionalLong;
  * instant, read exactly as the dashboard reads them, so a filed report and the dashboard's {@code knownAt} agree.
  */
 @Component
-class MonthlyFigures {
-
-    private final DashboardQueries queries;
-    private final ReadYourWrites reads;
-    private final EventPositions positions;
-
-    MonthlyFigures(DashboardQueries queries, ReadYourWrites reads, EventPositions positions) {
-        this.queries = queries;
-        this.reads = reads;
-        this.positions = positions;
-    }
+record MonthlyFigures(DashboardQueries queries, ReadYourWrites reads, EventPositions positions) {
 
     /**
      * The figures as known at the instant: first the projections they are read from catch up with every event stored

@@ -5,9 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.registry.kernel.common.RejectionException;
 import org.registry.platform.privacy.PersonalDataMasking;
 import org.registry.platform.security.CurrentUser;
+import org.registry.query.api.AreaFilter;
+import org.registry.query.api.RegisterReaders;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -15,11 +15,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import java.io.OutputStream;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Answers a ledger as a streamed CSV or XLSX download: the rows are read by a cursor inside a read-only transaction
@@ -27,33 +28,11 @@ import java.util.function.Consumer;
  * JSON by {@link PersonalDataMasking} and the columns read from that JSON).
  */
 @Component
-public class LedgerExports {
+public record LedgerExports(PersonalDataMasking masking, MessageSource messages,
+                            PlatformTransactionManager transactions) {
 
     /** Rows fetched from the database at a time. */
     public static final int FETCH_SIZE = 500;
-
-    private final PersonalDataMasking masking;
-    private final MessageSource messages;
-    private final TransactionTemplate readOnly;
-
-    LedgerExports(PersonalDataMasking masking, MessageSource messages, PlatformTransactionManager transactions) {
-        this.masking = masking;
-        this.messages = messages;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
-    }
-
-    /**
-     * Refuses (403, as the security rules refuse the JSON reads of {@code /api/persons} and {@code /api/households})
-     * a caller whose only role is to read figures: the registers themselves are for clerks, auditors and admins.
-     */
-    public static void requireRegisterReader() {
-        org.registry.platform.security.RegistryUser user = CurrentUser.get();
-        if (!user.has(org.registry.platform.security.Role.CLERK) && !user.has(org.registry.platform.security.Role.AUDITOR)
-                && !user.has(org.registry.platform.security.Role.ADMIN)) {
-            throw RejectionException.forbidden("FORBIDDEN", "your role may not read the registers themselves");
-        }
-    }
 
     /**
      * The area of a download, which every ledger download requires (a whole county's register is large: the caller
@@ -78,6 +57,28 @@ public class LedgerExports {
         return new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(cursor);
     }
 
+    /**
+     * A download whose reads run while it is written, in one read-only transaction: on PostgreSQL a cursor (see
+     * {@link #cursor}) lives only inside one.
+     */
+    public StreamingResponseBody readingWhileWritten(Consumer<OutputStream> write) {
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        return out -> readOnly.executeWithoutResult(status -> write.accept(out));
+    }
+
+    /**
+     * A register's download (the person index, the household register): for those who read the registers themselves
+     * ({@link RegisterReaders}), of the area the caller names, narrowed to their scope.
+     */
+    public ResponseEntity<StreamingResponseBody> register(String name, Map<String, String> columns, String areaCode,
+                                                          String format, String charset, HttpServletRequest request,
+                                                          Function<AreaFilter, Rows> rows) {
+        RegisterReaders.require();
+        AreaFilter area = AreaFilter.forCaller(requiredArea(areaCode));
+        return export(name, columns, format, charset, request, rows.apply(area), null);
+    }
+
     /** A row source: calls its argument with every row, in order. */
     public interface Rows {
         void each(Consumer<Object> row);
@@ -100,7 +101,7 @@ public class LedgerExports {
                 .map(column -> new LedgerWriter.Column(labels.get(column.getKey()), column.getValue())).toList();
         ObjectMapper mapper = masking.mapper(PersonalDataMasking.masksFor(CurrentUser.get()));
         String totalLabel = labels.get("document.total");
-        StreamingResponseBody body = out -> readOnly.executeWithoutResult(status -> {
+        StreamingResponseBody body = readingWhileWritten(out -> {
             try (LedgerWriter writer = xlsx ? LedgerWriter.xlsx(header, name, out)
                     : LedgerWriter.csv(header, encoding, out)) {
                 rows.each(row -> {
@@ -117,11 +118,7 @@ public class LedgerExports {
         });
         MediaType type = xlsx ? MediaType.parseMediaType(XlsxDocuments.MEDIA_TYPE)
                 : new MediaType("text", "csv", encoding);
-        String file = name + (xlsx ? ".xlsx" : ".csv");
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
-                .body(body);
+        return Attachments.of(name + (xlsx ? ".xlsx" : ".csv"), type, body);
     }
 
     /** Totals that sum the decimal values at the given JSON pointers (an empty or missing value adds nothing). */

@@ -2,8 +2,8 @@ package org.registry.query.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.registry.kernel.common.RejectionException;
-import org.registry.platform.eventstore.StoredEvents;
 import org.registry.platform.eventstore.StoredEvents.StoredEvent;
+import org.registry.platform.eventstore.StoredEvents;
 import org.registry.platform.privacy.PersonalDataMasking;
 
 import java.io.IOException;
@@ -27,22 +27,12 @@ import java.util.stream.Collectors;
  * whole. An export stops before a gap in the positions younger than the gap timeout (a transaction that may still
  * commit there, see {@link StoredEvents#after}), so a resumed export never skips an event.
  */
-public class EventExport {
+public record EventExport(StoredEvents store, PersonalDataMasking masking, Duration gapTimeout) {
 
     public static final int DEFAULT_LIMIT = 1_000;
     public static final int MAX_LIMIT = 100_000;
     private static final int PAGE = 500;
     private static final byte[] NEWLINE = {'\n'};
-
-    private final StoredEvents store;
-    private final PersonalDataMasking masking;
-    private final Duration gapTimeout;
-
-    public EventExport(StoredEvents store, PersonalDataMasking masking, Duration gapTimeout) {
-        this.store = store;
-        this.masking = masking;
-        this.gapTimeout = gapTimeout;
-    }
 
     /** One line of the export. */
     record Line(long position, String type, String revision, String aggregateType, String aggregateId, long sequence,

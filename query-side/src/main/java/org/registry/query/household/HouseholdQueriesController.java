@@ -8,11 +8,11 @@ import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.HouseholdKind;
 import org.registry.kernel.household.HouseholdView;
 import org.registry.kernel.query.PageView;
-import org.registry.platform.security.CurrentUser;
 import org.registry.platform.web.Text;
 import org.registry.query.api.AreaFilter;
 import org.registry.query.api.Paging;
 import org.registry.query.api.ReadsFrom;
+import org.registry.query.api.RecordReads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,21 +24,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/households")
 @Tag(name = "Households")
 @ReadsFrom(HouseholdRegister.NAME)
-class HouseholdQueriesController {
-
-    private final HouseholdRegister register;
-
-    HouseholdQueriesController(HouseholdRegister register) {
-        this.register = register;
-    }
+record HouseholdQueriesController(HouseholdRegister register) {
 
     @GetMapping("/{householdId}")
     @Operation(summary = "A household, with its members; ETag is its version")
     ResponseEntity<HouseholdView> household(@PathVariable String householdId) {
-        HouseholdView household = register.find(HouseholdId.of(householdId)).orElseThrow(() ->
-                RejectionException.notFound("HOUSEHOLD_NOT_FOUND", "no household with id " + householdId));
-        CurrentUser.requireScope(household.communityCode());
-        return ResponseEntity.ok().eTag(Long.toString(household.version())).body(household);
+        return RecordReads.answer(register.find(HouseholdId.of(householdId)),
+                () -> RejectionException.notFound("HOUSEHOLD_NOT_FOUND", "no household with id " + householdId),
+                HouseholdView::communityCode, HouseholdView::version);
     }
 
     @GetMapping

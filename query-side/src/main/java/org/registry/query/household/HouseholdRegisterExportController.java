@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.household.HouseholdKind;
 import org.registry.platform.web.Text;
-import org.registry.query.api.AreaFilter;
 import org.registry.query.api.ReadsFrom;
 import org.registry.query.document.LedgerExports;
 import org.registry.query.ledger.LedgerColumns;
@@ -20,19 +19,11 @@ import java.util.Map;
 
 @RestController
 @Tag(name = "Ledgers")
-class HouseholdRegisterExportController {
+record HouseholdRegisterExportController(HouseholdRegister register, LedgerExports exports) {
 
     /** The columns of the household register (户籍册): label key, and where the value is in a household's JSON. */
     static final Map<String, String> COLUMNS = LedgerColumns.fields("householdId", "communityCode", "householdNumber",
             "address", "postalCode", "kind", "registeredOn").map();
-
-    private final HouseholdRegister register;
-    private final LedgerExports exports;
-
-    HouseholdRegisterExportController(HouseholdRegister register, LedgerExports exports) {
-        this.register = register;
-        this.exports = exports;
-    }
 
     @GetMapping("/api/ledgers/household-register")
     @ReadsFrom(HouseholdRegister.NAME)
@@ -46,9 +37,7 @@ class HouseholdRegisterExportController {
                                                  @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
                                                  String charset,
                                                  HttpServletRequest request) {
-        LedgerExports.requireRegisterReader();
-        AreaFilter area = AreaFilter.forCaller(LedgerExports.requiredArea(areaCode));
-        return exports.export("household-register", COLUMNS, format, charset, request,
-                row -> register.each(area, kind, LedgerExports.FETCH_SIZE, row::accept), null);
+        return exports.register("household-register", COLUMNS, areaCode, format, charset, request,
+                area -> row -> register.each(area, kind, LedgerExports.FETCH_SIZE, row::accept));
     }
 }

@@ -2,6 +2,7 @@ package org.registry.query.household;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.registry.kernel.household.HouseholdKind;
+import org.registry.query.api.RegisterReaders;
 import org.registry.query.console.ConsolePage;
 import org.registry.query.console.Filters;
 import org.registry.query.console.RegisterTables;
@@ -14,21 +15,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @Hidden
 @ConsolePage
-class HouseholdsPage {
-
-    private final HouseholdQueriesController households;
-    private final RegisterTables tables;
-
-    HouseholdsPage(HouseholdQueriesController households, RegisterTables tables) {
-        this.households = households;
-        this.tables = tables;
-    }
+record HouseholdsPage(HouseholdQueriesController households, RegisterTables tables) {
 
     @GetMapping("/console/registers/households")
     String households(@RequestParam(required = false) String areaCode,
                       @RequestParam(required = false) HouseholdKind kind,
                       @RequestParam(required = false) Integer page, Model model) {
-        RegisterTables.requireRegisterReader();
+        RegisterReaders.require();
         return tables.render(model, "households", households.households(Filters.text(areaCode), kind, page, null),
                 Filters.of("areaCode", areaCode).and("kind", kind).given());
     }

@@ -23,16 +23,10 @@ import java.util.function.Predicate;
 @RestController
 @Tag(name = "Dashboards")
 @ReadsFrom(MigrationFlows.NAME)
-class MigrationFlowsController {
+record MigrationFlowsController(MigrationFlows flows) {
 
     private static final YearMonth EARLIEST = YearMonth.of(1900, 1);
     private static final YearMonth LATEST = YearMonth.of(9999, 12);
-
-    private final MigrationFlows flows;
-
-    MigrationFlowsController(MigrationFlows flows) {
-        this.flows = flows;
-    }
 
     /**
      * @param origin    the origin's community code, or the place outside the register as written (masked for analysts)

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.person.Residency;
 import org.registry.platform.web.Text;
-import org.registry.query.api.AreaFilter;
 import org.registry.query.api.ReadsFrom;
 import org.registry.query.document.LedgerExports;
 import org.registry.query.ledger.LedgerColumns;
@@ -20,7 +19,7 @@ import java.util.Map;
 
 @RestController
 @Tag(name = "Ledgers")
-class PersonIndexExportController {
+record PersonIndexExportController(PersonIndex index, LedgerExports exports) {
 
     /** The columns of the person index (人口信息索引): label key, and where the value is in a person's JSON. */
     static final Map<String, String> COLUMNS = LedgerColumns.fields("personId", "name", "nationalId", "sex",
@@ -28,14 +27,6 @@ class PersonIndexExportController {
             "residentSince", "origin")
             .at("certificateNumber", "/certificate/number").at("certificateExpiry", "/certificate/expiry")
             .and("diedOn").map();
-
-    private final PersonIndex index;
-    private final LedgerExports exports;
-
-    PersonIndexExportController(PersonIndex index, LedgerExports exports) {
-        this.index = index;
-        this.exports = exports;
-    }
 
     @GetMapping("/api/ledgers/person-index")
     @ReadsFrom(PersonIndex.NAME)
@@ -49,9 +40,7 @@ class PersonIndexExportController {
                                                  @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
                                                  String charset,
                                                  HttpServletRequest request) {
-        LedgerExports.requireRegisterReader();
-        AreaFilter area = AreaFilter.forCaller(LedgerExports.requiredArea(areaCode));
-        return exports.export("person-index", COLUMNS, format, charset, request,
-                row -> index.each(area, residency, LedgerExports.FETCH_SIZE, row::accept), null);
+        return exports.register("person-index", COLUMNS, areaCode, format, charset, request,
+                area -> row -> index.each(area, residency, LedgerExports.FETCH_SIZE, row::accept));
     }
 }

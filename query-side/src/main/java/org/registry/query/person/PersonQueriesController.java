@@ -9,11 +9,11 @@ import org.registry.kernel.person.PersonId;
 import org.registry.kernel.person.PersonView;
 import org.registry.kernel.person.Residency;
 import org.registry.kernel.query.PageView;
-import org.registry.platform.security.CurrentUser;
 import org.registry.platform.web.Text;
 import org.registry.query.api.AreaFilter;
 import org.registry.query.api.Paging;
 import org.registry.query.api.ReadsFrom;
+import org.registry.query.api.RecordReads;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,21 +28,14 @@ import java.time.LocalDate;
 @RequestMapping("/api/persons")
 @Tag(name = "Persons")
 @ReadsFrom(PersonIndex.NAME)
-class PersonQueriesController {
-
-    private final PersonIndex index;
-
-    PersonQueriesController(PersonIndex index) {
-        this.index = index;
-    }
+record PersonQueriesController(PersonIndex index) {
 
     @GetMapping("/{personId}")
     @Operation(summary = "A person; ETag is the person's version")
     ResponseEntity<PersonView> person(@PathVariable String personId) {
-        PersonView person = index.find(PersonId.of(personId)).orElseThrow(() ->
-                RejectionException.notFound("PERSON_NOT_FOUND", "no person with id " + personId));
-        CurrentUser.requireScope(person.communityCode());
-        return ResponseEntity.ok().eTag(Long.toString(person.version())).body(person);
+        return RecordReads.answer(index.find(PersonId.of(personId)),
+                () -> RejectionException.notFound("PERSON_NOT_FOUND", "no person with id " + personId),
+                PersonView::communityCode, PersonView::version);
     }
 
     @GetMapping

@@ -1,6 +1,7 @@
 package org.registry.query.person;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import org.registry.query.api.RegisterReaders;
 import org.registry.query.console.ConsolePage;
 import org.registry.query.console.Filters;
 import org.registry.query.console.RegisterTables;
@@ -16,15 +17,7 @@ import java.time.LocalDate;
 @Controller
 @Hidden
 @ConsolePage
-class PersonSearchPage {
-
-    private final PersonQueriesController persons;
-    private final RegisterTables tables;
-
-    PersonSearchPage(PersonQueriesController persons, RegisterTables tables) {
-        this.persons = persons;
-        this.tables = tables;
-    }
+record PersonSearchPage(PersonQueriesController persons, RegisterTables tables) {
 
     @GetMapping("/console/registers/persons")
     String persons(@RequestParam(required = false) String areaCode,
@@ -32,7 +25,7 @@ class PersonSearchPage {
                    @RequestParam(required = false) String nationalId,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
                    @RequestParam(required = false) Integer page, Model model) {
-        RegisterTables.requireRegisterReader();
+        RegisterReaders.require();
         return tables.render(model, "persons", persons.persons(Filters.text(areaCode), Filters.text(name),
                         Filters.text(nationalId), birthDate, null, page, null),
                 Filters.of("areaCode", areaCode).and("name", name).and("nationalId", nationalId)

@@ -2,57 +2,43 @@ package org.registry.query.report;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.registry.kernel.area.AreaCode;
 import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.common.TextLimits;
+import org.registry.kernel.report.MonthlyReportView;
 import org.registry.kernel.report.ReportId;
 import org.registry.kernel.report.ReportListView;
 import org.registry.platform.security.CurrentUser;
 import org.registry.platform.web.StrictParameters;
 import org.registry.platform.web.Text;
 import org.registry.query.api.ReadsFrom;
-import org.registry.query.ledger.benefit.BenefitLedger;
-import org.registry.query.ledger.checkup.CheckUpLedger;
-import org.registry.query.residence.Residents;
-import jakarta.servlet.http.HttpServletRequest;
-import org.registry.kernel.report.MonthlyReportView;
+import org.registry.query.document.Attachments;
 import org.registry.query.document.DocumentLocale;
 import org.registry.query.document.Labels;
 import org.registry.query.document.PdfDocuments;
 import org.registry.query.document.Tabular;
 import org.registry.query.document.XlsxDocuments;
+import org.registry.query.ledger.benefit.BenefitLedger;
+import org.registry.query.ledger.checkup.CheckUpLedger;
+import org.registry.query.residence.Residents;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDateTime;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
 
 @RestController
 @RequestMapping("/api/reports")
 @Tag(name = "Reports")
-class ReportQueriesController {
-
-    private final ReportQueries queries;
-    private final ReportRevisions revisions;
-    private final MessageSource messages;
-    private final Clock clock;
-
-    ReportQueriesController(ReportQueries queries, ReportRevisions revisions, MessageSource messages, Clock clock) {
-        this.queries = queries;
-        this.revisions = revisions;
-        this.messages = messages;
-        this.clock = clock;
-    }
+record ReportQueriesController(ReportQueries queries, ReportRevisions revisions, MessageSource messages, Clock clock) {
 
     @GetMapping
     @ReadsFrom({MonthlyReports.NAME, "household-register"})
@@ -121,22 +107,13 @@ class ReportQueriesController {
         if ("pdf".equals(format)) {
             String footer = labels.get("document.generatedAt") + " "
                     + LocalDateTime.now(clock).withNano(0).toString().replace('T', ' ');
-            return attachment(name + ".pdf", PdfDocuments.MEDIA_TYPE,
+            return Attachments.of(name + ".pdf", PdfDocuments.MEDIA_TYPE,
                     out -> PdfDocuments.write(document, footer, out));
         }
         if (format == null || "xlsx".equals(format)) {
-            return attachment(name + ".xlsx", XlsxDocuments.MEDIA_TYPE,
+            return Attachments.of(name + ".xlsx", XlsxDocuments.MEDIA_TYPE,
                     out -> XlsxDocuments.write(document, report.month().toString(), out));
         }
         throw RejectionException.invalid("format", "VALIDATION_FAILED", "format is xlsx or pdf");
-    }
-
-    static ResponseEntity<StreamingResponseBody> attachment(String fileName, String mediaType,
-                                                            StreamingResponseBody body) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(mediaType))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
-                .body(body);
     }
 }

@@ -7,10 +7,10 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.registry.platform.privacy.PersonalDataMasking;
 import org.registry.platform.security.CurrentUser;
-import org.registry.platform.security.RegistryUser;
-import org.registry.platform.security.Role;
+import org.registry.query.api.RegisterReaders;
+import org.registry.query.console.ConsoleHeader;
 import org.registry.query.console.ConsolePage;
-import org.registry.query.console.RegisterTables;
+import org.registry.query.console.Filters;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,28 +34,16 @@ import java.util.Map;
 @Controller
 @Hidden
 @ConsolePage
-class ReportsPage {
-
-    private final ReportQueriesController reports;
-    private final PersonalDataMasking masking;
-    private final ObjectMapper json;
-    private final Clock clock;
-
-    ReportsPage(ReportQueriesController reports, PersonalDataMasking masking, ObjectMapper json, Clock clock) {
-        this.reports = reports;
-        this.masking = masking;
-        this.json = json;
-        this.clock = clock;
-    }
+record ReportsPage(ReportQueriesController reports, PersonalDataMasking masking, ObjectMapper json, Clock clock) {
 
     @GetMapping("/console/reports")
     String list(@RequestParam(required = false) String areaCode, @RequestParam(required = false) String month,
                 Model model) {
-        RegisterTables.requireRegisterReader();
-        String shownMonth = month == null || month.isBlank() ? YearMonth.now(clock).minusMonths(1).toString()
-                : month.trim();
-        String area = areaCode == null || areaCode.isBlank() ? null : areaCode.trim();
-        common(model);
+        RegisterReaders.require();
+        String given = Filters.text(month);
+        String shownMonth = given == null ? YearMonth.now(clock).minusMonths(1).toString() : given;
+        String area = Filters.text(areaCode);
+        ConsoleHeader.show(model);
         model.addAttribute("areaCode", area == null ? "" : area);
         model.addAttribute("month", shownMonth);
         model.addAttribute("list", area == null ? null
@@ -66,11 +54,11 @@ class ReportsPage {
     @GetMapping("/console/reports/{reportId}")
     String report(@PathVariable String reportId, HttpServletRequest request, Model model)
             throws JsonProcessingException {
-        RegisterTables.requireRegisterReader();
+        RegisterReaders.require();
         JsonNode report = masking.toJson(reports.report(reportId), CurrentUser.get());
         Map<String, String> figures = new LinkedHashMap<>();
         flatten("", report.path("figures"), figures);
-        common(model);
+        ConsoleHeader.show(model);
         model.addAttribute("report", json.convertValue(report, Map.class));
         model.addAttribute("figures", figures);
         // masked as the API masks it, read back into its records for the template
@@ -85,14 +73,8 @@ class ReportsPage {
     ResponseEntity<StreamingResponseBody> document(@PathVariable String reportId,
                                                    @RequestParam(required = false) String format,
                                                    HttpServletRequest request) {
-        RegisterTables.requireRegisterReader();
+        RegisterReaders.require();
         return reports.document(reportId, format, request);
-    }
-
-    private static void common(Model model) {
-        RegistryUser user = CurrentUser.get();
-        model.addAttribute("user", user);
-        model.addAttribute("operator", user.has(Role.ADMIN) || user.has(Role.ANALYST));
     }
 
     /** Each figure under its path ({@code indicators.births}), in the answer's order. */

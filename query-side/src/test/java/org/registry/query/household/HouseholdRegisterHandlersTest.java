@@ -1,5 +1,8 @@
 package org.registry.query.household;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,9 +20,6 @@ import org.registry.query.ProjectionDatabase;
 import org.springframework.dao.DuplicateKeyException;
 
 import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The household register's handlers, called as the event processor calls them, on the query side's own tables. */
 class HouseholdRegisterHandlersTest {
@@ -81,12 +81,8 @@ class HouseholdRegisterHandlersTest {
 
     @Test
     void theSameCorrectionTwiceChangesNothing() {
-        register.on(corrected(new Correction.OfName("Wang Fang", "Wang Fan")));
-        var once = database.rows(register);
-
-        register.on(corrected(new Correction.OfName("Wang Fang", "Wang Fan")));
-
-        assertThat(database.rows(register)).isEqualTo(once);
+        database.assertHandledTwiceLikeOnce(register,
+                () -> register.on(corrected(new Correction.OfName("Wang Fang", "Wang Fan"))));
     }
 
     /** A registration is an insert: handled again it is refused by the key, never a second household. */

@@ -1,5 +1,8 @@
 package org.registry.query.person;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,9 +20,6 @@ import org.registry.query.ProjectionDatabase;
 
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The person index's handlers, called as the event processor calls them, on the query side's own tables. */
 class PersonIndexHandlersTest {
@@ -83,25 +83,17 @@ class PersonIndexHandlersTest {
 
     @Test
     void theSameCorrectionTwiceChangesNothing() {
-        correct(new Correction.OfBirthDate(BORN, BORN.minusDays(3)), 1);
-        var once = database.rows(index);
-
-        correct(new Correction.OfBirthDate(BORN, BORN.minusDays(3)), 1);
-
-        assertThat(database.rows(index)).isEqualTo(once);
+        database.assertHandledTwiceLikeOnce(index,
+                () -> correct(new Correction.OfBirthDate(BORN, BORN.minusDays(3)), 1));
     }
 
     @Test
     void theSameRelocationTwiceChangesNothing() {
         HouseholdRelocated relocated = new HouseholdRelocated(household, Facts.COMMUNITY, Facts.ELSEWHERE,
                 "8 Xixi Road", null, LocalDate.of(2020, 5, 1));
-        index.on(relocated);
-        var once = database.rows(index);
+        database.assertHandledTwiceLikeOnce(index, () -> index.on(relocated));
+
         assertThat(read().communityCode()).isEqualTo(Facts.ELSEWHERE);
-
-        index.on(relocated);
-
-        assertThat(database.rows(index)).isEqualTo(once);
     }
 
     @Test

@@ -14,25 +14,20 @@ import org.registry.query.api.KnownAt;
 import org.registry.query.api.Paging;
 import org.registry.query.api.ReadsFrom;
 import org.registry.query.api.Report;
+import org.registry.query.document.Attachments;
 import org.registry.query.document.DocumentLocale;
 import org.registry.query.document.Labels;
 import org.registry.query.document.LedgerExports;
 import org.registry.query.document.PdfDocuments;
 import org.registry.query.ledger.LedgerColumns;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -43,23 +38,7 @@ import java.util.Map;
 
 @RestController
 @Tag(name = "Ledgers")
-class BenefitLedgerController {
-
-    private final BenefitQueries queries;
-    private final LedgerExports exports;
-    private final MessageSource messages;
-    private final Clock clock;
-    private final TransactionTemplate readOnly;
-
-    BenefitLedgerController(BenefitQueries queries, LedgerExports exports, MessageSource messages, Clock clock,
-                            PlatformTransactionManager transactions) {
-        this.queries = queries;
-        this.exports = exports;
-        this.messages = messages;
-        this.clock = clock;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
-    }
+record BenefitLedgerController(BenefitQueries queries, LedgerExports exports, MessageSource messages, Clock clock) {
 
     @GetMapping("/api/ledgers/benefit-payments")
     @ReadsFrom(BenefitLedger.PROJECTION)
@@ -176,11 +155,8 @@ class BenefitLedgerController {
         AreaSql area = AreaSql.forCaller(code);
         Labels labels = new Labels(messages, DocumentLocale.of(request));
         LocalDateTime now = LocalDateTime.now(clock);
-        StreamingResponseBody body = out -> readOnly.executeWithoutResult(status -> PublicNoticeBoardDocument.write(
+        StreamingResponseBody body = exports.readingWhileWritten(out -> PublicNoticeBoardDocument.write(
                 code, labels, clock.getZone(), now, notice -> queries.eachNotice(area, notice), out));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(PdfDocuments.MEDIA_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("public-notice-board-" + code + ".pdf", StandardCharsets.UTF_8).build().toString())
-                .body(body);
+        return Attachments.of("public-notice-board-" + code + ".pdf", PdfDocuments.MEDIA_TYPE, body);
     }
 }

@@ -16,15 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @Hidden
 @ConsolePage
-class BenefitPages {
-
-    private final BenefitLedgerController ledger;
-    private final RegisterTables tables;
-
-    BenefitPages(BenefitLedgerController ledger, RegisterTables tables) {
-        this.ledger = ledger;
-        this.tables = tables;
-    }
+record BenefitPages(BenefitLedgerController ledger, RegisterTables tables) {
 
     @GetMapping("/console/registers/benefit-claims")
     String claims(@RequestParam(required = false) String areaCode,

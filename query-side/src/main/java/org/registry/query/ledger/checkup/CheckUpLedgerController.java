@@ -27,17 +27,7 @@ import java.util.Map;
 
 @RestController
 @Tag(name = "Ledgers")
-class CheckUpLedgerController {
-
-    private final CheckUpQueries queries;
-    private final Clock clock;
-    private final LedgerExports exports;
-
-    CheckUpLedgerController(CheckUpQueries queries, Clock clock, LedgerExports exports) {
-        this.queries = queries;
-        this.clock = clock;
-        this.exports = exports;
-    }
+record CheckUpLedgerController(CheckUpQueries queries, Clock clock, LedgerExports exports) {
 
     /** The columns of the outreach list as a download: label key, and where the value is in an entry's JSON. */
     static final Map<String, String> OUTREACH_COLUMNS = LedgerColumns.fields("personId", "name", "nationalId",

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import org.registry.query.console.ConsolePage;
 import org.registry.query.console.Filters;
 import org.registry.query.console.RegisterTables;
+import org.registry.query.console.ShownPeriod;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,28 +21,16 @@ import java.time.LocalDate;
 @Controller
 @Hidden
 @ConsolePage
-class OutreachPage {
-
-    private final CheckUpLedgerController ledger;
-    private final RegisterTables tables;
-    private final Clock clock;
-
-    OutreachPage(CheckUpLedgerController ledger, RegisterTables tables, Clock clock) {
-        this.ledger = ledger;
-        this.tables = tables;
-        this.clock = clock;
-    }
+record OutreachPage(CheckUpLedgerController ledger, RegisterTables tables, Clock clock) {
 
     @GetMapping("/console/registers/outreach")
     String outreach(@RequestParam(required = false) String areaCode,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                     @RequestParam(required = false) Integer page, Model model) {
-        LocalDate today = LocalDate.now(clock);
-        LocalDate start = from == null ? today.withDayOfYear(1) : from;
-        LocalDate end = to == null ? today : to;
-        return tables.render(model, "outreach", ledger.ledger(Filters.text(areaCode), start, end, page, null)
-                        .notChecked(),
-                Filters.of("areaCode", areaCode).and("from", start).and("to", end).given());
+        ShownPeriod period = ShownPeriod.of(from, to, clock);
+        return tables.render(model, "outreach",
+                ledger.ledger(Filters.text(areaCode), period.from(), period.to(), page, null).notChecked(),
+                Filters.of("areaCode", areaCode).and("from", period.from()).and("to", period.to()).given());
     }
 }

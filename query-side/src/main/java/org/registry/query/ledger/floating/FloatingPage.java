@@ -19,15 +19,7 @@ import java.time.LocalDate;
 @Controller
 @Hidden
 @ConsolePage
-class FloatingPage {
-
-    private final FloatingRegisterController register;
-    private final RegisterTables tables;
-
-    FloatingPage(FloatingRegisterController register, RegisterTables tables) {
-        this.register = register;
-        this.tables = tables;
-    }
+record FloatingPage(FloatingRegisterController register, RegisterTables tables) {
 
     @GetMapping("/console/registers/floating")
     String floating(@RequestParam(required = false) String areaCode,

@@ -28,17 +28,7 @@ import java.util.Map;
 
 @RestController
 @Tag(name = "Ledgers")
-class FloatingRegisterController {
-
-    private final FloatingRegister register;
-    private final Clock clock;
-    private final LedgerExports exports;
-
-    FloatingRegisterController(FloatingRegister register, Clock clock, LedgerExports exports) {
-        this.register = register;
-        this.clock = clock;
-        this.exports = exports;
-    }
+record FloatingRegisterController(FloatingRegister register, Clock clock, LedgerExports exports) {
 
     @GetMapping("/api/ledgers/floating-population")
     @ReadsFrom(Residents.PROJECTION)

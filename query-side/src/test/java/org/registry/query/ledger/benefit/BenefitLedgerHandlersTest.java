@@ -1,5 +1,8 @@
 package org.registry.query.ledger.benefit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,9 +27,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The benefit ledger's handlers, called as the event processor calls them, on the query side's own tables. */
 class BenefitLedgerHandlersTest {
@@ -110,24 +110,16 @@ class BenefitLedgerHandlersTest {
 
     @Test
     void theSameCorrectionTwiceChangesNothing() {
-        ledger.on(corrected(new Correction.OfName("Li Na", "Li Nan")));
-        var once = database.rows(ledger);
-
-        ledger.on(corrected(new Correction.OfName("Li Na", "Li Nan")));
-
-        assertThat(database.rows(ledger)).isEqualTo(once);
+        database.assertHandledTwiceLikeOnce(ledger,
+                () -> ledger.on(corrected(new Correction.OfName("Li Na", "Li Nan"))));
     }
 
     @Test
     void theSameRelocationTwiceChangesNothing() {
         HouseholdRelocated relocated = new HouseholdRelocated(household, Facts.COMMUNITY, Facts.ELSEWHERE,
                 "8 Xixi Road", null, LocalDate.of(2026, 2, 15));
-        ledger.on(relocated);
-        var once = database.rows(ledger);
+        database.assertHandledTwiceLikeOnce(ledger, () -> ledger.on(relocated));
+
         assertThat(person()).containsEntry("community_code", Facts.ELSEWHERE.value());
-
-        ledger.on(relocated);
-
-        assertThat(database.rows(ledger)).isEqualTo(once);
     }
 }

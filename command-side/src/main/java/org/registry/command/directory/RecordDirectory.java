@@ -24,6 +24,7 @@ import org.registry.kernel.person.PersonMovedIn;
 import org.registry.kernel.person.PersonRegistered;
 import org.registry.kernel.person.PersonTransferred;
 import org.registry.kernel.person.Sex;
+import org.registry.platform.security.CurrentUser;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -91,6 +92,24 @@ public class RecordDirectory implements NationalIdHolders, Kinship {
     public CommunityCode communityOfKnown(PersonId person, String field) {
         return communityOf(person).orElseThrow(() -> RejectionException.notFound(field, "PERSON_NOT_FOUND",
                 "no person with id " + person));
+    }
+
+    /**
+     * A household the caller may act on: known to the register ({@code 404 HOUSEHOLD_NOT_FOUND} naming
+     * {@code field} otherwise) and in the caller's areas ({@code 403} otherwise).
+     */
+    public HouseholdId inScope(HouseholdId household, String field) {
+        CurrentUser.requireScope(communityOfKnown(household, field));
+        return household;
+    }
+
+    /**
+     * A person the caller may act on: known to the register ({@code 404 PERSON_NOT_FOUND} naming {@code field}
+     * otherwise) and in the caller's areas ({@code 403} otherwise).
+     */
+    public PersonId inScope(PersonId person, String field) {
+        CurrentUser.requireScope(communityOfKnown(person, field));
+        return person;
     }
 
     @Override

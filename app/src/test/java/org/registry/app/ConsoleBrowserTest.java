@@ -38,28 +38,6 @@ class ConsoleBrowserTest extends CountyScenario {
     static final LocalDate FROM = LocalDate.parse("2026-01-01");
     static final LocalDate TO = LocalDate.parse("2026-06-30");
 
-    /** Each figure of the page ({@code data-figure}) and where the API's indicators answer it. */
-    static final Map<String, String> FIGURES = new LinkedHashMap<>();
-
-    static {
-        FIGURES.put("populationStart", "/population/start");
-        FIGURES.put("populationEnd", "/population/end");
-        FIGURES.put("households", "/households");
-        FIGURES.put("births", "/births/total");
-        FIGURES.put("deaths", "/deaths");
-        FIGURES.put("maleBirths", "/births/male");
-        FIGURES.put("femaleBirths", "/births/female");
-        FIGURES.put("firstBirths", "/births/byOrder/1");
-        FIGURES.put("secondBirths", "/births/byOrder/2");
-        FIGURES.put("thirdOrLaterBirths", "/births/byOrder/3+");
-        FIGURES.put("movedIn", "/floating/movedIn");
-        FIGURES.put("movedOut", "/floating/movedOut");
-        FIGURES.put("floatingInAtEnd", "/floating/floatingInAtEnd");
-        FIGURES.put("checkUpChecked", "/checkUpCoverage/checked");
-        FIGURES.put("checkUpEligible", "/checkUpCoverage/eligible");
-        FIGURES.put("benefitRecipients", "/benefits/recipients");
-    }
-
     @Autowired
     Clock clock;
 
@@ -179,8 +157,8 @@ class ConsoleBrowserTest extends CountyScenario {
         HeadlessChromium.screenshot(browser, "dashboard");
 
         Map<String, Long> shown = figuresOnThePage();
-        assertThat(shown.keySet()).containsExactlyInAnyOrderElementsOf(FIGURES.keySet());
-        FIGURES.forEach((figure, pointer) ->
+        assertThat(shown.keySet()).containsExactlyInAnyOrderElementsOf(DASHBOARD_FIGURES.keySet());
+        DASHBOARD_FIGURES.forEach((figure, pointer) ->
                 assertThat(shown.get(figure)).as(figure).isEqualTo(indicators.at(pointer).asLong()));
         for (String rate : List.of("sexRatioAtBirth", "birthRatePerMille", "deathRatePerMille",
                 "naturalGrowthRatePerMille", "checkUpCoverage")) {
@@ -300,7 +278,7 @@ class ConsoleBrowserTest extends CountyScenario {
                 .as("the instant as the officer entered it, in the registry's time zone")
                 .endsWith(before.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
         Map<String, Long> shown = figuresOnThePage();
-        FIGURES.forEach((figure, pointer) ->
+        DASHBOARD_FIGURES.forEach((figure, pointer) ->
                 assertThat(shown.get(figure)).as(figure).isEqualTo(then.at(pointer).asLong()));
         assertThat(chartData("chart-balance")).isEqualTo(api("/api/dashboards/population-balance?areaCode="
                 + township + period() + "&knownAt=" + before));

@@ -76,8 +76,7 @@ class ConsoleReadsTest extends CountyScenario {
         String b = community("001", "002");
         String hA = registry.household(a, day("2000-01-01"));
         String hB = registry.household(b, day("2000-01-01"));
-        String checked = registry.resident(hA, "Chen Mei", "FEMALE", day("1990-05-05"), "HEAD", day("2010-01-01"),
-                "MARRIED");
+        String checked = registry.marriedHead(hA, "Chen Mei", "FEMALE", day("1990-05-05"));
         registry.resident(hA, "Li Na", "FEMALE", day("1992-05-05"), "OTHER", day("2010-01-01"), "MARRIED");
         registry.resident(hB, "Sun Li", "FEMALE", day("1985-09-09"), "HEAD", day("2005-01-01"), "MARRIED");
         registry.checkUp(checked, day("2026-03-03"));

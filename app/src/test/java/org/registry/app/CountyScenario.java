@@ -51,6 +51,10 @@ abstract class CountyScenario {
     Api clerk;
     Registry registry;
     String county;
+    /** Villages 001 and 002 of township 001 of the county ({@code a}, {@code b}), and village 001 of township 002. */
+    String a;
+    String b;
+    String c;
 
     static LocalDate day(String text) {
         return LocalDate.parse(text);
@@ -61,6 +65,9 @@ abstract class CountyScenario {
         clerk = Api.at(port).as("clerk");
         registry = new Registry(clerk, eventStore, jdbc);
         county = Registry.freshCounty();
+        a = community("001", "001");
+        b = community("001", "002");
+        c = community("002", "001");
     }
 
     /** A community of the county: {@code community("001", "002")} is village 002 of township 001. */

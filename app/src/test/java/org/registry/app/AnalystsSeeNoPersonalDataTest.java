@@ -240,7 +240,7 @@ class AnalystsSeeNoPersonalDataTest extends RegisterScenario {
 
     private Map<String, Object> personBody(String household, String what, String sex, String birthDate,
                                            String relation) {
-        Map<String, Object> body = new HashMap<>(register.person(household, "Person " + marker("nameOf" + what), sex,
+        Map<String, Object> body = new HashMap<>(Register.person(household, "Person " + marker("nameOf" + what), sex,
                 birthDate, relation, "2016-01-01"));
         body.put("maritalStatus", sex.equals("FEMALE") ? "MARRIED" : "SINGLE");
         body.put("ethnicity", marker("ethnicityOf" + what));

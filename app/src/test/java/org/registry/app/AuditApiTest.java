@@ -21,7 +21,7 @@ class AuditApiTest extends RegisterScenario {
     @Test
     void everyEventOfAPersonIsListedInOrderWithBothClocksWhoInWhichRoleAndWhy() {
         String home = register.household("330106001001", "1 Audit Road", "2010-01-01");
-        Map<String, Object> body = register.person(home, "Qian Li", "FEMALE", "1988-02-03", "HEAD", "2012-05-06");
+        Map<String, Object> body = Register.person(home, "Qian Li", "FEMALE", "1988-02-03", "HEAD", "2012-05-06");
         body.put("reason", "arrived for work");
         Api.Response created = api.as("clerk").header("X-Correlation-Id", "intake-42").post("/api/persons", body)
                                   .expect(201);
@@ -64,7 +64,7 @@ class AuditApiTest extends RegisterScenario {
     @Test
     void anAnalystReadsTheTrailWithPersonalDataMasked() {
         String home = register.household("330106001001", "2 Audit Road", "2010-01-01");
-        Map<String, Object> body = register.person(home, "Sun Wu", "MALE", "1980-01-01", "HEAD", "2011-01-01");
+        Map<String, Object> body = Register.person(home, "Sun Wu", "MALE", "1980-01-01", "HEAD", "2011-01-01");
         String person = register.register(body);
 
         JsonNode payload = api.as("analyst").get("/api/audit/persons/" + person).expect(200).json()
@@ -97,7 +97,7 @@ class AuditApiTest extends RegisterScenario {
     @Test
     void anAuditorReadsEverythingAndRecordsNothing() {
         String home = register.household("330106001001", "4 Audit Road", "2010-01-01");
-        String person = register.register(register.person(home, "Zhou Yu", "MALE", "1975-07-07", "HEAD",
+        String person = register.register(Register.person(home, "Zhou Yu", "MALE", "1975-07-07", "HEAD",
                 "2010-01-01"));
         Api auditor = api.as("auditor");
 
@@ -117,7 +117,7 @@ class AuditApiTest extends RegisterScenario {
     @Test
     void anUnknownRecordOrOneOfTheOtherKindIsNotFound() {
         String home = register.household("330106001001", "5 Audit Road", "2010-01-01");
-        String person = register.register(register.person(home, "Wu Di", "MALE", "1970-01-01", "HEAD",
+        String person = register.register(Register.person(home, "Wu Di", "MALE", "1970-01-01", "HEAD",
                 "2010-01-01"));
         Api auditor = api.as("auditor");
 
@@ -152,9 +152,9 @@ class AuditApiTest extends RegisterScenario {
     void aPersonChangedFiveTimesIsReadAsOfEachMomentBetween() throws InterruptedException {
         String home = register.household("330106001003", "6 Audit Road", "2010-01-01");
         String elsewhere = register.household("330106002004", "1 Other Road", "2010-01-01");
-        register.register(register.person(elsewhere, "Head Elsewhere", "MALE", "1960-01-01", "HEAD", "2010-01-01"));
+        register.register(Register.person(elsewhere, "Head Elsewhere", "MALE", "1960-01-01", "HEAD", "2010-01-01"));
         Instant before = Instant.now();
-        String person = register.register(register.person(home, "Zheng He", "MALE", "1985-03-04", "HEAD",
+        String person = register.register(Register.person(home, "Zheng He", "MALE", "1985-03-04", "HEAD",
                 "2011-01-01"));
         String path = "/api/persons/" + person;
         List<Moment> moments = new ArrayList<>();
@@ -199,10 +199,10 @@ class AuditApiTest extends RegisterScenario {
         String path = "/api/households/" + home;
         List<Moment> moments = new ArrayList<>();
         moments.add(moment(path));
-        String head = register.register(register.person(home, "Feng Yi", "MALE", "1960-01-01", "HEAD",
+        String head = register.register(Register.person(home, "Feng Yi", "MALE", "1960-01-01", "HEAD",
                 "2010-01-01"));
         moments.add(moment(path));
-        String spouse = register.register(register.person(home, "Chu Er", "FEMALE", "1962-01-01", "SPOUSE",
+        String spouse = register.register(Register.person(home, "Chu Er", "FEMALE", "1962-01-01", "SPOUSE",
                 "2010-02-01"));
         moments.add(moment(path));
         register.post("clerk", path + "/head", Map.of("personId", spouse, "date", "2015-01-01"), 200);
@@ -215,7 +215,7 @@ class AuditApiTest extends RegisterScenario {
         moments.add(moment(path));
         register.post("clerk", "/api/persons/" + head + "/death", Map.of("date", "2020-01-01"), 200);
         moments.add(moment(path));
-        String child = register.register(register.person(home, "Feng San", "MALE", "2000-01-01", "CHILD",
+        String child = register.register(Register.person(home, "Feng San", "MALE", "2000-01-01", "CHILD",
                 "2016-01-01"));
         moments.add(moment(path));
         register.post("clerk", "/api/persons/" + child + "/moves", Map.of("direction", "OUT", "date", "2021-03-01",
@@ -288,7 +288,7 @@ class AuditApiTest extends RegisterScenario {
     @Test
     void aLateBirthChangesTheBirthOrderFromTheMomentItIsRecordedOnly() throws InterruptedException {
         String home = register.household("330106001005", "9 Audit Road", "2010-01-01");
-        String mother = register.register(register.person(home, "Lu Ma", "FEMALE", "1985-01-01", "HEAD",
+        String mother = register.register(Register.person(home, "Lu Ma", "FEMALE", "1985-01-01", "HEAD",
                 "2010-01-01"));
         String younger = register.post("clerk", "/api/births", Map.of("motherId", mother, "name", "Lu Er",
                 "sex", "FEMALE", "birthDate", "2022-07-01", "householdId", home), 201).field("personId");
@@ -311,7 +311,7 @@ class AuditApiTest extends RegisterScenario {
     @Test
     void checkUpsAndAClaimOnItsWayAreReadAsOfEachMomentToo() throws InterruptedException {
         String home = register.household("330106001006", "12 Audit Road", "2010-01-01");
-        Map<String, Object> body = register.person(home, "Tang Yun", "FEMALE", "1990-01-01", "HEAD", "2010-01-01");
+        Map<String, Object> body = Register.person(home, "Tang Yun", "FEMALE", "1990-01-01", "HEAD", "2010-01-01");
         body.put("maritalStatus", "MARRIED");
         String mother = register.register(body);
         register.post("clerk", "/api/births", Map.of("motherId", mother, "name", "Tang Xiao", "sex", "FEMALE",

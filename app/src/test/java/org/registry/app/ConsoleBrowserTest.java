@@ -2,8 +2,6 @@ package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.registry.kernel.benefit.Programme;
 import org.registry.platform.test.Api;
@@ -33,67 +31,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through to its list, re-draw as known at an instant, and see personal data masked for an analyst as the API
  * masks it.
  */
-class ConsoleBrowserTest extends CountyScenario {
+class ConsoleBrowserTest extends BrowserScenario {
 
     static final LocalDate FROM = LocalDate.parse("2026-01-01");
     static final LocalDate TO = LocalDate.parse("2026-06-30");
-
-    /** Each figure of the page ({@code data-figure}) and where the API's indicators answer it. */
-    static final Map<String, String> FIGURES = new LinkedHashMap<>();
-
-    static {
-        FIGURES.put("populationStart", "/population/start");
-        FIGURES.put("populationEnd", "/population/end");
-        FIGURES.put("households", "/households");
-        FIGURES.put("births", "/births/total");
-        FIGURES.put("deaths", "/deaths");
-        FIGURES.put("maleBirths", "/births/male");
-        FIGURES.put("femaleBirths", "/births/female");
-        FIGURES.put("firstBirths", "/births/byOrder/1");
-        FIGURES.put("secondBirths", "/births/byOrder/2");
-        FIGURES.put("thirdOrLaterBirths", "/births/byOrder/3+");
-        FIGURES.put("movedIn", "/floating/movedIn");
-        FIGURES.put("movedOut", "/floating/movedOut");
-        FIGURES.put("floatingInAtEnd", "/floating/floatingInAtEnd");
-        FIGURES.put("checkUpChecked", "/checkUpCoverage/checked");
-        FIGURES.put("checkUpEligible", "/checkUpCoverage/eligible");
-        FIGURES.put("benefitRecipients", "/benefits/recipients");
-    }
 
     @Autowired
     Clock clock;
 
     final ObjectMapper mapper = new ObjectMapper();
-    WebDriver browser;
     String township;
-    String a;
-    String b;
     String mother;
     String household;
     String neighboursHusband;
 
-    /** Before any county is recorded: without a browser the class is skipped at once. */
-    @BeforeAll
-    static void aBrowserIsHere() {
-        HeadlessChromium.require();
-    }
-
-    @AfterEach
-    void closeTheBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     /** Township 001 (communities 001 and 002) of the test's county, and township 002 beside it. */
     void recordTheCounty() {
         township = county + "001";
-        a = community("001", "001");
-        b = community("001", "002");
-        String d = community("002", "001");
         household = registry.household(a, day("2000-01-01"));
         String hB = registry.household(b, day("2000-01-01"));
-        String hD = registry.household(d, day("2000-01-01"));
+        String hC = registry.household(c, day("2000-01-01"));
         String father = registry.resident(household, "Wang Gang", "MALE", day("1988-02-02"), "HEAD",
                 day("2010-01-01"), "MARRIED");
         mother = registry.resident(household, "Chen Mei", "FEMALE", day("1990-05-05"), "SPOUSE", day("2010-01-01"),
@@ -106,7 +63,7 @@ class ConsoleBrowserTest extends CountyScenario {
         neighboursHusband = registry.resident(hB, "Ma Xin", "MALE", day("1980-01-01"), "SPOUSE", day("2005-01-01"), "MARRIED");
         registry.floating(hB, "Zhao Lei", "FEMALE", day("2000-01-01"), "OTHER", day("2026-02-01"),
                 "Xinyang, Henan", day("2026-07-15"), null);
-        registry.resident(hD, "Zhou Yi", "FEMALE", day("1970-08-08"), "HEAD", day("2005-01-01"), "MARRIED");
+        registry.resident(hC, "Zhou Yi", "FEMALE", day("1970-08-08"), "HEAD", day("2005-01-01"), "MARRIED");
 
         registry.born(mother, household, "Wang San", "MALE", day("2026-01-15"));
         registry.born(neighbour, hB, "Ma Xiao", "FEMALE", day("2026-04-20"));
@@ -122,10 +79,6 @@ class ConsoleBrowserTest extends CountyScenario {
 
     String period() {
         return "&from=" + FROM + "&to=" + TO;
-    }
-
-    String base() {
-        return "http://localhost:" + port;
     }
 
     void signIn(String user) {
@@ -179,8 +132,8 @@ class ConsoleBrowserTest extends CountyScenario {
         HeadlessChromium.screenshot(browser, "dashboard");
 
         Map<String, Long> shown = figuresOnThePage();
-        assertThat(shown.keySet()).containsExactlyInAnyOrderElementsOf(FIGURES.keySet());
-        FIGURES.forEach((figure, pointer) ->
+        assertThat(shown.keySet()).containsExactlyInAnyOrderElementsOf(DASHBOARD_FIGURES.keySet());
+        DASHBOARD_FIGURES.forEach((figure, pointer) ->
                 assertThat(shown.get(figure)).as(figure).isEqualTo(indicators.at(pointer).asLong()));
         for (String rate : List.of("sexRatioAtBirth", "birthRatePerMille", "deathRatePerMille",
                 "naturalGrowthRatePerMille", "checkUpCoverage")) {
@@ -300,7 +253,7 @@ class ConsoleBrowserTest extends CountyScenario {
                 .as("the instant as the officer entered it, in the registry's time zone")
                 .endsWith(before.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
         Map<String, Long> shown = figuresOnThePage();
-        FIGURES.forEach((figure, pointer) ->
+        DASHBOARD_FIGURES.forEach((figure, pointer) ->
                 assertThat(shown.get(figure)).as(figure).isEqualTo(then.at(pointer).asLong()));
         assertThat(chartData("chart-balance")).isEqualTo(api("/api/dashboards/population-balance?areaCode="
                 + township + period() + "&knownAt=" + before));

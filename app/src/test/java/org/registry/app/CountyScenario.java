@@ -9,6 +9,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What the tests of registers, ledgers and dashboards share: a running registry, a county of the test's own (so
@@ -16,6 +18,28 @@ import java.time.LocalDate;
  */
 @RegistryTest
 abstract class CountyScenario {
+
+    /** Each figure of the console's dashboard ({@code data-figure}) and where the API's indicators answer it. */
+    static final Map<String, String> DASHBOARD_FIGURES = new LinkedHashMap<>();
+
+    static {
+        DASHBOARD_FIGURES.put("populationStart", "/population/start");
+        DASHBOARD_FIGURES.put("populationEnd", "/population/end");
+        DASHBOARD_FIGURES.put("households", "/households");
+        DASHBOARD_FIGURES.put("births", "/births/total");
+        DASHBOARD_FIGURES.put("maleBirths", "/births/male");
+        DASHBOARD_FIGURES.put("femaleBirths", "/births/female");
+        DASHBOARD_FIGURES.put("firstBirths", "/births/byOrder/1");
+        DASHBOARD_FIGURES.put("secondBirths", "/births/byOrder/2");
+        DASHBOARD_FIGURES.put("thirdOrLaterBirths", "/births/byOrder/3+");
+        DASHBOARD_FIGURES.put("deaths", "/deaths");
+        DASHBOARD_FIGURES.put("movedIn", "/floating/movedIn");
+        DASHBOARD_FIGURES.put("movedOut", "/floating/movedOut");
+        DASHBOARD_FIGURES.put("floatingInAtEnd", "/floating/floatingInAtEnd");
+        DASHBOARD_FIGURES.put("checkUpEligible", "/checkUpCoverage/eligible");
+        DASHBOARD_FIGURES.put("checkUpChecked", "/checkUpCoverage/checked");
+        DASHBOARD_FIGURES.put("benefitRecipients", "/benefits/recipients");
+    }
 
     @LocalServerPort
     int port;
@@ -27,6 +51,10 @@ abstract class CountyScenario {
     Api clerk;
     Registry registry;
     String county;
+    /** Villages 001 and 002 of township 001 of the county ({@code a}, {@code b}), and village 001 of township 002. */
+    String a;
+    String b;
+    String c;
 
     static LocalDate day(String text) {
         return LocalDate.parse(text);
@@ -37,6 +65,9 @@ abstract class CountyScenario {
         clerk = Api.at(port).as("clerk");
         registry = new Registry(clerk, eventStore, jdbc);
         county = Registry.freshCounty();
+        a = community("001", "001");
+        b = community("001", "002");
+        c = community("002", "001");
     }
 
     /** A community of the county: {@code community("001", "002")} is village 002 of township 001. */

@@ -111,7 +111,7 @@ class DatabaseOutageTest {
         Api clerk = Api.at(port).as("clerk");
         Register register = new Register(Api.at(port));
         String home = register.household("330106001001", "1 Outage Road", "2020-01-01");
-        String person = register.register(register.person(home, "Duan Lu", "FEMALE", "1990-01-01", "HEAD",
+        String person = register.register(Register.person(home, "Duan Lu", "FEMALE", "1990-01-01", "HEAD",
                 "2020-01-01"));
         register.read("clerk", "/api/households/" + home);
         assertThat(clerk.header(FilterOfItsOwn.HEADER, "database").get("/api/households/" + home).status())

@@ -33,7 +33,7 @@ class EventExportTest extends RegisterScenario {
     @BeforeEach
     void setUp() {
         String home = register.household("330106001001", "1 Export Road", "2015-01-01");
-        person = register.register(register.person(home, "Han Mei", "FEMALE", "1990-09-09", "HEAD", "2015-01-01"));
+        person = register.register(Register.person(home, "Han Mei", "FEMALE", "1990-09-09", "HEAD", "2015-01-01"));
     }
 
     static List<JsonNode> lines(String ndjson) {

@@ -53,8 +53,7 @@ class KnownAtApiTest extends CountyScenario {
     void aReportFiledOnTheSecondIsReproducedExactlyAfterLateRegistrationsAndCorrections() throws Exception {
         String home = registry.household(community, day("2000-01-01"));
         String moving = registry.household(community, day("2000-01-01"));
-        String mother = registry.resident(home, "Chen Mei", "FEMALE", day("1990-05-05"), "HEAD", day("2010-01-01"),
-                "MARRIED");
+        String mother = registry.marriedHead(home, "Chen Mei", "FEMALE", day("1990-05-05"));
         String grandfather = registry.resident(home, "Chen Lao", "MALE", day("1940-01-01"), "PARENT",
                 day("2010-01-01"), null);
         String aunt = registry.resident(home, "Wu Fang", "FEMALE", day("1992-02-02"), "OTHER", day("2010-01-01"),
@@ -99,8 +98,7 @@ class KnownAtApiTest extends CountyScenario {
     @Test
     void theDrillDownsAndTheBalanceAnswerAsKnownAtTheInstantToo() throws Exception {
         String home = registry.household(community, day("2000-01-01"));
-        String mother = registry.resident(home, "He Li", "FEMALE", day("1991-05-05"), "HEAD", day("2010-01-01"),
-                "MARRIED");
+        String mother = registry.marriedHead(home, "He Li", "FEMALE", day("1991-05-05"));
         registry.born(mother, home, "He Yi", "MALE", day("2026-01-10"));
         Instant filed = pause();
         registry.born(mother, home, "He Er", "FEMALE", day("2026-01-11"));

@@ -52,7 +52,7 @@ class LedgerExportTest extends CountyScenario {
     void thePersonIndexAsCsvInUtf8WithABomOrGbkAndAsXlsx_refusedToAnalystsAsTheJsonIs() throws Exception {
         String community = community("001", "001");
         String home = registry.household(community, day("2000-01-01"));
-        registry.resident(home, "王小明", "MALE", day("1980-01-01"), "HEAD", day("2010-01-01"), "MARRIED");
+        registry.marriedHead(home, "王小明", "MALE", day("1980-01-01"));
         String path = "/api/ledgers/person-index?areaCode=" + community;
 
         String csv = text("clerk", path, StandardCharsets.UTF_8);
@@ -123,6 +123,20 @@ class LedgerExportTest extends CountyScenario {
         }
     }
 
+    /** An export as UTF-8 text, answered 200. */
+    String utf8(String user, String path) throws Exception {
+        return new String(bytes(user, path), StandardCharsets.UTF_8);
+    }
+
+    /** An export asked for in GBK ({@code &charset=GBK}), as text, answered 200. */
+    String gbk(String user, String path) throws Exception {
+        return new String(bytes(user, path + "&charset=GBK"), Charset.forName("GBK"));
+    }
+
+    JsonNode read(String user, String path) {
+        return registry.get(org.registry.platform.test.Api.at(port).as(user), path);
+    }
+
     static final List<String> FLOATING = List.of("/personId", "/name", "/nationalId", "/sex", "/birthDate",
             "/direction", "/communityCode", "/householdId", "/since", "/until", "/origin", "/destination",
             "/moveReason", "/certificateNumber", "/certificateExpiry", "/certificateStatus");
@@ -138,18 +152,15 @@ class LedgerExportTest extends CountyScenario {
                 null, null);
         String query = "?areaCode=" + community + "&direction=IN&asOf=2024-06-01";
         for (String user : List.of("clerk", "analyst")) {
-            JsonNode json = registry.get(org.registry.platform.test.Api.at(port).as(user),
-                    "/api/ledgers/floating-population" + query + "&size=100");
+            JsonNode json = read(user, "/api/ledgers/floating-population" + query + "&size=100");
             List<List<String>> expected = jsonRows(json, FLOATING);
             assertThat(expected).hasSize(2);
 
-            String csv = new String(bytes(user, "/api/ledgers/floating-population/export" + query),
-                    StandardCharsets.UTF_8);
+            String csv = utf8(user, "/api/ledgers/floating-population/export" + query);
             assertThat(csv).startsWith("\uFEFF人员编号,姓名,公民身份号码,性别,出生日期,流向");
             assertThat(csvRows(csv.substring(1))).isEqualTo(expected);
 
-            String gbk = new String(bytes(user, "/api/ledgers/floating-population/export" + query + "&charset=GBK"),
-                    Charset.forName("GBK"));
+            String gbk = gbk(user, "/api/ledgers/floating-population/export" + query);
             assertThat(csvRows(gbk)).isEqualTo(expected);
 
             assertThat(xlsxRows(bytes(user, "/api/ledgers/floating-population/export" + query + "&format=xlsx"),
@@ -176,17 +187,15 @@ class LedgerExportTest extends CountyScenario {
         List<String> pointers = List.of("/personId", "/name", "/nationalId", "/birthDate", "/age", "/communityCode",
                 "/householdId", "/lastCheckUpOn");
         for (String user : List.of("clerk", "analyst")) {
-            JsonNode json = registry.get(org.registry.platform.test.Api.at(port).as(user),
-                    "/api/ledgers/check-ups" + query + "&size=100");
+            JsonNode json = read(user, "/api/ledgers/check-ups" + query + "&size=100");
             assertThat(json.get("eligible").asLong()).isEqualTo(3);
             List<List<String>> expected = jsonRows(json.get("notChecked"), pointers);
             assertThat(expected).hasSize(2);
 
-            String csv = new String(bytes(user, "/api/ledgers/check-ups/outreach" + query), StandardCharsets.UTF_8);
+            String csv = utf8(user, "/api/ledgers/check-ups/outreach" + query);
             assertThat(csv).startsWith("\uFEFF人员编号,姓名,公民身份号码,出生日期,年龄");
             assertThat(csvRows(csv.substring(1))).isEqualTo(expected);
-            String gbk = new String(bytes(user, "/api/ledgers/check-ups/outreach" + query + "&charset=GBK"),
-                    Charset.forName("GBK"));
+            String gbk = gbk(user, "/api/ledgers/check-ups/outreach" + query);
             assertThat(csvRows(gbk)).isEqualTo(expected);
             assertThat(xlsxRows(bytes(user, "/api/ledgers/check-ups/outreach" + query + "&format=xlsx"),
                     pointers.size())).isEqualTo(expected);
@@ -214,21 +223,18 @@ class LedgerExportTest extends CountyScenario {
         List<String> pointers = List.of("/communityCode", "/personId", "/name", "/nationalId", "/programme",
                 "/period", "/amount", "/paidOn", "/claimId");
         for (String user : List.of("clerk", "analyst")) {
-            JsonNode json = registry.get(org.registry.platform.test.Api.at(port).as(user),
-                    "/api/ledgers/benefit-payments" + query + "&size=100");
+            JsonNode json = read(user, "/api/ledgers/benefit-payments" + query + "&size=100");
             List<List<String>> expected = jsonRows(json, pointers);
             assertThat(expected).hasSize(3);
             String total = json.get("totals").get("amount").asText();
             assertThat(total).isEqualTo("1000.50");
 
-            String csv = new String(bytes(user, "/api/ledgers/benefit-payments/export" + query),
-                    StandardCharsets.UTF_8);
+            String csv = utf8(user, "/api/ledgers/benefit-payments/export" + query);
             assertThat(csv).startsWith("\uFEFF村（社区）代码,人员编号,姓名,公民身份号码,项目,发放期,金额（元）");
             List<List<String>> rows = csvRows(csv.substring(1));
             assertThat(rows.subList(0, 3)).isEqualTo(expected);
             assertThat(rows.get(3)).isEqualTo(List.of("合计", "", "", "", "", "", total, "", ""));
-            String gbk = new String(bytes(user, "/api/ledgers/benefit-payments/export" + query + "&charset=GBK"),
-                    Charset.forName("GBK"));
+            String gbk = gbk(user, "/api/ledgers/benefit-payments/export" + query);
             assertThat(csvRows(gbk)).isEqualTo(rows);
 
             List<List<String>> sheet = xlsxRows(bytes(user, "/api/ledgers/benefit-payments/export" + query

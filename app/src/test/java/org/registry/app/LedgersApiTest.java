@@ -1,7 +1,6 @@
 package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registry.kernel.benefit.EndReason;
 import org.registry.kernel.benefit.Programme;
@@ -20,15 +19,6 @@ import static org.registry.app.HouseholdApiTest.fields;
 
 /** The registers and ledgers of api.md over HTTP: floating population, check-ups, benefits, public notices. */
 class LedgersApiTest extends CountyScenario {
-
-    String a;
-    String b;
-
-    @BeforeEach
-    void nameTheCommunities() {
-        a = community("001", "001");
-        b = community("001", "002");
-    }
 
     JsonNode read(String path) {
         return registry.get(clerk, path);

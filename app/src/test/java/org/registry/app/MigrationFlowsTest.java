@@ -31,7 +31,7 @@ class MigrationFlowsTest extends RegisterScenario {
     }
 
     private Map<String, Object> floating(String household, String name, String origin, String since) {
-        Map<String, Object> person = register.person(household, name, "MALE", "1990-01-01", "HEAD", since);
+        Map<String, Object> person = Register.person(household, name, "MALE", "1990-01-01", "HEAD", since);
         person.put("residency", "FLOATING_IN");
         person.put("origin", origin);
         person.put("moveReason", "WORK");
@@ -50,8 +50,8 @@ class MigrationFlowsTest extends RegisterScenario {
                 "place", "Shenzhen", "moveReason", "WORK"), 200);
 
         String family = register.household(wensan, "2 Flow Road", "2020-01-01");
-        register.register(register.person(family, "Qin Da", "MALE", "1970-01-01", "HEAD", "2020-01-01"));
-        String son = register.register(register.person(family, "Qin Xiao", "MALE", "2000-01-01", "CHILD",
+        register.register(Register.person(family, "Qin Da", "MALE", "1970-01-01", "HEAD", "2020-01-01"));
+        String son = register.register(Register.person(family, "Qin Xiao", "MALE", "2000-01-01", "CHILD",
                 "2020-01-01"));
         String neighbours = register.household(wensan, "3 Flow Road", "2020-01-01");
         register.post("clerk", "/api/persons/" + son + "/moves", Map.of("direction", "TRANSFER",
@@ -61,8 +61,8 @@ class MigrationFlowsTest extends RegisterScenario {
                 "date", "2021-02-01", "toHouseholdId", away, "relationToHead", "HEAD"), 200);
 
         String couple = register.household(wensan, "5 Flow Road", "2020-01-01");
-        register.register(register.person(couple, "Wei Yi", "MALE", "1960-01-01", "HEAD", "2020-01-01"));
-        register.register(register.person(couple, "Wei Er", "FEMALE", "1962-01-01", "SPOUSE", "2020-01-01"));
+        register.register(Register.person(couple, "Wei Yi", "MALE", "1960-01-01", "HEAD", "2020-01-01"));
+        register.register(Register.person(couple, "Wei Er", "FEMALE", "1962-01-01", "SPOUSE", "2020-01-01"));
         register.post("clerk", "/api/households/" + couple + "/relocation", Map.of("communityCode", xixi,
                 "address", "6 Flow Road", "date", "2021-03-01"), 200);
     }

@@ -56,8 +56,7 @@ class MonthlyReportDocumentsTest extends CountyScenario {
     String filedReport() {
         String community = community("002", "001");
         String home = registry.household(community, day("2000-01-01"));
-        String mother = registry.resident(home, "Sun Li", "FEMALE", day("1990-03-03"), "HEAD", day("2010-01-01"),
-                "MARRIED");
+        String mother = registry.marriedHead(home, "Sun Li", "FEMALE", day("1990-03-03"));
         registry.resident(home, "Sun Lao", "MALE", day("1950-03-03"), "PARENT", day("2010-01-01"), null);
         registry.born(mother, home, "Sun Yi", "MALE", day("2026-10-10"));
         registry.born(mother, home, "Sun Er", "FEMALE", day("2026-10-10"));

@@ -1,71 +1,32 @@
 package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.registry.kernel.person.NationalId;
 import org.registry.platform.test.Api;
-import org.registry.platform.test.RegistryTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.registry.app.HouseholdApiTest.assertProblem;
 import static org.registry.app.HouseholdApiTest.fields;
+import static org.registry.app.Register.nationalId;
 
 /** Registration and moves over HTTP: the "Registration and moves" table of api.md. */
-@RegistryTest
-class PersonApiTest {
-
-    private static final AtomicInteger SEQUENCE = new AtomicInteger(100);
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    Api clerk;
-
-    @BeforeEach
-    void setUp() {
-        clerk = Api.at(port).as("clerk");
-    }
-
-    /** A valid national ID for a birth date and sex, unique within the test run. */
-    static String nationalId(String birthDate, String sex) {
-        int sequence = SEQUENCE.incrementAndGet() % 500;
-        int digits = sequence * 2 + ("MALE".equals(sex) ? 1 : 0);
-        String first17 = "330106" + birthDate.replace("-", "") + String.format("%03d", digits);
-        return first17 + NationalId.checkCharacter(first17);
-    }
+class PersonApiTest extends RegisterScenario {
 
     String household(String community) {
-        return clerk.post("/api/households", Map.of("communityCode", community, "address", "1 Test Road",
-                "kind", "REGISTERED", "date", "2000-01-01")).expect(201).field("householdId");
+        return register.household(community, "1 Test Road", "2000-01-01");
     }
 
-    Map<String, Object> person(String household, String name, String sex, String birthDate, String relation) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("nationalId", nationalId(birthDate, sex));
-        body.put("name", name);
-        body.put("sex", sex);
-        body.put("birthDate", birthDate);
-        body.put("householdId", household);
-        body.put("relationToHead", relation);
-        body.put("residency", "PERMANENT");
-        body.put("residentSince", "2005-06-01");
-        return body;
+    static Map<String, Object> person(String household, String name, String sex, String birthDate, String relation) {
+        return Register.person(household, name, sex, birthDate, relation, "2005-06-01");
     }
 
     Api.Response register(Map<String, Object> body) {

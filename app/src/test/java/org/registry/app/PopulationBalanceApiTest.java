@@ -1,7 +1,6 @@
 package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -13,17 +12,6 @@ import static org.registry.app.HouseholdApiTest.fields;
 
 /** {@code /api/dashboards/population-balance}: the balance carries over month by month, at every level of area. */
 class PopulationBalanceApiTest extends CountyScenario {
-
-    String a;
-    String b;
-    String c;
-
-    @BeforeEach
-    void nameTheCommunities() {
-        a = community("001", "001");
-        b = community("001", "002");
-        c = community("002", "001");
-    }
 
     /**
      * A and B lie in township 001, C in township 002. Seven residents at the end of 2025; then, in 2026: a birth,

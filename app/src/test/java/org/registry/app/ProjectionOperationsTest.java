@@ -35,7 +35,7 @@ class ProjectionOperationsTest extends RegisterScenario {
         for (int i = 0; i < households; i++) {
             String home = register.household(county + "001" + String.format("%03d", 1 + i % 3), i + " Replay Road",
                     "2015-01-01");
-            persons.add(register.register(register.person(home, "Replay " + i, i % 2 == 0 ? "MALE" : "FEMALE",
+            persons.add(register.register(Register.person(home, "Replay " + i, i % 2 == 0 ? "MALE" : "FEMALE",
                     "1980-01-01", "HEAD", "2015-01-01")));
         }
         register.read("clerk", "/api/households?areaCode=" + county);

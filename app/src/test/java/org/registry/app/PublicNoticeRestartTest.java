@@ -14,7 +14,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.registry.app.PersonApiTest.nationalId;
+import static org.registry.app.Register.nationalId;
 import static org.registry.app.ServicesApiTest.claimOf;
 
 /**

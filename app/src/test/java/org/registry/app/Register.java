@@ -55,8 +55,8 @@ final class Register {
                 "kind", "REGISTERED", "date", date), 201).field("householdId");
     }
 
-    Map<String, Object> person(String household, String name, String sex, String birthDate, String relation,
-                               String residentSince) {
+    static Map<String, Object> person(String household, String name, String sex, String birthDate, String relation,
+                                      String residentSince) {
         Map<String, Object> body = new HashMap<>();
         body.put("nationalId", nationalId(birthDate, sex));
         body.put("name", name);

@@ -10,7 +10,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * What the tests that record facts over HTTP and read them back share: a running registry that exports events and
- * logs its projections' progress promptly, its database, and a {@link Register} to record with.
+ * logs its projections' progress promptly, its database, its API as a clerk, and a {@link Register} to record with.
  */
 @RegistryTest
 @TestPropertySource(properties = {"registry.export.gap-timeout=2s", "registry.projections.progress-log-interval=100ms"})
@@ -21,11 +21,13 @@ abstract class RegisterScenario {
     @Autowired
     JdbcTemplate jdbc;
     Api api;
+    Api clerk;
     Register register;
 
     @BeforeEach
     void startTheRegister() {
         api = Api.at(port);
+        clerk = api.as("clerk");
         register = new Register(api);
     }
 }

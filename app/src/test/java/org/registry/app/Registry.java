@@ -58,6 +58,15 @@ final class Registry {
         this.jdbc = jdbc;
     }
 
+    /** The sum of one column over the months of a population balance. */
+    static long sum(JsonNode months, String column) {
+        long sum = 0;
+        for (JsonNode month : months) {
+            sum += month.get(column).asLong();
+        }
+        return sum;
+    }
+
     /** A county code (6 digits) of this test alone, in province 34 with no level of zeros. */
     static String freshCounty() {
         int n = COUNTIES.incrementAndGet();
@@ -113,6 +122,11 @@ final class Registry {
         Map<String, Object> body = person(household, name, sex, birthDate, relation, since, maritalStatus);
         body.put("residency", "PERMANENT");
         return post("/api/persons", body, 201).field("personId");
+    }
+
+    /** A married person heading the household, a resident since 2010: the first member of many tests' households. */
+    String marriedHead(String household, String name, String sex, LocalDate birthDate) {
+        return resident(household, name, sex, birthDate, "HEAD", LocalDate.parse("2010-01-01"), "MARRIED");
     }
 
     /** A person entered as a resident who moved in from {@code origin} on {@code since}. */

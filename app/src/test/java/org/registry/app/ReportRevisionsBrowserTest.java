@@ -1,11 +1,8 @@
 package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -20,25 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A report's console page in a real browser (headless Chromium): its revisions since filing, as the API answers
  * them, each record linking to its person's page.
  */
-class ReportRevisionsBrowserTest extends CountyScenario {
-
-    WebDriver browser;
-
-    @BeforeAll
-    static void aBrowserIsHere() {
-        HeadlessChromium.require();
-    }
-
-    @AfterEach
-    void closeTheBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    String base() {
-        return "http://localhost:" + port;
-    }
+class ReportRevisionsBrowserTest extends BrowserScenario {
 
     void signIn(String user) {
         browser = HeadlessChromium.start();
@@ -55,8 +34,7 @@ class ReportRevisionsBrowserTest extends CountyScenario {
         String quiet = community("001", "002");
         String home = registry.household(community, day("2000-01-01"));
         registry.household(quiet, day("2000-01-01"));
-        String mother = registry.resident(home, "Zhou Hong", "FEMALE", day("1990-03-03"), "HEAD", day("2010-01-01"),
-                "MARRIED");
+        String mother = registry.marriedHead(home, "Zhou Hong", "FEMALE", day("1990-03-03"));
         Api clerk1 = Api.at(port).as("clerk");
         String id = clerk1.post("/api/reports", Map.of("areaCode", community, "month", "2026-10")).expect(201)
                           .field("reportId");

@@ -1,13 +1,8 @@
 package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registry.platform.test.Api;
-import org.registry.platform.test.RegistryTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -25,29 +20,16 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.registry.app.HouseholdApiTest.assertProblem;
-import static org.registry.app.PersonApiTest.nationalId;
+import static org.registry.app.Register.nationalId;
 
 /** Check-ups and benefit claims over HTTP: the "Check-ups" and "Benefits" tables of api.md. */
-@RegistryTest
 @TestPropertySource(properties = "registry.benefits.public-notice-period=PT2S")
-class ServicesApiTest {
+class ServicesApiTest extends RegisterScenario {
 
     static final String THIS_MONTH = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    Api clerk;
-
-    @BeforeEach
-    void setUp() {
-        clerk = Api.at(port).as("clerk");
-    }
-
     String household(String community) {
-        return clerk.post("/api/households", Map.of("communityCode", community, "address", "1 Service Road",
-                "kind", "REGISTERED", "date", "2000-01-01")).expect(201).field("householdId");
+        return register.household(community, "1 Service Road", "2000-01-01");
     }
 
     String person(String household, String name, String sex, String birthDate, String relation) {
@@ -72,20 +54,30 @@ class ServicesApiTest {
     }
 
     Api.Response decide(String user, String person, String claim, String stage, String outcome) {
-        return Api.at(port).as(user).post("/api/persons/" + person + "/benefit-claims/" + claim + "/decisions",
+        return api.as(user).post("/api/persons/" + person + "/benefit-claims/" + claim + "/decisions",
                 Map.of("stage", stage, "outcome", outcome, "note", "checked", "reason", "monthly review"));
     }
 
     String grantedAward(String community) {
         String mother = motherOfOnlyChild(community);
-        String claim = clerk.post("/api/persons/" + mother + "/benefit-claims",
-                Map.of("programme", "ONLY_CHILD_PARENT_AWARD")).expect(201).field("claimId");
-        decide("clerk", mother, claim, "VILLAGE_ASSESSMENT", "APPROVE").expect(200);
-        decide("clerk2", mother, claim, "TOWNSHIP_REVIEW", "APPROVE").expect(200);
-        long position = decide("clerk3", mother, claim, "COUNTY_APPROVAL", "APPROVE").expect(200).eventPosition();
+        String claim = fileAward(mother);
+        long position = approveAtEveryLevel(mother, claim).eventPosition();
         assertThat(claimOf(read(mother, position), claim).get("status").asText()).isEqualTo("PUBLIC_NOTICE");
         awaitStatus(mother, claim, "GRANTED");
         return mother;
+    }
+
+    /** The mother's claim to the only-child parent award, filed. */
+    String fileAward(String mother) {
+        return clerk.post("/api/persons/" + mother + "/benefit-claims",
+                Map.of("programme", "ONLY_CHILD_PARENT_AWARD")).expect(201).field("claimId");
+    }
+
+    /** The claim approved at the three levels, each by a clerk of its own: it goes on public notice. */
+    Api.Response approveAtEveryLevel(String mother, String claim) {
+        decide("clerk", mother, claim, "VILLAGE_ASSESSMENT", "APPROVE").expect(200);
+        decide("clerk2", mother, claim, "TOWNSHIP_REVIEW", "APPROVE").expect(200);
+        return decide("clerk3", mother, claim, "COUNTY_APPROVAL", "APPROVE").expect(200);
     }
 
     static JsonNode claimOf(JsonNode person, String claim) {
@@ -164,8 +156,7 @@ class ServicesApiTest {
     @Test
     void aVillageClerkAssessesButDoesNotReviewForTheTownship() {
         String mother = motherOfOnlyChild("330106001001");
-        String claim = clerk.post("/api/persons/" + mother + "/benefit-claims",
-                Map.of("programme", "ONLY_CHILD_PARENT_AWARD")).expect(201).field("claimId");
+        String claim = fileAward(mother);
         decide("village", mother, claim, "VILLAGE_ASSESSMENT", "APPROVE").expect(200);
         assertProblem(decide("village", mother, claim, "TOWNSHIP_REVIEW", "APPROVE").expect(403),
                 "OUTSIDE_AREA_SCOPE");
@@ -174,11 +165,8 @@ class ServicesApiTest {
     @Test
     void anObjectionHoldsTheClaimAndUpheldItRejectsIt() {
         String mother = motherOfOnlyChild("330106001001");
-        String claim = clerk.post("/api/persons/" + mother + "/benefit-claims",
-                Map.of("programme", "ONLY_CHILD_PARENT_AWARD")).expect(201).field("claimId");
-        decide("clerk", mother, claim, "VILLAGE_ASSESSMENT", "APPROVE").expect(200);
-        decide("clerk2", mother, claim, "TOWNSHIP_REVIEW", "APPROVE").expect(200);
-        decide("clerk3", mother, claim, "COUNTY_APPROVAL", "APPROVE").expect(200);
+        String claim = fileAward(mother);
+        approveAtEveryLevel(mother, claim);
         Api.Response objection = clerk.post("/api/persons/" + mother + "/benefit-claims/" + claim + "/objections",
                 Map.of("note", "a neighbour says there is a second child")).expect(201);
         String objectionId = objection.field("objectionId");
@@ -194,11 +182,8 @@ class ServicesApiTest {
     @Test
     void aDismissedObjectionLetsTheNoticeGoOnToTheGrant() {
         String mother = motherOfOnlyChild("330106001001");
-        String claim = clerk.post("/api/persons/" + mother + "/benefit-claims",
-                Map.of("programme", "ONLY_CHILD_PARENT_AWARD")).expect(201).field("claimId");
-        decide("clerk", mother, claim, "VILLAGE_ASSESSMENT", "APPROVE").expect(200);
-        decide("clerk2", mother, claim, "TOWNSHIP_REVIEW", "APPROVE").expect(200);
-        decide("clerk3", mother, claim, "COUNTY_APPROVAL", "APPROVE").expect(200);
+        String claim = fileAward(mother);
+        approveAtEveryLevel(mother, claim);
         String objection = clerk.post("/api/persons/" + mother + "/benefit-claims/" + claim + "/objections",
                 Map.of("note", "doubt")).expect(201).field("objectionId");
         clerk.post("/api/persons/" + mother + "/benefit-claims/" + claim + "/objections/" + objection + "/resolution",
@@ -234,8 +219,7 @@ class ServicesApiTest {
         clerk.post("/api/persons/" + reviewed + "/benefit-claims", Map.of("programme", "ONLY_CHILD_PARENT_AWARD"))
              .expect(201);
         String rejected = motherOfOnlyChild(community);
-        String claim = clerk.post("/api/persons/" + rejected + "/benefit-claims",
-                Map.of("programme", "ONLY_CHILD_PARENT_AWARD")).expect(201).field("claimId");
+        String claim = fileAward(rejected);
         decide("clerk", rejected, claim, "VILLAGE_ASSESSMENT", "REJECT").expect(200);
         String lastMonth = YearMonth.parse(THIS_MONTH).minusMonths(1).toString();
 

@@ -92,7 +92,7 @@ class SplitDeploymentTest {
                     "kind", "REGISTERED", "date", "2000-01-01")).expect(201).field("householdId");
             List<String> mothers = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                String mother = clerk.post("/api/persons", Map.of("nationalId", PersonApiTest.nationalId("1990-01-01",
+                String mother = clerk.post("/api/persons", Map.of("nationalId", Register.nationalId("1990-01-01",
                         "FEMALE"), "name", "Mother " + i, "sex", "FEMALE", "birthDate", "1990-01-01",
                         "householdId", home, "relationToHead", i == 0 ? "HEAD" : "OTHER", "residency", "PERMANENT"))
                         .expect(201).field("personId");

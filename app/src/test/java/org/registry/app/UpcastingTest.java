@@ -58,7 +58,7 @@ class UpcastingTest extends RegisterScenario {
         String home = register.household("330106001001", "3 Correction Road", "2010-01-01");
         String wrongId = Register.nationalId("1985-03-04", "MALE");
         String rightId = Register.nationalId("1985-04-03", "MALE");
-        String person = register.register(register.person(home, "Zhou Mng", "MALE", "1985-03-04", "HEAD",
+        String person = register.register(Register.person(home, "Zhou Mng", "MALE", "1985-03-04", "HEAD",
                 "2011-01-01"));
         storeRevisionOneCorrection(person, "nationalId", wrongId, rightId);
         storeRevisionOneCorrection(person, "birthDate", "1985-03-04", "1985-04-03");

@@ -24,6 +24,7 @@ import org.registry.kernel.person.PersonMovedIn;
 import org.registry.kernel.person.PersonRegistered;
 import org.registry.kernel.person.PersonTransferred;
 import org.registry.kernel.person.Sex;
+import org.registry.platform.security.CurrentUser;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -91,6 +92,24 @@ public class RecordDirectory implements NationalIdHolders, Kinship {
     public CommunityCode communityOfKnown(PersonId person, String field) {
         return communityOf(person).orElseThrow(() -> RejectionException.notFound(field, "PERSON_NOT_FOUND",
                 "no person with id " + person));
+    }
+
+    /**
+     * A household the caller may act on: known to the register ({@code 404 HOUSEHOLD_NOT_FOUND} naming
+     * {@code field} otherwise) and in the caller's areas ({@code 403} otherwise).
+     */
+    public HouseholdId inScope(HouseholdId household, String field) {
+        CurrentUser.requireScope(communityOfKnown(household, field));
+        return household;
+    }
+
+    /**
+     * A person the caller may act on: known to the register ({@code 404 PERSON_NOT_FOUND} naming {@code field}
+     * otherwise) and in the caller's areas ({@code 403} otherwise).
+     */
+    public PersonId inScope(PersonId person, String field) {
+        CurrentUser.requireScope(communityOfKnown(person, field));
+        return person;
     }
 
     @Override
@@ -169,8 +188,7 @@ public class RecordDirectory implements NationalIdHolders, Kinship {
 
     @EventHandler
     void on(PersonDied event) {
-        requireOne(jdbc.update("UPDATE person_directory SET died_on = ? WHERE person_id = ?", event.date(),
-                event.personId().value()), "person " + event.personId());
+        setOf(event.personId(), "died_on", event.date());
     }
 
     @EventHandler
@@ -181,14 +199,12 @@ public class RecordDirectory implements NationalIdHolders, Kinship {
 
     @EventHandler
     void on(BenefitClaimGranted event) {
-        requireOne(jdbc.update("UPDATE claim_directory SET granted_on = ? WHERE claim_id = ?", event.grantedOn(),
-                event.claimId().value()), "claim " + event.claimId());
+        setOf(event.claimId(), "granted_on", event.grantedOn());
     }
 
     @EventHandler
     void on(BenefitClaimEnded event) {
-        requireOne(jdbc.update("UPDATE claim_directory SET ended_on = ? WHERE claim_id = ?", event.endedOn(),
-                event.claimId().value()), "claim " + event.claimId());
+        setOf(event.claimId(), "ended_on", event.endedOn());
     }
 
     @EventHandler
@@ -201,10 +217,8 @@ public class RecordDirectory implements NationalIdHolders, Kinship {
         // names and ethnicity play no part in the directory's rules
         event.correction().handle(
                 name -> { },
-                sex -> requireOne(jdbc.update("UPDATE person_directory SET sex = ? WHERE person_id = ?",
-                        sex.newValue().name(), event.personId().value()), "person " + event.personId()),
-                birthDate -> requireOne(jdbc.update("UPDATE person_directory SET birth_date = ? WHERE person_id = ?",
-                        birthDate.newValue(), event.personId().value()), "person " + event.personId()),
+                sex -> setOf(event.personId(), "sex", sex.newValue().name()),
+                birthDate -> setOf(event.personId(), "birth_date", birthDate.newValue()),
                 ethnicity -> { },
                 nationalId -> holds(event.personId(), nationalId.newValue()));
     }
@@ -244,16 +258,26 @@ public class RecordDirectory implements NationalIdHolders, Kinship {
 
     private void holds(PersonId person, NationalId nationalId) {
         try {
-            requireOne(jdbc.update("UPDATE person_directory SET national_id = ? WHERE person_id = ?",
-                    nationalId == null ? null : nationalId.value(), person.value()), "person " + person);
+            setOf(person, "national_id", nationalId == null ? null : nationalId.value());
         } catch (DuplicateKeyException e) {
             throw duplicateOf(nationalId, e);
         }
     }
 
     private void belongsTo(PersonId person, HouseholdId household) {
-        requireOne(jdbc.update("UPDATE person_directory SET household_id = ? WHERE person_id = ?",
-                household.value(), person.value()), "person " + person);
+        setOf(person, "household_id", household.value());
+    }
+
+    /** Sets a column of a person's row, which must be there. */
+    private void setOf(PersonId person, String column, Object value) {
+        requireOne(jdbc.update("UPDATE person_directory SET " + column + " = ? WHERE person_id = ?", value,
+                person.value()), "person " + person);
+    }
+
+    /** Sets a column of a claim's row, which must be there. */
+    private void setOf(ClaimId claim, String column, Object value) {
+        requireOne(jdbc.update("UPDATE claim_directory SET " + column + " = ? WHERE claim_id = ?", value,
+                claim.value()), "claim " + claim);
     }
 
     /**

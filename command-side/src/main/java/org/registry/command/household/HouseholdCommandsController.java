@@ -35,6 +35,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 @RestController
 @RequestMapping("/api/households")
@@ -91,12 +92,12 @@ class HouseholdCommandsController {
     ResponseEntity<Map<String, Object>> relocate(@PathVariable String householdId,
                                                  @Valid @RequestBody RelocateHouseholdRequest body,
                                                  HttpServletRequest request) {
-        HouseholdId id = existing(householdId);
-        CommunityCode destination = new CommunityCode(body.communityCode());
-        CurrentUser.requireScope(destination);
-        return commands.update(CommandTarget.household(id),
-                new RelocateHousehold(id, destination, body.address(), PostalCode.optional(body.postalCode()),
-                        body.date()), body, request);
+        return onHousehold(householdId, body, request, id -> {
+            CommunityCode destination = new CommunityCode(body.communityCode());
+            CurrentUser.requireScope(destination);
+            return new RelocateHousehold(id, destination, body.address(), PostalCode.optional(body.postalCode()),
+                    body.date());
+        });
     }
 
     record ChangeHeadRequest(@NotBlank @Text(max = TextLimits.TOKEN) String personId, @NotNull LocalDate date,
@@ -108,15 +109,15 @@ class HouseholdCommandsController {
     ResponseEntity<Map<String, Object>> changeHead(@PathVariable String householdId,
                                                    @Valid @RequestBody ChangeHeadRequest body,
                                                    HttpServletRequest request) {
-        HouseholdId id = existing(householdId);
-        return commands.update(CommandTarget.household(id),
-                new ChangeHouseholdHead(id, PersonId.of(body.personId()), body.date()), body, request);
+        return onHousehold(householdId, body, request,
+                id -> new ChangeHouseholdHead(id, PersonId.of(body.personId()), body.date()));
     }
 
-    /** A household the caller may act on: known to the register, and in the caller's areas. */
-    private HouseholdId existing(String text) {
-        HouseholdId id = HouseholdId.of(text);
-        CurrentUser.requireScope(directory.communityOfKnown(id, null));
-        return id;
+    /** A command on a household the caller may act on: known to the register, and in the caller's areas. */
+    private ResponseEntity<Map<String, Object>> onHousehold(String householdId, CommandRequest body,
+                                                            HttpServletRequest request,
+                                                            Function<HouseholdId, Object> command) {
+        HouseholdId id = directory.inScope(HouseholdId.of(householdId), null);
+        return commands.update(CommandTarget.household(id), command.apply(id), body, request);
     }
 }

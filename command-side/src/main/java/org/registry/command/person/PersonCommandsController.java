@@ -33,7 +33,6 @@ import org.registry.kernel.person.RegisterPerson;
 import org.registry.kernel.person.Residency;
 import org.registry.kernel.person.Sex;
 import org.registry.kernel.person.TransferPerson;
-import org.registry.platform.security.CurrentUser;
 import org.registry.platform.web.Text;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -47,6 +46,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The HTTP commands of registration and moves (api.md, "Registration and moves"). */
 @RestController
@@ -130,8 +130,7 @@ class PersonCommandsController {
     @Operation(summary = "Register a death; the person leaves the household")
     ResponseEntity<Map<String, Object>> death(@PathVariable String personId, @Valid @RequestBody DeathRequest body,
                                               HttpServletRequest request) {
-        PersonId id = personInScope(personId);
-        return commands.update(CommandTarget.person(id), new RegisterDeath(id, body.date()), body, request);
+        return onPerson(personId, body, request, id -> new RegisterDeath(id, body.date()));
     }
 
     record MaritalStatusRequest(@NotNull @Schema(allowableValues = {"MARRIED", "DIVORCED", "WIDOWED"})
@@ -145,9 +144,8 @@ class PersonCommandsController {
     ResponseEntity<Map<String, Object>> maritalStatus(@PathVariable String personId,
                                                       @Valid @RequestBody MaritalStatusRequest body,
                                                       HttpServletRequest request) {
-        PersonId id = personInScope(personId);
-        return commands.update(CommandTarget.person(id), new RegisterMaritalStatus(id, body.maritalStatus(),
-                body.date()), body, request);
+        return onPerson(personId, body, request, id -> new RegisterMaritalStatus(id, body.maritalStatus(),
+                body.date()));
     }
 
     record NationalIdRequest(@NotBlank @Text(max = TextLimits.TOKEN) String nationalId,
@@ -159,9 +157,7 @@ class PersonCommandsController {
     ResponseEntity<Map<String, Object>> nationalId(@PathVariable String personId,
                                                    @Valid @RequestBody NationalIdRequest body,
                                                    HttpServletRequest request) {
-        PersonId id = personInScope(personId);
-        return commands.update(CommandTarget.person(id), new AddNationalId(id, NationalId.of(body.nationalId())),
-                body, request);
+        return onPerson(personId, body, request, id -> new AddNationalId(id, NationalId.of(body.nationalId())));
     }
 
     record CorrectionRequest(@NotNull @Schema(allowableValues = {"name", "sex", "birthDate", "ethnicity",
@@ -175,9 +171,8 @@ class PersonCommandsController {
     ResponseEntity<Map<String, Object>> correction(@PathVariable String personId,
                                                    @Valid @RequestBody CorrectionRequest body,
                                                    HttpServletRequest request) {
-        PersonId id = personInScope(personId);
-        return commands.update(CommandTarget.person(id), new CorrectPersonDetail(id, body.field(), body.value(),
-                body.reason()), body, request);
+        return onPerson(personId, body, request, id -> new CorrectPersonDetail(id, body.field(), body.value(),
+                body.reason()));
     }
 
     enum Direction { IN, OUT, TRANSFER }
@@ -198,10 +193,13 @@ class PersonCommandsController {
     @Operation(summary = "Record a move: IN (back) from elsewhere, OUT to elsewhere, or TRANSFER between households")
     ResponseEntity<Map<String, Object>> move(@PathVariable String personId, @Valid @RequestBody MoveRequest body,
                                              HttpServletRequest request) {
-        PersonId id = personInScope(personId);
+        return onPerson(personId, body, request, id -> moveCommand(id, body));
+    }
+
+    private Object moveCommand(PersonId id, MoveRequest body) {
         HouseholdId to = body.toHouseholdId() == null ? null : householdInScope(body.toHouseholdId(), "toHouseholdId");
         FloatingCertificate certificate = FloatingCertificate.of(body.certificateNumber(), body.certificateExpiry());
-        Object command = switch (body.direction()) {
+        return switch (body.direction()) {
             case OUT -> {
                 only(body.direction(), "toHouseholdId", to, "relationToHead", body.relationToHead(),
                         "certificateNumber", certificate);
@@ -215,7 +213,6 @@ class PersonCommandsController {
                 yield new TransferPerson(id, to, body.relationToHead(), body.date());
             }
         };
-        return commands.update(CommandTarget.person(id), command, body, request);
     }
 
     /** Refuses fields that do not go with the move's direction, rather than silently dropping them. */
@@ -228,21 +225,19 @@ class PersonCommandsController {
         }
     }
 
+    /** A command on a person the caller may act on, made once the person is known to be in scope. */
+    private ResponseEntity<Map<String, Object>> onPerson(String personId, CommandRequest body,
+                                                         HttpServletRequest request,
+                                                         Function<PersonId, Object> command) {
+        PersonId id = directory.inScope(PersonId.of(personId), null);
+        return commands.update(CommandTarget.person(id), command.apply(id), body, request);
+    }
+
     private HouseholdId householdInScope(String text, String field) {
-        HouseholdId id = new HouseholdId(Ids.uuid(text, field));
-        CurrentUser.requireScope(directory.communityOfKnown(id, field));
-        return id;
+        return directory.inScope(new HouseholdId(Ids.uuid(text, field)), field);
     }
 
     private PersonId parentInScope(String text, String field) {
-        PersonId id = new PersonId(Ids.uuid(text, field));
-        CurrentUser.requireScope(directory.communityOfKnown(id, field));
-        return id;
-    }
-
-    private PersonId personInScope(String text) {
-        PersonId id = PersonId.of(text);
-        CurrentUser.requireScope(directory.communityOfKnown(id, null));
-        return id;
+        return directory.inScope(new PersonId(Ids.uuid(text, field)), field);
     }
 }

@@ -45,6 +45,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The HTTP commands of the offices' services: check-ups, and benefit claims through their three-level review. */
 @RestController
@@ -75,10 +76,8 @@ class ServicesCommandsController {
                                                 HttpServletRequest request) {
         PersonId person = inScope(personId);
         CheckUpId id = new CheckUpId(UUID.randomUUID());
-        return commands.create(CommandTarget.ofPerson(person, "checkUpId", id), new RecordCheckUp(person, id,
-                body.type(), body.date(), body.facility(), body.result(), body.riskLevel(), body.notes(),
-                body.followUpDue()),
-                body, URI.create("/api/persons/" + person), request);
+        return create(person, "checkUpId", id, new RecordCheckUp(person, id, body.type(), body.date(),
+                body.facility(), body.result(), body.riskLevel(), body.notes(), body.followUpDue()), body, request);
     }
 
     record ClaimRequest(@NotNull Programme programme, @Text(max = TextLimits.NOTE, note = true) String basis,
@@ -93,9 +92,8 @@ class ServicesCommandsController {
                                               HttpServletRequest request) {
         PersonId person = inScope(personId);
         ClaimId id = new ClaimId(UUID.randomUUID());
-        return commands.create(CommandTarget.ofPerson(person, "claimId", id),
-                new FileBenefitClaim(person, id, body.programme(), body.basis()), body,
-                URI.create("/api/persons/" + person), request);
+        return create(person, "claimId", id, new FileBenefitClaim(person, id, body.programme(), body.basis()), body,
+                request);
     }
 
     /**
@@ -129,9 +127,8 @@ class ServicesCommandsController {
             case TOWNSHIP_REVIEW -> community.township();
             case COUNTY_APPROVAL -> community.county();
         });
-        ClaimId claim = claimOf(person, claimId);
-        return commands.update(CommandTarget.ofPerson(person, "claimId", claim),
-                new DecideBenefitClaim(person, claim, body.stage(), body.outcome(), body.note()), body, request);
+        return onClaim(person, claimId, body, request,
+                claim -> new DecideBenefitClaim(person, claim, body.stage(), body.outcome(), body.note()));
     }
 
     record ObjectionRequest(@NotBlank @Text(max = TextLimits.NOTE, note = true) String note,
@@ -148,9 +145,8 @@ class ServicesCommandsController {
         PersonId person = inScope(personId);
         ClaimId claim = claimOf(person, claimId);
         ObjectionId objection = new ObjectionId(UUID.randomUUID());
-        return commands.create(CommandTarget.ofPerson(person, "objectionId", objection),
-                new RaiseObjection(person, claim, objection, body.note()), body,
-                URI.create("/api/persons/" + person), request);
+        return create(person, "objectionId", objection, new RaiseObjection(person, claim, objection, body.note()),
+                body, request);
     }
 
     record ResolutionRequest(@NotNull Boolean upheld, @Text(max = TextLimits.NOTE, note = true) String note,
@@ -170,9 +166,8 @@ class ServicesCommandsController {
                                                 @Valid @RequestBody ResolutionRequest body,
                                                 HttpServletRequest request) {
         PersonId person = inScope(personId);
-        ClaimId claim = claimOf(person, claimId);
-        return commands.update(CommandTarget.ofPerson(person, "claimId", claim), new ResolveObjection(person, claim,
-                ObjectionId.of(objectionId), body.upheld(), body.note()), body, request);
+        return onClaim(person, claimId, body, request, claim -> new ResolveObjection(person, claim,
+                ObjectionId.of(objectionId), body.upheld(), body.note()));
     }
 
     record RecertificationRequest(@NotNull Integer year, @NotNull Recertification outcome,
@@ -187,15 +182,26 @@ class ServicesCommandsController {
                                                   @Valid @RequestBody RecertificationRequest body,
                                                   HttpServletRequest request) {
         PersonId person = inScope(personId);
-        ClaimId claim = claimOf(person, claimId);
-        return commands.update(CommandTarget.ofPerson(person, "claimId", claim), new RecertifyBenefitClaim(person,
-                claim, body.year(), body.outcome(), body.reason()), body, request);
+        return onClaim(person, claimId, body, request, claim -> new RecertifyBenefitClaim(person, claim, body.year(),
+                body.outcome(), body.reason()));
     }
 
     private PersonId inScope(String text) {
-        PersonId person = PersonId.of(text);
-        CurrentUser.requireScope(directory.communityOfKnown(person, null));
-        return person;
+        return directory.inScope(PersonId.of(text), null);
+    }
+
+    /** A new entity of a person (a check-up, a claim, an objection): {@code 201}, located at the person. */
+    private ResponseEntity<Map<String, Object>> create(PersonId person, String idField, Object id, Object command,
+                                                       CommandRequest body, HttpServletRequest request) {
+        return commands.create(CommandTarget.ofPerson(person, idField, id), command, body,
+                URI.create("/api/persons/" + person), request);
+    }
+
+    /** A command on a claim of the person: the answer names the claim, with the person's version. */
+    private ResponseEntity<Map<String, Object>> onClaim(PersonId person, String claimId, CommandRequest body,
+                                                        HttpServletRequest request, Function<ClaimId, Object> command) {
+        ClaimId claim = claimOf(person, claimId);
+        return commands.update(CommandTarget.ofPerson(person, "claimId", claim), command.apply(claim), body, request);
     }
 
     private ClaimId claimOf(PersonId person, String text) {

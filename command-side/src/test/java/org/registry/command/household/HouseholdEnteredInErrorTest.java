@@ -1,11 +1,10 @@
 package org.registry.command.household;
 
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.modelling.command.Repository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.registry.command.household.HouseholdTest.MemberInError;
 import org.registry.kernel.household.EnterHouseholdInError;
 import org.registry.kernel.household.HouseholdEnteredInError;
 import org.registry.kernel.household.HouseholdId;
@@ -19,9 +18,7 @@ import org.registry.kernel.household.RelocateHousehold;
 import org.registry.kernel.person.PersonId;
 import org.registry.platform.eventstore.AuditMetaData;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,29 +39,10 @@ class HouseholdEnteredInErrorTest {
     private final PersonId li = new PersonId(UUID.randomUUID());
     private AggregateTestFixture<Household> fixture;
 
-    /** What a person's command asks of the household when the person's record is entered in error. */
-    record MemberInError(HouseholdId householdId, PersonId personId) {
-    }
-
-    static final class Harness {
-        private final Repository<Household> households;
-
-        Harness(Repository<Household> households) {
-            this.households = households;
-        }
-
-        @CommandHandler
-        void handle(MemberInError command) {
-            households.load(command.householdId().toString()).execute(it -> it.memberEnteredInError(command.personId()));
-        }
-    }
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Household.class);
-        fixture.registerInjectableResource(Clock.fixed(TODAY.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant(),
-                ZoneId.of("Asia/Shanghai")));
-        fixture.registerAnnotatedCommandHandler(new Harness(fixture.getRepository()));
+        fixture = HouseholdTest.fixture();
     }
 
     private static Object by(UUID importId, Object event) {

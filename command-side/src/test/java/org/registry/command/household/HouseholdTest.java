@@ -48,6 +48,10 @@ class HouseholdTest {
     record Release(HouseholdId householdId, PersonId personId) {
     }
 
+    /** What a person's command asks of the household when the person's record is entered in error. */
+    record MemberInError(HouseholdId householdId, PersonId personId) {
+    }
+
     static final class Harness {
         private final Repository<Household> households;
 
@@ -66,14 +70,25 @@ class HouseholdTest {
             households.load(command.householdId().toString())
                       .execute(it -> it.release(command.personId(), LeavingReason.TRANSFERRED, TODAY));
         }
+
+        @CommandHandler
+        void handle(MemberInError command) {
+            households.load(command.householdId().toString()).execute(it -> it.memberEnteredInError(command.personId()));
+        }
+    }
+
+    /** A household fixture on {@link #TODAY}, taking the test-only commands above. */
+    static AggregateTestFixture<Household> fixture() {
+        AggregateTestFixture<Household> fixture = new AggregateTestFixture<>(Household.class);
+        fixture.registerInjectableResource(Clock.fixed(TODAY.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant(),
+                ZoneId.of("Asia/Shanghai")));
+        fixture.registerAnnotatedCommandHandler(new Harness(fixture.getRepository()));
+        return fixture;
     }
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Household.class);
-        fixture.registerInjectableResource(Clock.fixed(TODAY.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant(),
-                ZoneId.of("Asia/Shanghai")));
-        fixture.registerAnnotatedCommandHandler(new Harness(fixture.getRepository()));
+        fixture = fixture();
     }
 
     private MemberJoinedHousehold joined(PersonId person, RelationToHead relation) {

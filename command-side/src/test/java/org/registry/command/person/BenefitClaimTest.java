@@ -1,6 +1,7 @@
 package org.registry.command.person;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
 import org.axonframework.test.deadline.StubDeadlineManager;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,6 +133,13 @@ class BenefitClaimTest {
         return fixture.given(given);
     }
 
+    /** Filing for the programme, given the events, is refused: the person is not eligible. */
+    private ResultValidator<Person> notEligible(Programme programme, Object... given) {
+        return as(given).when(new FileBenefitClaim(id, claim, programme, null))
+                        .expectNoEvents()
+                        .expectException(rejectedWith("NOT_ELIGIBLE"));
+    }
+
     private static Map<String, Object> by(String actor) {
         return Map.of("actor", actor);
     }
@@ -151,26 +159,20 @@ class BenefitClaimTest {
         void givenAParentOfTwoChildren_whenFilesForTheAward_thenRefusedWithTheReason() {
             child(Sex.FEMALE, LocalDate.of(2018, 3, 3), null);
             child(Sex.MALE, LocalDate.of(2021, 3, 3), null);
-            as(parent()).when(new FileBenefitClaim(id, claim, Programme.ONLY_CHILD_PARENT_AWARD, null))
-                        .expectNoEvents()
-                        .expectException(rejectedWith("NOT_ELIGIBLE"))
-                        .expectExceptionMessage(org.hamcrest.Matchers.containsString("2 child(ren)"));
+            notEligible(Programme.ONLY_CHILD_PARENT_AWARD, parent())
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("2 child(ren)"));
         }
 
         @Test
         void givenAnOnlyChildOf14_whenFilesForTheAward_thenRefused() {
             child(Sex.FEMALE, TODAY.minusYears(14), null);
-            as(parent()).when(new FileBenefitClaim(id, claim, Programme.ONLY_CHILD_PARENT_AWARD, null))
-                        .expectNoEvents()
-                        .expectException(rejectedWith("NOT_ELIGIBLE"));
+            notEligible(Programme.ONLY_CHILD_PARENT_AWARD, parent());
         }
 
         @Test
         void givenAnOnlyChildWhoDied_whenFilesForTheAward_thenRefused() {
             child(Sex.FEMALE, LocalDate.of(2018, 3, 3), LocalDate.of(2024, 1, 1));
-            as(parent()).when(new FileBenefitClaim(id, claim, Programme.ONLY_CHILD_PARENT_AWARD, null))
-                        .expectNoEvents()
-                        .expectException(rejectedWith("NOT_ELIGIBLE"));
+            notEligible(Programme.ONLY_CHILD_PARENT_AWARD, parent());
         }
 
         @Test
@@ -208,20 +210,15 @@ class BenefitClaimTest {
         void givenAnUrbanParent_whenFilesForRuralSupport_thenRefused() {
             community = new CommunityCode("330106001001");
             child(Sex.FEMALE, LocalDate.of(1990, 3, 3), null);
-            as(parent(LocalDate.of(1960, 1, 1), Residency.PERMANENT))
-                    .when(new FileBenefitClaim(id, claim, Programme.RURAL_REWARD_SUPPORT, null))
-                    .expectNoEvents()
-                    .expectException(rejectedWith("NOT_ELIGIBLE"));
+            notEligible(Programme.RURAL_REWARD_SUPPORT, parent(LocalDate.of(1960, 1, 1), Residency.PERMANENT));
         }
 
         @Test
         void givenARuralParentOf59_whenFilesForRuralSupport_thenRefused() {
             community = new CommunityCode("330106001201");
             child(Sex.FEMALE, LocalDate.of(1990, 3, 3), null);
-            as(parent(TODAY.minusYears(60).plusDays(1), Residency.PERMANENT))
-                    .when(new FileBenefitClaim(id, claim, Programme.RURAL_REWARD_SUPPORT, null))
-                    .expectNoEvents()
-                    .expectException(rejectedWith("NOT_ELIGIBLE"));
+            notEligible(Programme.RURAL_REWARD_SUPPORT,
+                    parent(TODAY.minusYears(60).plusDays(1), Residency.PERMANENT));
         }
 
         @Test
@@ -229,10 +226,7 @@ class BenefitClaimTest {
             community = new CommunityCode("330106001201");
             child(Sex.FEMALE, LocalDate.of(1990, 3, 3), null);
             child(Sex.MALE, LocalDate.of(1993, 3, 3), null);
-            as(parent(LocalDate.of(1960, 1, 1), Residency.PERMANENT))
-                    .when(new FileBenefitClaim(id, claim, Programme.RURAL_REWARD_SUPPORT, null))
-                    .expectNoEvents()
-                    .expectException(rejectedWith("NOT_ELIGIBLE"));
+            notEligible(Programme.RURAL_REWARD_SUPPORT, parent(LocalDate.of(1960, 1, 1), Residency.PERMANENT));
         }
 
         @Test
@@ -246,29 +240,20 @@ class BenefitClaimTest {
         @Test
         void givenALivingOnlyChild_whenSpecialSupportIsClaimedWithoutStatingADisability_thenRefused() {
             child(Sex.MALE, LocalDate.of(1998, 3, 3), null);
-            as(parent(LocalDate.of(1970, 1, 1), Residency.PERMANENT))
-                    .when(new FileBenefitClaim(id, claim, Programme.SPECIAL_SUPPORT, null))
-                    .expectNoEvents()
-                    .expectException(rejectedWith("NOT_ELIGIBLE"));
+            notEligible(Programme.SPECIAL_SUPPORT, parent(LocalDate.of(1970, 1, 1), Residency.PERMANENT));
         }
 
         @Test
         void givenAParentOf45_whenFilesForSpecialSupport_thenRefused() {
             child(Sex.MALE, LocalDate.of(2000, 3, 3), LocalDate.of(2020, 5, 5));
-            as(parent(TODAY.minusYears(45), Residency.PERMANENT))
-                    .when(new FileBenefitClaim(id, claim, Programme.SPECIAL_SUPPORT, null))
-                    .expectNoEvents()
-                    .expectException(rejectedWith("NOT_ELIGIBLE"));
+            notEligible(Programme.SPECIAL_SUPPORT, parent(TODAY.minusYears(45), Residency.PERMANENT));
         }
 
         @Test
         void givenAParentWhoMovedAway_whenFiles_thenRefused() {
             child(Sex.FEMALE, LocalDate.of(2018, 3, 3), null);
-            as(parent(), new PersonMovedOut(id, TODAY.minusDays(5), "Ningbo", MoveReason.WORK, Residency.PERMANENT,
-                    false))
-                    .when(new FileBenefitClaim(id, claim, Programme.ONLY_CHILD_PARENT_AWARD, null))
-                    .expectNoEvents()
-                    .expectException(rejectedWith("NOT_ELIGIBLE"));
+            notEligible(Programme.ONLY_CHILD_PARENT_AWARD, parent(),
+                    new PersonMovedOut(id, TODAY.minusDays(5), "Ningbo", MoveReason.WORK, Residency.PERMANENT, false));
         }
 
         @Test

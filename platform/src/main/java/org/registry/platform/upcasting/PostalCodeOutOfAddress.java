@@ -3,9 +3,6 @@ package org.registry.platform.upcasting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.HouseholdRelocated;
 import org.registry.kernel.household.PostalCode;
@@ -32,23 +29,13 @@ import java.util.Set;
  * are never rewritten. Spring registers it with Axon's upcaster chain because it is a bean.
  */
 @Component
-public class PostalCodeOutOfAddress extends SingleEventUpcaster {
+public class PostalCodeOutOfAddress extends PayloadRevisionUpcaster {
 
     static final String FROM = "1";
     static final String TO = "2";
-    private static final Set<String> TYPES = Set.of(HouseholdRegistered.class.getName(),
-            HouseholdRelocated.class.getName());
 
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return TYPES.contains(representation.getType().getName())
-                && FROM.equals(representation.getType().getRevision());
-    }
-
-    @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(new SimpleSerializedType(representation.getType().getName(), TO),
-                JsonNode.class, PostalCodeOutOfAddress::split);
+    public PostalCodeOutOfAddress() {
+        super(Set.of(HouseholdRegistered.class, HouseholdRelocated.class), FROM, TO, PostalCodeOutOfAddress::split);
     }
 
     /** The payload with {@code postalCode} right after {@code address}, taken out of it when it ends with one. */

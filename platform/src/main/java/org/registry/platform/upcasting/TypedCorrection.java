@@ -3,13 +3,12 @@ package org.registry.platform.upcasting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.registry.kernel.person.CorrectableField;
 import org.registry.kernel.person.Correction;
 import org.registry.kernel.person.PersonDetailCorrected;
 import org.springframework.stereotype.Component;
+
+import java.util.Set;
 
 /**
  * Revision 1 → 2 of {@link PersonDetailCorrected}: the field and its old and new values become one typed
@@ -25,22 +24,13 @@ import org.springframework.stereotype.Component;
  * export); the stored rows are never rewritten. Spring registers it with Axon's upcaster chain because it is a bean.
  */
 @Component
-public class TypedCorrection extends SingleEventUpcaster {
+public class TypedCorrection extends PayloadRevisionUpcaster {
 
     static final String FROM = "1";
     static final String TO = "2";
-    private static final String TYPE = PersonDetailCorrected.class.getName();
 
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return TYPE.equals(representation.getType().getName())
-                && FROM.equals(representation.getType().getRevision());
-    }
-
-    @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(new SimpleSerializedType(TYPE, TO), JsonNode.class,
-                TypedCorrection::nest);
+    public TypedCorrection() {
+        super(Set.of(PersonDetailCorrected.class), FROM, TO, TypedCorrection::nest);
     }
 
     /** The payload with {@code field}, {@code oldValue} and {@code newValue} in a {@code correction} of their own. */

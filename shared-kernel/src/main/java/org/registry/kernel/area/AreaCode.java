@@ -10,7 +10,7 @@ import java.util.Set;
  * An administrative area named by a prefix of the 12-digit division code: 2 digits a province, 4 a city,
  * 6 a county, 9 a township or street, 12 one community. Roll-ups are by prefix, so no area table is needed.
  */
-public record AreaCode(String value) {
+public record AreaCode(@JsonValue String value) {
 
     private static final Set<Integer> LEVELS = Set.of(2, 4, 6, 9, 12);
 
@@ -60,12 +60,6 @@ public record AreaCode(String value) {
     /** True when every community of {@code other} lies inside this area. */
     public boolean contains(AreaCode other) {
         return other.value.startsWith(value);
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.registry.kernel.common.RejectionException;
  * The full 12-digit statistical division code of one village or community ({@code PP CC DD TTT VVV}).
  * A household belongs to exactly one.
  */
-public record CommunityCode(String value) {
+public record CommunityCode(@JsonValue String value) {
 
     public CommunityCode {
         if (value == null || !value.matches("\\d{12}")) {
@@ -47,12 +47,6 @@ public record CommunityCode(String value) {
 
     public AreaCode asArea() {
         return new AreaCode(value);
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a benefit claim. {@link #toString()} is the bare UUID: it identifies the entity inside its person. */
-public record ClaimId(UUID value) {
+public record ClaimId(@JsonValue UUID value) {
 
     public ClaimId {
         Objects.requireNonNull(value, "value");
@@ -17,12 +17,6 @@ public record ClaimId(UUID value) {
     @JsonCreator
     public static ClaimId of(String text) {
         return new ClaimId(Ids.uuid(text, "claimId"));
-    }
-
-    @JsonValue
-    @Override
-    public UUID value() {
-        return value;
     }
 
     @Override

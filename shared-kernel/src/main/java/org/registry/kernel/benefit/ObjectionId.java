@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies an objection raised during a public notice. {@link #toString()} is the bare UUID: it identifies the objection within its claim. */
-public record ObjectionId(UUID value) {
+public record ObjectionId(@JsonValue UUID value) {
 
     public ObjectionId {
         Objects.requireNonNull(value, "value");
@@ -17,12 +17,6 @@ public record ObjectionId(UUID value) {
     @JsonCreator
     public static ObjectionId of(String text) {
         return new ObjectionId(Ids.uuid(text, "objectionId"));
-    }
-
-    @JsonValue
-    @Override
-    public UUID value() {
-        return value;
     }
 
     @Override

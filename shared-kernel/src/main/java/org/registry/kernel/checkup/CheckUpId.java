@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a check-up. {@link #toString()} is the bare UUID: it identifies the entity inside its person. */
-public record CheckUpId(UUID value) {
+public record CheckUpId(@JsonValue UUID value) {
 
     public CheckUpId {
         Objects.requireNonNull(value, "value");
@@ -17,12 +17,6 @@ public record CheckUpId(UUID value) {
     @JsonCreator
     public static CheckUpId of(String text) {
         return new CheckUpId(Ids.uuid(text, "checkUpId"));
-    }
-
-    @JsonValue
-    @Override
-    public UUID value() {
-        return value;
     }
 
     @Override

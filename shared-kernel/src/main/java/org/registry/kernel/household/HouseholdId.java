@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a household. {@link #toString()} is the bare UUID: Axon stores it as the aggregate identifier. */
-public record HouseholdId(UUID value) {
+public record HouseholdId(@JsonValue UUID value) {
 
     public HouseholdId {
         Objects.requireNonNull(value, "value");
@@ -17,12 +17,6 @@ public record HouseholdId(UUID value) {
     @JsonCreator
     public static HouseholdId of(String text) {
         return new HouseholdId(Ids.uuid(text, "householdId"));
-    }
-
-    @JsonValue
-    @Override
-    public UUID value() {
-        return value;
     }
 
     @Override

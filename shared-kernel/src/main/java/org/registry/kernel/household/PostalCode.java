@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * A six-digit postal code (邮政编码) of the post office that serves an address, e.g. {@code 310012}.
  * Not personal data: like the community code, it names an area of thousands of households.
  */
-public record PostalCode(String value) {
+public record PostalCode(@JsonValue String value) {
 
     /**
      * How clerks wrote the code at the end of an address before it had a field of its own, as on an envelope:
@@ -56,12 +56,6 @@ public record PostalCode(String value) {
 
     /** An address and the postal code that was written after it. */
     public record Split(String address, PostalCode postalCode) {
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.Locale;
  * birth date (YYYYMMDD), 3 of a sequence whose last digit is odd for men and even for women, and a check
  * character (0-9 or X) by ISO 7064 MOD 11-2.
  */
-public record NationalId(String value) {
+public record NationalId(@JsonValue String value) {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
@@ -75,12 +75,6 @@ public record NationalId(String value) {
                             + sex.name().toLowerCase(Locale.ROOT));
         }
         return this;
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

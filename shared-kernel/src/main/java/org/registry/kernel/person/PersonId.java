@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a person. {@link #toString()} is the bare UUID: Axon stores it as the aggregate identifier. */
-public record PersonId(UUID value) {
+public record PersonId(@JsonValue UUID value) {
 
     public PersonId {
         Objects.requireNonNull(value, "value");
@@ -17,12 +17,6 @@ public record PersonId(UUID value) {
     @JsonCreator
     public static PersonId of(String text) {
         return new PersonId(Ids.uuid(text, "personId"));
-    }
-
-    @JsonValue
-    @Override
-    public UUID value() {
-        return value;
     }
 
     @Override

@@ -69,6 +69,35 @@ class ResidenceHistory implements Projection {
         return List.of("residence_person", "residence_fact", "residence_place", "residence_place_history", "residence_segment", "residence_segment_history", "residence_tally");
     }
 
+    @Override
+    public List<String> indexesForReaders() {
+        return List.of(
+                "residence_place_community",
+                "residence_place_township",
+                "residence_place_county",
+                "residence_place_community_end",
+                "residence_place_township_end",
+                "residence_place_county_end",
+                "residence_place_recorded",
+                "residence_place_history_household",
+                "residence_place_history_superseded",
+                "residence_segment_community",
+                "residence_segment_township",
+                "residence_segment_county",
+                "residence_segment_community_end",
+                "residence_segment_township_end",
+                "residence_segment_county_end",
+                "residence_segment_township_women",
+                "residence_segment_county_women",
+                "residence_segment_mother",
+                "residence_segment_recorded",
+                "residence_segment_history_person",
+                "residence_segment_history_mother",
+                "residence_segment_history_superseded",
+                "residence_tally_township",
+                "residence_tally_county");
+    }
+
     /** The subject of the tally that counts households. */
     static final String HOUSEHOLD = "HOUSEHOLD";
 

@@ -60,6 +60,23 @@ public class BenefitLedger implements Projection {
         return List.of("benefit_household", "benefit_person", "benefit_claim", "benefit_payment", "benefit_payment_tally");
     }
 
+    @Override
+    public List<String> indexesForReaders() {
+        return List.of(
+                "benefit_claim_granted",
+                "benefit_claim_person",
+                "benefit_claim_status",
+                "benefit_payment_community",
+                "benefit_payment_township",
+                "benefit_payment_county",
+                "benefit_payment_person",
+                "benefit_payment_tally_township",
+                "benefit_payment_tally_county",
+                "benefit_person_community",
+                "benefit_person_township",
+                "benefit_person_county");
+    }
+
     public static final String PROJECTION = "benefit-ledger";
 
     private final JdbcTemplate jdbc;

@@ -31,6 +31,16 @@ public interface Projection {
      */
     List<String> tables();
 
+    /**
+     * The indexes on its tables that only readers use, not its event handlers: a rebuild's shadow goes without them,
+     * so a replay does not keep up indexes nobody reads there (the shadow's rows are copied into the live tables,
+     * which keep theirs). An index not named here is kept, so one a handler reads by is never missing; a name that
+     * is not an index of the shadow fails the rebuild.
+     */
+    default List<String> indexesForReaders() {
+        return List.of();
+    }
+
     /** The processing group: the name of the projection in the API and of its tokens. */
     default String name() {
         ProcessingGroup group = ClassUtils.getUserClass(this).getAnnotation(ProcessingGroup.class);

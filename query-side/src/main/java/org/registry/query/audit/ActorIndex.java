@@ -38,6 +38,12 @@ class ActorIndex implements Projection {
         return List.of("audit_actor_event");
     }
 
+    @Override
+    public List<String> indexesForReaders() {
+        return List.of(
+                "audit_actor_event_actor");
+    }
+
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event, @EventPosition long position) {
         Object actor = event.getMetaData().get(AuditMetaData.ACTOR);

@@ -81,6 +81,14 @@ class HouseholdRegister implements Projection {
         return List.of("household_register", "household_member", "household_register_person");
     }
 
+    @Override
+    public List<String> indexesForReaders() {
+        return List.of(
+                "household_register_community",
+                "household_register_township",
+                "household_register_county");
+    }
+
     @EventHandler
     void on(HouseholdRegistered event, @SequenceNumber long version) {
         CommunityCode community = event.communityCode();
@@ -245,10 +253,15 @@ class HouseholdRegister implements Projection {
                 members.getOrDefault(household.householdId().value(), List.of()))).toList();
     }
 
-    /** Facts about members change the household's version too. */
+    /**
+     * Facts about members change the household's version too. Written as a MERGE that only updates, so a rebuild
+     * sends it with the batch's other writes (as the person index's {@code touch}).
+     */
     private void touch(HouseholdId id, long version) {
-        requireOne(jdbc.update("UPDATE household_register SET version = ? WHERE household_id = ?", version, id.value()),
-                "household " + id);
+        requireOne(jdbc.update("""
+                        MERGE INTO household_register h USING (SELECT CAST(? AS UUID) AS household_id) k
+                        ON h.household_id = k.household_id
+                        WHEN MATCHED THEN UPDATE SET version = ?""", id.value(), version), "household " + id);
     }
 
     PageView<HouseholdView> list(AreaFilter area, HouseholdKind kind, Paging paging) {

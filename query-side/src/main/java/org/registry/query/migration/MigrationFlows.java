@@ -57,6 +57,12 @@ class MigrationFlows implements Projection {
         return List.of("migration_flow", "migration_flow_end", "migration_flow_household", "migration_flow_resident");
     }
 
+    @Override
+    public List<String> indexesForReaders() {
+        return List.of("migration_flow_month", "migration_flow_end_community", "migration_flow_end_township",
+                "migration_flow_end_county");
+    }
+
     @EventHandler
     void on(HouseholdRegistered event) {
         jdbc.update("INSERT INTO migration_flow_household (household_id, community_code) VALUES (?, ?)",

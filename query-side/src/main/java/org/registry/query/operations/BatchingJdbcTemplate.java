@@ -3,6 +3,8 @@ package org.registry.query.operations;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.CallableStatementCallback;
 import org.springframework.jdbc.core.CallableStatementCreator;
+import org.springframework.jdbc.JdbcUpdateAffectedIncorrectNumberOfRowsException;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
@@ -18,22 +20,26 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * The {@link JdbcTemplate} a projection is rebuilt with ({@link Shadow}): its {@code INSERT}s are held back and sent
- * to the database as JDBC batches, many rows a round trip, instead of one statement a row. A rebuild handles a
+ * The {@link JdbcTemplate} a projection is rebuilt with ({@link Shadow}): its {@code INSERT}s and {@code MERGE}s are
+ * held back and sent to the database as JDBC batches, many rows a round trip, instead of one statement a row. A rebuild handles a
  * thousand events a transaction, most of which insert a row or two: the round trips, not the database's work, were
  * most of a replay's time.
  *
  * <p>The projection sees no difference. The held inserts are sent, in the order they were made, before any other
  * statement runs on the template (a query, an update, a delete: whatever reads or changes rows sees every insert
  * made before it, as it would unbatched) and before the transaction commits. An insert held back answers that it
- * inserted one row, as a plain {@code INSERT ... VALUES} does; one that fails (a duplicate key) fails the batch when
- * it is sent, later than it would have unbatched, and the rebuild with it ({@link Shadow#failure()}). Outside a
+ * inserted one row, as a plain {@code INSERT ... VALUES} does; one that fails (a duplicate key) or writes other than
+ * one row fails the batch when it is sent, later than it would have unbatched, and the rebuild with it
+ * ({@link Shadow#failure()}). Outside a
  * transaction every statement runs at once. Live projections keep their plain template: a live batch is small, and
  * a failure there names its event.
  */
@@ -64,13 +70,19 @@ final class BatchingJdbcTemplate extends JdbcTemplate {
             TransactionSynchronizationManager.unbindResourceIfPossible(BatchingJdbcTemplate.this);
         }
 
-        /** Sends the held inserts: each run of the same statement as one JDBC batch. */
+        /**
+         * Sends the held inserts in their order: a run of the same statement as one JDBC batch, and on PostgreSQL
+         * the statements between such runs (a handler's few inserts into different tables) as one multi-statement
+         * command, which the driver sends in one round trip too.
+         */
         void send() {
             // taken out first: sending them goes through the template, which flushes (nothing, then) on its way
             List<String> statements = new ArrayList<>(this.statements);
             List<Object[]> arguments = new ArrayList<>(this.arguments);
             this.statements.clear();
             this.arguments.clear();
+            boolean pipelined = postgreSql();
+            int mixedFrom = 0;
             int start = 0;
             while (start < statements.size()) {
                 String sql = statements.get(start);
@@ -78,14 +90,74 @@ final class BatchingJdbcTemplate extends JdbcTemplate {
                 while (end < statements.size() && statements.get(end).equals(sql)) {
                     end++;
                 }
-                BatchingJdbcTemplate.super.batchUpdate(sql, arguments.subList(start, end));
+                if (!pipelined || end - start >= BATCHED_RUN) {
+                    sendTogether(statements.subList(mixedFrom, start), arguments.subList(mixedFrom, start));
+                    expectOneRowEach(sql, BatchingJdbcTemplate.super.batchUpdate(sql, arguments.subList(start, end)));
+                    mixedFrom = end;
+                }
                 start = end;
+            }
+            sendTogether(statements.subList(mixedFrom, statements.size()),
+                    arguments.subList(mixedFrom, statements.size()));
+        }
+    }
+
+    /** Shorter runs of one statement than this go with their neighbours in one command (on PostgreSQL). */
+    private static final int BATCHED_RUN = 8;
+    /** Statements of one multi-statement command at most. */
+    private static final int TOGETHER = 200;
+
+    private volatile Boolean postgreSql;
+
+    private boolean postgreSql() {
+        if (postgreSql == null) {
+            postgreSql = super.execute((ConnectionCallback<Boolean>) connection ->
+                    connection.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
+        }
+        return postgreSql;
+    }
+
+    /** Different statements as one command: PostgreSQL's driver parses it into each and sends them all at once. */
+    private void sendTogether(List<String> statements, List<Object[]> arguments) {
+        for (int from = 0; from < statements.size(); from += TOGETHER) {
+            List<String> sql = statements.subList(from, Math.min(statements.size(), from + TOGETHER));
+            List<Object[]> args = arguments.subList(from, from + sql.size());
+            if (sql.size() == 1) {
+                expectOneRowEach(sql.get(0), new int[] {super.update(sql.get(0), args.get(0))});
+                continue;
+            }
+            Object[] all = args.stream().flatMap(Arrays::stream).toArray();
+            super.execute((ConnectionCallback<Void>) connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(String.join(";\n", sql))) {
+                    new ArgumentPreparedStatementSetter(all).setValues(statement);
+                    statement.execute();
+                    for (String each : sql) {
+                        expectOneRowEach(each, new int[] {statement.getUpdateCount()});
+                        statement.getMoreResults();
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
+    /**
+     * An insert held back answered that it wrote one row, as a plain {@code INSERT ... VALUES} does; one that
+     * selects its values from other rows ({@code INSERT ... SELECT}) and found none, or a merge that wrote none,
+     * fails the batch here instead of being skipped silently.
+     */
+    private static void expectOneRowEach(String sql, int[] counts) {
+        for (int count : counts) {
+            if (count != 1 && count != Statement.SUCCESS_NO_INFO) {
+                throw new JdbcUpdateAffectedIncorrectNumberOfRowsException(sql, 1, count);
             }
         }
     }
 
+    /** Statements that write rows they are given and return none: {@code INSERT} and {@code MERGE}. */
     private static boolean insert(String sql) {
-        return sql.stripLeading().regionMatches(true, 0, "INSERT", 0, 6)
+        String start = sql.stripLeading();
+        return (start.regionMatches(true, 0, "INSERT", 0, 6) || start.regionMatches(true, 0, "MERGE", 0, 5))
                 && !sql.toUpperCase(Locale.ROOT).contains("RETURNING");
     }
 

@@ -112,6 +112,10 @@ final class Shadow implements AutoCloseable {
                   .migrate();
         }
 
+        for (String index : projection.indexesForReaders()) {
+            live.execute("DROP INDEX " + quote(schema) + "." + quote(index));
+        }
+
         AtomicReference<Exception> failure = new AtomicReference<>();
         ListenerInvocationErrorHandler recordFailure = (exception, event, handler) -> {
             failure.compareAndSet(null, exception);

@@ -133,6 +133,17 @@ class PersonIndex implements Projection {
         return List.of("person_index_household", "person_index", "person_check_up", "person_claim");
     }
 
+    @Override
+    public List<String> indexesForReaders() {
+        return List.of(
+                "person_index_community",
+                "person_index_township",
+                "person_index_county",
+                "person_index_name",
+                "person_index_national_id",
+                "person_index_mother");
+    }
+
     @EventHandler
     void on(HouseholdRegistered event) {
         jdbc.update("INSERT INTO person_index_household (household_id, community_code) VALUES (?, ?)",
@@ -441,19 +452,21 @@ class PersonIndex implements Projection {
                         RelationToHead relation, LocalDate residentSince, String origin,
                         FloatingCertificate certificate, PersonId mother, PersonId father, long position,
                         long version) {
-        CommunityCode community = communityOf(household);
-        jdbc.update("""
+        // the area from the household's row by the insert itself: a rebuild sends it with the batch's other writes
+        requireOne(jdbc.update("""
                         INSERT INTO person_index (person_id, national_id, name, sex, birth_date, ethnicity,
                             marital_status, residency, household_id, relation_to_head, area_household_id,
                             community_code, township_code, county_code, resident_since, origin, certificate_number,
                             certificate_expiry, mother_id, father_id, registered_position, version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        SELECT ?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, h.household_id, ?, h.household_id,
+                            h.community_code, LEFT(h.community_code, 9), LEFT(h.community_code, 6), CAST(? AS DATE),
+                            ?, ?, CAST(? AS DATE), CAST(? AS UUID), CAST(? AS UUID), ?, ?
+                        FROM person_index_household h WHERE h.household_id = ?""",
                 person.value(), nationalId == null ? null : nationalId.value(), name, sex.name(), birthDate,
-                ethnicity, maritalStatus.name(), residency.name(), household.value(), relation.name(),
-                household.value(), community.value(), community.township().value(), community.county().value(),
-                residentSince, origin, certificate == null ? null : certificate.number(),
-                certificate == null ? null : certificate.expiry(), mother == null ? null : mother.value(),
-                father == null ? null : father.value(), position, version);
+                ethnicity, maritalStatus.name(), residency.name(), relation.name(), residentSince, origin,
+                certificate == null ? null : certificate.number(), certificate == null ? null : certificate.expiry(),
+                mother == null ? null : mother.value(), father == null ? null : father.value(), position, version,
+                household.value()), "household " + household);
     }
 
     private void update(PersonId person, long version, String assignments, Object... values) {
@@ -465,10 +478,16 @@ class PersonIndex implements Projection {
                 parameters), "person " + person);
     }
 
-    /** A fact that changes only the person's records beside the index row still changes the person's version. */
+    /**
+     * A fact that changes only the person's records beside the index row still changes the person's version. Written
+     * as a MERGE that only updates: a rebuild sends it with the batch's other writes (its template holds back
+     * inserts and merges, which write one row, not updates, whose callers may expect any count).
+     */
     private void touch(PersonId person, long version) {
-        requireOne(jdbc.update("UPDATE person_index SET version = ? WHERE person_id = ?", version, person.value()),
-                "person " + person);
+        requireOne(jdbc.update("""
+                        MERGE INTO person_index p USING (SELECT CAST(? AS UUID) AS person_id) k
+                        ON p.person_id = k.person_id
+                        WHEN MATCHED THEN UPDATE SET version = ?""", person.value(), version), "person " + person);
     }
 
     private CommunityCode communityOf(HouseholdId household) {

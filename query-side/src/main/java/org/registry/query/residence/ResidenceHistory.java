@@ -27,10 +27,14 @@ import org.registry.kernel.person.Residency;
 import org.registry.kernel.person.Sex;
 import org.registry.platform.processing.EventPosition;
 import org.registry.query.api.Projection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -41,7 +45,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +67,35 @@ class ResidenceHistory implements Projection {
     @Override
     public List<String> tables() {
         return List.of("residence_person", "residence_fact", "residence_place", "residence_place_history", "residence_segment", "residence_segment_history", "residence_tally");
+    }
+
+    @Override
+    public List<String> indexesForReaders() {
+        return List.of(
+                "residence_place_community",
+                "residence_place_township",
+                "residence_place_county",
+                "residence_place_community_end",
+                "residence_place_township_end",
+                "residence_place_county_end",
+                "residence_place_recorded",
+                "residence_place_history_household",
+                "residence_place_history_superseded",
+                "residence_segment_community",
+                "residence_segment_township",
+                "residence_segment_county",
+                "residence_segment_community_end",
+                "residence_segment_township_end",
+                "residence_segment_county_end",
+                "residence_segment_township_women",
+                "residence_segment_county_women",
+                "residence_segment_mother",
+                "residence_segment_recorded",
+                "residence_segment_history_person",
+                "residence_segment_history_mother",
+                "residence_segment_history_superseded",
+                "residence_tally_township",
+                "residence_tally_county");
     }
 
     /** The subject of the tally that counts households. */
@@ -237,8 +269,9 @@ class ResidenceHistory implements Projection {
      */
     @EventHandler
     void on(PersonEnteredInError event, @Timestamp Instant recordedAt, @EventPosition long position) {
-        store(event.personId().value(), List.of(), new Recording(recordedAt, position));
-        jdbc.update("DELETE FROM residence_fact WHERE person_id = ?", event.personId().value());
+        UUID person = event.personId().value();
+        store(person, List.of(), jdbc.query(SEGMENTS_OF, STORED, person), new Recording(recordedAt, position));
+        jdbc.update("DELETE FROM residence_fact WHERE person_id = ?", person);
     }
 
     /** A household entered in error (an import taken back): its places move to the history, as a person's stays do. */
@@ -279,38 +312,93 @@ class ResidenceHistory implements Projection {
 
     /** Derives the person's segments again and stores what changed, as the event being recorded changed them. */
     private void rebuild(UUID personId, Recording recording) {
-        // a birth's order: BirthOrder's rule (1 + the mother's children born before it, or the same day and registered
-        // before it), computed in SQL over this projection's rows; ResidenceHistoryBirthOrderTest pins that both agree
-        Timeline.Person person = jdbc.query("""
-                        SELECT p.person_id, p.sex, p.birth_date, p.mother_id, p.registered_position, p.marital_status,
-                               CASE WHEN p.mother_id IS NULL THEN NULL ELSE 1 + (
-                                   SELECT COUNT(*) FROM residence_person o
-                                   WHERE o.mother_id = p.mother_id AND o.person_id <> p.person_id
-                                     AND (o.birth_date < p.birth_date OR (o.birth_date = p.birth_date
-                                          AND o.registered_position < p.registered_position))) END AS birth_order
-                        FROM residence_person p WHERE p.person_id = ?""",
-                (rs, row) -> new Timeline.Person(personId, Sex.valueOf(rs.getString("sex")),
+        Rows rows = jdbc.execute((ConnectionCallback<Rows>) connection -> read(connection, personId));
+        if (rows.person() == null) {
+            throw new IllegalStateException("person " + personId + " is not in the residence history");
+        }
+        store(personId, Timeline.segments(rows.person(), rows.facts(), rows.places()), rows.current(), recording);
+    }
+
+    private static final String SEGMENTS_OF =
+            "SELECT " + Residents.SEGMENT_COLUMNS + " FROM residence_segment WHERE person_id = ? ORDER BY id";
+
+    /**
+     * What a person's segments are derived from, and the segments stored now: a birth's order is BirthOrder's rule
+     * (1 + the mother's children born before it, or the same day and registered before it) computed in SQL over this
+     * projection's rows (ResidenceHistoryBirthOrderTest pins that both agree); the places are those of every household
+     * the person's facts name.
+     */
+    private static final List<String> PERSON_ROWS = List.of("""
+                    SELECT p.person_id, p.sex, p.birth_date, p.mother_id, p.registered_position, p.marital_status,
+                           CASE WHEN p.mother_id IS NULL THEN NULL ELSE 1 + (
+                               SELECT COUNT(*) FROM residence_person o
+                               WHERE o.mother_id = p.mother_id AND o.person_id <> p.person_id
+                                 AND (o.birth_date < p.birth_date OR (o.birth_date = p.birth_date
+                                      AND o.registered_position < p.registered_position))) END AS birth_order
+                    FROM residence_person p WHERE p.person_id = ?""",
+            "SELECT * FROM residence_fact WHERE person_id = ? ORDER BY sequence_number",
+            """
+                    SELECT household_id, community_code, valid_from, valid_to FROM residence_place
+                    WHERE household_id IN (SELECT household_id FROM residence_fact WHERE person_id = ?)
+                    ORDER BY household_id, valid_from, id""",
+            SEGMENTS_OF);
+
+    private record Rows(Timeline.Person person, List<Fact> facts, Map<UUID, List<Place>> places,
+                        List<Stored> current) {
+    }
+
+    /**
+     * The person's rows by {@link #PERSON_ROWS}: on PostgreSQL as one command, which its driver sends in one round
+     * trip (an event's handling was mostly the waits for its reads); elsewhere (H2, in process) one by one.
+     */
+    private static Rows read(Connection connection, UUID personId) throws SQLException {
+        List<Timeline.Person> person = new ArrayList<>(1);
+        List<Fact> facts = new ArrayList<>();
+        Map<UUID, List<Place>> places = new LinkedHashMap<>();
+        List<Stored> current = new ArrayList<>();
+        List<RowCallbackHandler> readers = List.of(
+                rs -> person.add(new Timeline.Person(personId, Sex.valueOf(rs.getString("sex")),
                         rs.getObject("birth_date", LocalDate.class), rs.getObject("mother_id", UUID.class),
                         rs.getLong("registered_position"), nullableInt(rs.getObject("birth_order")),
-                        MaritalStatus.valueOf(rs.getString("marital_status"))),
-                personId).stream().findFirst().orElseThrow(() ->
-                new IllegalStateException("person " + personId + " is not in the residence history"));
-        List<Fact> facts = jdbc.query("SELECT * FROM residence_fact WHERE person_id = ? ORDER BY sequence_number",
-                FACT, personId);
-        List<UUID> households = facts.stream().map(Fact::householdId).filter(id -> id != null).distinct().toList();
-        Map<UUID, List<Place>> places = new LinkedHashMap<>();
-        if (!households.isEmpty()) {
-            jdbc.query("SELECT household_id, community_code, valid_from, valid_to FROM residence_place"
-                            + " WHERE household_id IN (" + String.join(",", Collections.nCopies(households.size(), "?"))
-                            + ") ORDER BY household_id, valid_from, id",
-                    (ResultSet rs) -> {
-                        UUID household = rs.getObject("household_id", UUID.class);
-                        places.computeIfAbsent(household, key -> new ArrayList<>()).add(new Place(household,
-                                rs.getString("community_code"), rs.getObject("valid_from", LocalDate.class),
-                                rs.getObject("valid_to", LocalDate.class)));
-                    }, households.toArray());
+                        MaritalStatus.valueOf(rs.getString("marital_status")))),
+                rs -> facts.add(FACT.mapRow(rs, facts.size())),
+                rs -> {
+                    UUID household = rs.getObject("household_id", UUID.class);
+                    places.computeIfAbsent(household, key -> new ArrayList<>()).add(new Place(household,
+                            rs.getString("community_code"), rs.getObject("valid_from", LocalDate.class),
+                            rs.getObject("valid_to", LocalDate.class)));
+                },
+                rs -> current.add(STORED.mapRow(rs, current.size())));
+        if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            try (PreparedStatement statement = connection.prepareStatement(String.join(";\n", PERSON_ROWS))) {
+                for (int parameter = 1; parameter <= PERSON_ROWS.size(); parameter++) {
+                    statement.setObject(parameter, personId);
+                }
+                statement.execute();
+                for (RowCallbackHandler reader : readers) {
+                    try (ResultSet rs = statement.getResultSet()) {
+                        readAll(rs, reader);
+                    }
+                    statement.getMoreResults();
+                }
+            }
+        } else {
+            for (int query = 0; query < PERSON_ROWS.size(); query++) {
+                try (PreparedStatement statement = connection.prepareStatement(PERSON_ROWS.get(query))) {
+                    statement.setObject(1, personId);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        readAll(rs, readers.get(query));
+                    }
+                }
+            }
         }
-        store(personId, Timeline.segments(person, facts, places), recording);
+        return new Rows(person.isEmpty() ? null : person.get(0), facts, places, current);
+    }
+
+    private static void readAll(ResultSet rs, RowCallbackHandler reader) throws SQLException {
+        while (rs.next()) {
+            reader.processRow(rs);
+        }
     }
 
     /**
@@ -331,10 +419,8 @@ class ResidenceHistory implements Projection {
     }
 
     /** Keeps the rows that did not change; moves the others to the history and inserts the new ones. */
-    private void store(UUID personId, List<Segment> segments, Recording recording) {
-        List<Stored> current = new ArrayList<>(jdbc.query(
-                "SELECT " + Residents.SEGMENT_COLUMNS + " FROM residence_segment WHERE person_id = ? ORDER BY id",
-                (rs, row) -> new Stored(rs.getLong("id"), segment(rs)), personId));
+    private void store(UUID personId, List<Segment> segments, List<Stored> before, Recording recording) {
+        List<Stored> current = new ArrayList<>(before);
         List<Segment> added = new ArrayList<>();
         for (Segment segment : segments) {
             Stored same = current.stream().filter(stored -> stored.segment().equals(segment)).findFirst().orElse(null);
@@ -376,6 +462,8 @@ class ResidenceHistory implements Projection {
     private record Stored(long id, Segment segment) {
     }
 
+    private static final RowMapper<Stored> STORED = (rs, row) -> new Stored(rs.getLong("id"), segment(rs));
+
     /** A living segment counts in its community's tally from the month it began until the month it ended. */
     private void count(Segment segment, long sign) {
         if (segment.living()) {
@@ -386,17 +474,20 @@ class ResidenceHistory implements Projection {
         }
     }
 
+    /** One statement whether the month's row is there or not, so a rebuild sends it with the batch's other writes. */
     private void tally(String community, String subject, LocalDate day, long change) {
-        LocalDate month = day.withDayOfMonth(1);
-        if (jdbc.update("UPDATE residence_tally SET change = change + ? WHERE community_code = ? AND subject = ?"
-                + " AND month_start = ?", change, community, subject, month) == 0) {
-            CommunityCode code = new CommunityCode(community);
-            jdbc.update("""
-                            INSERT INTO residence_tally (community_code, township_code, county_code, subject,
-                                month_start, change)
-                            VALUES (?, ?, ?, ?, ?, ?)""",
-                    community, code.township().value(), code.county().value(), subject, month, change);
-        }
+        CommunityCode code = new CommunityCode(community);
+        jdbc.update("""
+                        MERGE INTO residence_tally t
+                        USING (SELECT CAST(? AS VARCHAR(12)) AS community_code, CAST(? AS VARCHAR(12)) AS subject,
+                                   CAST(? AS DATE) AS month_start, CAST(? AS BIGINT) AS change) k
+                        ON t.community_code = k.community_code AND t.subject = k.subject
+                            AND t.month_start = k.month_start
+                        WHEN MATCHED THEN UPDATE SET change = t.change + k.change
+                        WHEN NOT MATCHED THEN INSERT (community_code, township_code, county_code, subject,
+                            month_start, change)
+                            VALUES (k.community_code, ?, ?, k.subject, k.month_start, k.change)""",
+                community, subject, day.withDayOfMonth(1), change, code.township().value(), code.county().value());
     }
 
     private void supersedePlace(long id, Instant recordedAt) {

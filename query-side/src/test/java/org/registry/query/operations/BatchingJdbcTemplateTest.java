@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registry.platform.test.TestDatabase;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.JdbcUpdateAffectedIncorrectNumberOfRowsException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -147,5 +148,39 @@ class BatchingJdbcTemplateTest {
                 batching.update("INSERT INTO row_of_event (position, actor) VALUES (?, ?)", 2, "clerk"));
 
         assertThat(plain.queryForList("SELECT position FROM row_of_event", Long.class)).containsExactly(2L);
+    }
+
+    @Test
+    void insertsIntoDifferentTables_inTurn_areSentAsOneCommand_inTheirOrder() {
+        plain.execute("CREATE TABLE tally (actor VARCHAR(20) PRIMARY KEY, rows_seen INTEGER NOT NULL)");
+        String merge = """
+                MERGE INTO tally t USING (SELECT CAST(? AS VARCHAR(20)) AS actor) k ON t.actor = k.actor
+                WHEN MATCHED THEN UPDATE SET rows_seen = t.rows_seen + 1
+                WHEN NOT MATCHED THEN INSERT (actor, rows_seen) VALUES (k.actor, 1)""";
+        transaction.executeWithoutResult(status -> {
+            for (int position = 1; position <= 6; position++) {
+                String actor = position % 2 == 0 ? "clerk" : "auditor";
+                batching.update("INSERT INTO row_of_event (position, actor) VALUES (?, ?)", position, actor);
+                assertThat(batching.update(merge, actor)).isEqualTo(1);
+            }
+            assertThat(counted.prepared).hasValue(0);
+        });
+
+        assertThat(counted.prepared).hasValue(1);
+        assertThat(plain.queryForList("SELECT actor || ':' || rows_seen FROM tally ORDER BY actor", String.class))
+                .containsExactly("auditor:3", "clerk:3");
+        assertThat(plain.queryForObject("SELECT COUNT(*) FROM row_of_event", Long.class)).isEqualTo(6);
+    }
+
+    @Test
+    void anInsertThatSelectsNoRow_failsTheCommit() {
+        String copy = "INSERT INTO row_of_event (position, actor) SELECT ?, actor FROM row_of_event WHERE position = ?";
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            batching.update("INSERT INTO row_of_event (position, actor) VALUES (?, ?)", 1, "clerk");
+            assertThat(batching.update(copy, 2, 1)).isEqualTo(1);
+            batching.update(copy, 3, 99);
+        })).isInstanceOf(JdbcUpdateAffectedIncorrectNumberOfRowsException.class);
+
+        assertThat(plain.queryForObject("SELECT COUNT(*) FROM row_of_event", Long.class)).isZero();
     }
 }

@@ -31,6 +31,14 @@ public class CheckUpLedger implements Projection {
         return List.of("checkup_record");
     }
 
+    @Override
+    public List<String> indexesForReaders() {
+        return List.of(
+                "checkup_record_date",
+                "checkup_record_follow_up",
+                "checkup_record_person");
+    }
+
     public static final String PROJECTION = "checkup-ledger";
 
     private final JdbcTemplate jdbc;

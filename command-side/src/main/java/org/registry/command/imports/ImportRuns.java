@@ -279,10 +279,15 @@ class ImportRuns {
                 UUID.class, community, householdNumber).stream().findFirst().map(HouseholdId::new);
     }
 
-    void mapHousehold(String community, String householdNumber, HouseholdId household, UUID importId) {
-        jdbc.update("""
+    /** A household an import founded, or found through a member, for a community and household number. */
+    record Mapping(String community, String householdNumber, HouseholdId household, UUID importId) {
+    }
+
+    void mapHouseholds(List<Mapping> mappings) {
+        jdbc.batchUpdate("""
                         INSERT INTO import_household (community_code, household_number, household_id, import_id)
-                        VALUES (?, ?, ?, ?)""", community, householdNumber, household.value(), importId);
+                        VALUES (?, ?, ?, ?)""", mappings.stream().map(mapping -> new Object[]{mapping.community(),
+                mapping.householdNumber(), mapping.household().value(), mapping.importId()}).toList());
     }
 
     /** How many rows ended each way. */

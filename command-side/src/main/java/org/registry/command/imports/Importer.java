@@ -193,16 +193,23 @@ class Importer {
     }
 
     /**
-     * What a row is imported with. In a chunk, {@code chunk} collects the outcomes its rows recorded (a dry run keeps
-     * them once the chunk's facts are rolled back) and a row's facts are recorded in the chunk's transaction.
+     * What a row is imported with; in a chunk, its facts are recorded in the chunk's transaction.
      */
     private record Row(UUID importId, boolean dryRun, Reason reason, HttpServletRequest request,
-                       Map<String, Object> metaData, RegistryUser user, PersonLookups lookups,
-                       List<ImportRuns.RowRecord> chunk) {
+                       Map<String, Object> metaData, RegistryUser user, PersonLookups lookups, Chunk chunk) {
 
-        Row inChunk(PersonLookups lookups, List<ImportRuns.RowRecord> chunk) {
+        Row inChunk(PersonLookups lookups, Chunk chunk) {
             return new Row(importId, dryRun, reason, request, metaData, user, lookups, chunk);
         }
+    }
+
+    /**
+     * The outcomes a chunk's rows recorded (a dry run keeps them once the chunk's facts are rolled back). Rows of
+     * persons, whose lookups are the chunk's, keep their outcomes and household mappings here until the chunk ends,
+     * to be written in one batch each; births and check-ups read earlier rows from the table, so theirs are written
+     * at once.
+     */
+    private record Chunk(boolean deferred, List<ImportRuns.RowRecord> rows, List<ImportRuns.Mapping> mappings) {
     }
 
     /**
@@ -212,19 +219,23 @@ class Importer {
      * run rolls the chunk back and keeps only the outcomes.
      */
     private void importChunk(Row context, List<RowReader> rows, Progress progress) {
-        List<ImportRuns.RowRecord> recorded = new ArrayList<>();
+        List<PersonRow> persons = rows.stream().filter(PersonRow.class::isInstance).map(PersonRow.class::cast).toList();
+        Chunk chunk = new Chunk(!persons.isEmpty(), new ArrayList<>(), new ArrayList<>());
         try {
             transaction.executeWithoutResult(status -> {
-                List<PersonRow> persons = rows.stream().filter(PersonRow.class::isInstance).map(PersonRow.class::cast)
-                                              .toList();
-                Row chunk = context.inChunk(persons.isEmpty() ? context.lookups()
-                        : PersonLookups.ofChunk(context.importId(), persons, runs, directory), recorded);
-                rows.forEach(row -> importRow(chunk, row));
+                Row inChunk = context.inChunk(persons.isEmpty() ? context.lookups()
+                        : PersonLookups.ofChunk(context.importId(), persons, runs, directory), chunk);
+                rows.forEach(row -> importRow(inChunk, row));
                 if (context.dryRun()) {
                     status.setRollbackOnly();
+                } else if (chunk.deferred()) {
+                    runs.mapHouseholds(chunk.mappings());
+                    runs.recordAll(chunk.rows());
                 }
             });
         } catch (RowRefused | ConcurrencyException | PessimisticLockingFailureException | DuplicateKeyException e) {
+            log.info("Import {}: rows {} to {} again one by one ({})", context.importId(), rows.get(0).number,
+                    rows.get(rows.size() - 1).number, e.getMessage());
             rows.forEach(row -> {
                 importRow(context, row);
                 progress.rowDone();
@@ -232,7 +243,7 @@ class Importer {
             return;
         }
         if (context.dryRun()) {
-            runs.recordAll(recorded);
+            runs.recordAll(chunk.rows());
         }
         rows.forEach(row -> progress.rowDone());
     }
@@ -255,11 +266,25 @@ class Importer {
     }
 
     private void record(Row context, ImportRuns.RowRecord row) {
-        runs.record(row);
+        if (context.chunk() == null || !context.chunk().deferred()) {
+            runs.record(row);
+        }
         if (context.chunk() != null) {
-            context.chunk().add(row);
+            context.chunk().rows().add(row);
         }
         context.lookups().recorded(row);
+    }
+
+    /** The import founded a household for a row's community and household number, or found it through a member. */
+    private void map(Row context, PersonRow row, HouseholdId household) {
+        ImportRuns.Mapping mapping = new ImportRuns.Mapping(row.community.value(), row.householdNumber, household,
+                context.importId());
+        if (context.chunk() != null && context.chunk().deferred()) {
+            context.chunk().mappings().add(mapping);
+        } else {
+            runs.mapHouseholds(List.of(mapping));
+        }
+        context.lookups().mapped(row.householdKey(), household, row.community);
     }
 
     private void record(Row context, PersonRow row, ImportRuns.Outcome outcome, HouseholdId household,
@@ -333,8 +358,7 @@ class Importer {
             if (household == null) {
                 send(context, row.household(into));
                 if (!context.dryRun()) {
-                    runs.mapHousehold(row.community.value(), row.householdNumber, into, context.importId());
-                    context.lookups().mapped(row.householdKey(), into, row.community);
+                    map(context, row, into);
                 }
             }
             send(context, row.person(person, into));
@@ -503,8 +527,7 @@ class Importer {
         if (!context.dryRun() && household != null && row.community != null && row.householdNumber != null
                 && context.lookups().mappedHousehold(row.householdKey()).isEmpty()
                 && context.lookups().communityOf(household).filter(row.community::equals).isPresent()) {
-            runs.mapHousehold(row.community.value(), row.householdNumber, household, context.importId());
-            context.lookups().mapped(row.householdKey(), household, row.community);
+            map(context, row, household);
         }
         // the ID's holder is the row's person; where the register says otherwise, one of the two is wrong: say so
         List<PersonRow.Problem> differences = new ArrayList<>();

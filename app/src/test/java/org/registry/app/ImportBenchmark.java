@@ -117,15 +117,20 @@ class ImportBenchmark {
         assertThat(dashboard.at("/population/end").asInt()).isEqualTo(persons);
         assertThat(dashboard.at("/households").asInt()).isEqualTo(persons / 3);
 
+        // measured again after: the machine's load moves the baseline as much as the import
+        double singleAfter = RawInserts.singleRow(dataSource, 2_000);
+        double batchedAfter = RawInserts.batched(dataSource, 20_000);
         double rate = persons / (imported.toMillis() / 1000.0);
         log.info(String.format(Locale.ROOT, """
                         IMPORT BENCHMARK: %,d persons in %,d households imported in %.1f s: %,.0f rows/s
-                          raw PostgreSQL, one connection: %,.0f single-row insert transactions/s (import %.3fx), \
-                        %,.0f rows/s in 100-row batches (import %.4fx)
+                          raw PostgreSQL, one connection, before and after: %,.0f and %,.0f single-row insert \
+                        transactions/s (import %.3fx and %.3fx), %,.0f and %,.0f rows/s in 100-row batches \
+                        (import %.4fx and %.4fx)
                           every projection at the head (position %d) %.1f s after the import began; person index \
                         and dashboard show every person after %.1f s
                           a million persons at this pace: %.0f min""", persons, persons / 3,
-                imported.toMillis() / 1000.0, rate, single, rate / single, batched, rate / batched, stored,
+                imported.toMillis() / 1000.0, rate, single, singleAfter, rate / single, rate / singleAfter, batched,
+                batchedAfter, rate / batched, rate / batchedAfter, stored,
                 projected.toMillis() / 1000.0, visible.toMillis() / 1000.0, 1_000_000 / rate / 60));
     }
 }

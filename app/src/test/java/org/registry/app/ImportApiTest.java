@@ -139,6 +139,38 @@ class ImportApiTest extends ImportScenario {
     }
 
     @Test
+    void aRowTheCommandsRefuseInTheMiddleOfALongFileIsRefusedAloneAndTheChunksAroundItStand() {
+        String community = Registry.freshCounty() + "004001";
+        List<String> lines = new ArrayList<>(List.of(HEADER));
+        for (int household = 0; household < 125; household++) {
+            LocalDate born = LocalDate.of(1950, 1, 1).plusDays(household);
+            lines.add(line("H" + household, community, id(born, "MALE"), "户" + household, "男", born.toString(),
+                    "户主"));
+            // row 151, in the second chunk of 100 rows: a woman's national ID on a man, which only the command refuses
+            lines.add(line("H" + household, community, id(born, "FEMALE"), "妻" + household,
+                    household == 74 ? "男" : "女", born.toString(), "配偶"));
+        }
+        byte[] file = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+
+        JsonNode dry = post("clerk", "?dryRun=true", CSV, file).expect(201).json();
+        JsonNode first = post("clerk", "", CSV, file).expect(201).json();
+        long events = events();
+        JsonNode again = post("clerk", "", CSV, file).expect(201).json();
+
+        assertThat(dry.path("counts").path("valid").asInt()).isEqualTo(249);
+        assertThat(problems(dry)).containsExactly(Map.entry(151, List.of("NATIONAL_ID_SEX_MISMATCH")));
+        assertThat(first.path("counts").path("registered").asInt()).isEqualTo(249);
+        assertThat(problems(first)).containsExactly(Map.entry(151, List.of("NATIONAL_ID_SEX_MISMATCH")));
+        assertThat(api.as("clerk").get("/api/imports/" + first.path("importId").asText() + "?outcome=REGISTERED")
+                      .expect(200).json().path("rows").path("total").asInt()).isEqualTo(249);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM household_directory WHERE community_code = ?",
+                Integer.class, community)).isEqualTo(125);
+        assertThat(again.path("counts").path("matched").asInt()).isEqualTo(249);
+        assertThat(again.path("counts").path("registered").asInt()).isZero();
+        assertThat(events()).isEqualTo(events);
+    }
+
+    @Test
     void rowsOutsideTheClerksAreaAreRefusedAndTheOthersImported() {
         String outside = Registry.freshCounty() + "001001";
         LocalDate born = LocalDate.of(1975, 6, 1);

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.registry.app.benchmark.RawInserts;
 import org.registry.platform.test.Api;
 import org.registry.platform.test.RegistryTest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import javax.sql.DataSource;
 import java.io.BufferedWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,14 +26,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * How fast a generated ledger imports, on the test PostgreSQL: households of three (head, spouse, child) in 30
- * communities of a county of its own, as a GBK CSV file, through {@code POST /api/imports}; then how long until the
- * person index and the dashboard show every person. Not part of {@code verify} (its name ends in Benchmark):
+ * communities of a county of its own, as a GBK CSV file, through {@code POST /api/imports}; against raw JDBC inserts
+ * into the same database in the same run (one a transaction, and 100-row batches); then how long until every
+ * projection is at the head of the store, and the person index and the dashboard show every person. Not part of
+ * {@code verify} (its name ends in Benchmark):
  *
  * <pre>./mvnw -q -pl app -am verify -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dregistry.import.benchmark.persons=3000</pre>
@@ -43,6 +49,8 @@ class ImportBenchmark {
 
     @LocalServerPort
     int port;
+    @Autowired
+    DataSource dataSource;
     @TempDir
     Path directory;
 
@@ -69,6 +77,9 @@ class ImportBenchmark {
             }
         }
 
+        double single = RawInserts.singleRow(dataSource, 2_000);
+        double batched = RawInserts.batched(dataSource, 20_000);
+
         Instant start = Instant.now();
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/imports?fileName=county.csv"))
@@ -81,6 +92,21 @@ class ImportBenchmark {
         JsonNode report = JSON.readTree(answer.body());
         assertThat(report.path("counts").path("registered").asInt()).as(answer.body()).isEqualTo(persons);
 
+        Api admin = Api.at(port).as("admin");
+        long head = 0;
+        for (JsonNode projection : admin.get("/api/admin/projections").expect(200).json()) {
+            head = Math.max(head, projection.path("head").asLong());
+        }
+        long stored = head;
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            for (JsonNode projection : admin.get("/api/admin/projections").expect(200).json()) {
+                if (projection.path("position").asLong() < stored) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        Duration projected = Duration.between(start, Instant.now());
         Api clerk = Api.at(port).as("clerk");
         await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).until(() -> clerk
                 .get("/api/persons?areaCode=" + county + "&size=1").expect(200).json().path("total").asInt() == persons);
@@ -91,9 +117,20 @@ class ImportBenchmark {
         assertThat(dashboard.at("/population/end").asInt()).isEqualTo(persons);
         assertThat(dashboard.at("/households").asInt()).isEqualTo(persons / 3);
 
-        log.info("IMPORT BENCHMARK: {} persons in {} households imported in {} s ({} rows/s); every person in the "
-                        + "person index and the dashboard after {} s", persons, persons / 3,
-                imported.toMillis() / 1000.0, Math.round(persons / (imported.toMillis() / 1000.0)),
-                visible.toMillis() / 1000.0);
+        // measured again after: the machine's load moves the baseline as much as the import
+        double singleAfter = RawInserts.singleRow(dataSource, 2_000);
+        double batchedAfter = RawInserts.batched(dataSource, 20_000);
+        double rate = persons / (imported.toMillis() / 1000.0);
+        log.info(String.format(Locale.ROOT, """
+                        IMPORT BENCHMARK: %,d persons in %,d households imported in %.1f s: %,.0f rows/s
+                          raw PostgreSQL, one connection, before and after: %,.0f and %,.0f single-row insert \
+                        transactions/s (import %.3fx and %.3fx), %,.0f and %,.0f rows/s in 100-row batches \
+                        (import %.4fx and %.4fx)
+                          every projection at the head (position %d) %.1f s after the import began; person index \
+                        and dashboard show every person after %.1f s
+                          a million persons at this pace: %.0f min""", persons, persons / 3,
+                imported.toMillis() / 1000.0, rate, single, singleAfter, rate / single, rate / singleAfter, batched,
+                batchedAfter, rate / batched, rate / batchedAfter, stored,
+                projected.toMillis() / 1000.0, visible.toMillis() / 1000.0, 1_000_000 / rate / 60));
     }
 }

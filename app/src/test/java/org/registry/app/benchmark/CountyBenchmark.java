@@ -16,13 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -119,13 +113,14 @@ public final class CountyBenchmark {
 
             // measured again just before each replay: on a shared machine the load changes from one minute to the next
             DataSource dataSource = context.getBean(DataSource.class);
-            double raw = rawInserts(dataSource, rawRows);
+            double raw = RawInserts.batched(dataSource, rawRows);
             System.out.printf(Locale.ROOT, "baseline: raw JDBC inserts, 100-row batches, a transaction each: "
                     + "%,.0f rows/s (%,d rows), again before each replay%n", raw, rawRows);
 
             Map<String, double[]> replays = new LinkedHashMap<>();
             for (String projection : projections) {
-                replays.put(projection, replay(admin, projection, county.events(), rawInserts(dataSource, rawRows)));
+                replays.put(projection,
+                        replay(admin, projection, county.events(), RawInserts.batched(dataSource, rawRows)));
             }
             if (verify) {
                 // by the bean: a verification answers when done, later than an HTTP client waits
@@ -182,44 +177,6 @@ public final class CountyBenchmark {
                 verified.liveRows());
         if (!verified.identical()) {
             throw new IllegalStateException("the rebuild of " + projection + " differs from the live one");
-        }
-    }
-
-    /**
-     * The baseline: rows about as wide as a projection's, inserted over JDBC in batches of 100, one transaction a
-     * batch, into a table with a primary key and one index, like a projection's.
-     */
-    static double rawInserts(DataSource dataSource, int rows) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.createStatement().execute("""
-                    CREATE TABLE benchmark_raw (id UUID PRIMARY KEY, community_code VARCHAR(12) NOT NULL,
-                        name VARCHAR(100), birth_date DATE, position BIGINT NOT NULL, recorded_at TIMESTAMP WITH TIME ZONE)""");
-            connection.createStatement().execute("CREATE INDEX benchmark_raw_community ON benchmark_raw (community_code)");
-            connection.setAutoCommit(false);
-            long started = System.nanoTime();
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO benchmark_raw (id, community_code, name, birth_date, position, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?)""")) {
-                for (int row = 0; row < rows; row++) {
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setString(2, County.community(row % 300));
-                    insert.setString(3, "王伟" + row);
-                    insert.setObject(4, LocalDate.of(1980, 1, 1).plusDays(row % 10_000));
-                    insert.setLong(5, row);
-                    insert.setObject(6, Instant.now().atOffset(ZoneOffset.UTC));
-                    insert.addBatch();
-                    if (row % 100 == 99) {
-                        insert.executeBatch();
-                        connection.commit();
-                    }
-                }
-                insert.executeBatch();
-                connection.commit();
-            }
-            double rate = rows / seconds(started);
-            connection.setAutoCommit(true);
-            connection.createStatement().execute("DROP TABLE benchmark_raw");
-            return rate;
         }
     }
 

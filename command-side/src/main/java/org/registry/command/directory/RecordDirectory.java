@@ -33,8 +33,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -161,6 +165,28 @@ public class RecordDirectory implements NationalIdHolders, Kinship {
         return jdbc.queryForList("SELECT person_id FROM person_directory WHERE national_id = ?", UUID.class,
                         nationalId.value())
                    .stream().findFirst().map(PersonId::new);
+    }
+
+    /** The holders of many national IDs in one query (a chunk of an import): only the IDs held. */
+    public Map<NationalId, PersonId> holdersOf(Collection<NationalId> nationalIds) {
+        Map<NationalId, PersonId> holders = new HashMap<>();
+        jdbc.query("SELECT national_id, person_id FROM person_directory WHERE national_id = ANY (?)",
+                (ResultSet rs) -> {
+                    holders.put(new NationalId(rs.getString("national_id")),
+                            new PersonId(rs.getObject("person_id", UUID.class)));
+                }, (Object) nationalIds.stream().map(NationalId::value).toArray(String[]::new));
+        return holders;
+    }
+
+    /** The communities of many households in one query: only the households the directory knows. */
+    public Map<HouseholdId, CommunityCode> communitiesOf(Collection<HouseholdId> households) {
+        Map<HouseholdId, CommunityCode> communities = new HashMap<>();
+        jdbc.query("SELECT household_id, community_code FROM household_directory WHERE household_id = ANY (?)",
+                (ResultSet rs) -> {
+                    communities.put(new HouseholdId(rs.getObject("household_id", UUID.class)),
+                            new CommunityCode(rs.getString("community_code")));
+                }, (Object) households.stream().map(HouseholdId::value).toArray(UUID[]::new));
+        return communities;
     }
 
     @EventHandler

@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -112,15 +113,20 @@ class ImportRevert {
             List<ImportRuns.Registered> persons = runs.registered(run.importId());
             String importId = run.importId().toString();
             List<Blocker> blockers = new ArrayList<>();
+            Map<String, List<Fact>> personFacts = facts(persons.stream().map(person -> person.personId().toString())
+                                                               .toList());
             for (ImportRuns.Registered person : persons) {
                 // the registration is the import's one fact on the person's record: anything after it depends on it
-                facts(person.personId().toString()).stream().filter(fact -> fact.sequence() > 0).findFirst()
-                        .ifPresent(fact -> blockers.add(blocker("PERSON", person.personId().value(), fact)));
+                personFacts.get(person.personId().toString()).stream().filter(fact -> fact.sequence() > 0)
+                           .findFirst()
+                           .ifPresent(fact -> blockers.add(blocker("PERSON", person.personId().value(), fact)));
             }
             List<HouseholdId> founded = new ArrayList<>();
-            for (HouseholdId household : new LinkedHashSet<>(persons.stream().map(ImportRuns.Registered::householdId)
-                                                                        .toList())) {
-                List<Fact> facts = facts(household.toString());
+            Set<HouseholdId> households = new LinkedHashSet<>(persons.stream().map(ImportRuns.Registered::householdId)
+                                                                     .toList());
+            Map<String, List<Fact>> householdFacts = facts(households.stream().map(HouseholdId::toString).toList());
+            for (HouseholdId household : households) {
+                List<Fact> facts = householdFacts.get(household.toString());
                 if (facts.isEmpty() || !importId.equals(facts.get(0).importId())) {
                     continue; // a household on the register before: it only drops the import's members
                 }
@@ -165,18 +171,29 @@ class ImportRevert {
         return new Blocker(recordType, recordId, fact.type(), fact.position(), fact.recordedAt());
     }
 
-    /** Every fact of a record: with its global position where the store is this database, else without. */
-    private List<Fact> facts(String aggregateId) {
+    /** Records whose facts are read in one query. */
+    private static final int RECORDS_A_READ = 500;
+
+    /**
+     * Every fact of each record, by record: with its global position where the store is this database (read
+     * {@value #RECORDS_A_READ} records a query), else without (a record a read).
+     */
+    private Map<String, List<Fact>> facts(List<String> aggregateIds) {
+        Map<String, List<Fact>> facts = new HashMap<>();
         StoredEvents stored = storedEvents.getIfAvailable();
-        if (stored != null) {
-            return stored.ofRecord(aggregateId).stream().map(event -> new Fact(event.sequence(), event.type(),
-                    event.payload(), event.position(), event.recordedAt(), text(event.metaData()
-                    .get(AuditMetaData.IMPORT_ID)))).toList();
+        for (int from = 0; from < aggregateIds.size(); from += RECORDS_A_READ) {
+            List<String> ids = aggregateIds.subList(from, Math.min(from + RECORDS_A_READ, aggregateIds.size()));
+            if (stored != null) {
+                stored.ofRecords(ids).forEach((id, events) -> facts.put(id, events.stream().map(event -> new Fact(
+                        event.sequence(), event.type(), event.payload(), event.position(), event.recordedAt(),
+                        text(event.metaData().get(AuditMetaData.IMPORT_ID)))).toList()));
+                continue;
+            }
+            ids.forEach(id -> facts.put(id, eventStore.readEvents(id).asStream().map((DomainEventMessage<?> event) ->
+                    new Fact(event.getSequenceNumber(), event.getPayloadType().getSimpleName(), event.getPayload(),
+                            null, event.getTimestamp(), text(event.getMetaData().get(AuditMetaData.IMPORT_ID))))
+                    .toList()));
         }
-        List<Fact> facts = new ArrayList<>();
-        eventStore.readEvents(aggregateId).asStream().forEach((DomainEventMessage<?> event) -> facts.add(new Fact(
-                event.getSequenceNumber(), event.getPayloadType().getSimpleName(), event.getPayload(), null,
-                event.getTimestamp(), text(event.getMetaData().get(AuditMetaData.IMPORT_ID)))));
         return facts;
     }
 

@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,27 +130,54 @@ class ImportRuns {
                 : jdbc.queryForObject("SELECT COUNT(*) FROM import_run WHERE actor = ?", Long.class, actor);
     }
 
-    void record(UUID importId, PersonRow row, Outcome outcome, HouseholdId household, PersonId person,
-                List<PersonRow.Problem> problems) {
-        record(importId, row.number, row.nationalId == null ? null : row.nationalId.value(), row.householdKey(),
-                row.relation == null ? null : row.relation.name(), outcome, household, person, problems);
+    /** The outcome of one row of an import, as kept in {@code import_row}. */
+    record RowRecord(UUID importId, int row, String nationalId, String householdKey, String relation, Outcome outcome,
+                     HouseholdId household, PersonId person, List<PersonRow.Problem> problems) {
+
+        static RowRecord of(UUID importId, PersonRow row, Outcome outcome, HouseholdId household, PersonId person,
+                            List<PersonRow.Problem> problems) {
+            return new RowRecord(importId, row.number, row.nationalId == null ? null : row.nationalId.value(),
+                    row.householdKey(), row.relation == null ? null : row.relation.name(), outcome, household, person,
+                    problems);
+        }
+
+        /** A row of a births ledger: the child's national ID, household and record. */
+        static RowRecord of(UUID importId, BirthRow row, Outcome outcome, HouseholdId household, PersonId child,
+                            List<PersonRow.Problem> problems) {
+            return new RowRecord(importId, row.number, row.nationalId == null ? null : row.nationalId.value(),
+                    row.householdKey(), null, outcome, household, child, problems);
+        }
+
+        /**
+         * A row of a check-ups ledger: the person's national ID and record, and in {@code household_key} the
+         * check-up's key (person, type, day), by which a second row of the same check-up is found.
+         */
+        static RowRecord of(UUID importId, CheckUpRow row, String key, Outcome outcome, PersonId person,
+                            List<PersonRow.Problem> problems) {
+            return new RowRecord(importId, row.number, row.nationalId == null ? null : row.nationalId.value(), key,
+                    null, outcome, null, person, problems);
+        }
     }
 
-    /** A row of a births ledger: the child's national ID, household and record. */
-    void record(UUID importId, BirthRow row, Outcome outcome, HouseholdId household, PersonId child,
-                List<PersonRow.Problem> problems) {
-        record(importId, row.number, row.nationalId == null ? null : row.nationalId.value(), row.householdKey(),
-                null, outcome, household, child, problems);
+    private static final String INSERT_ROW = """
+            INSERT INTO import_row (import_id, row_number, outcome, national_id, household_key, relation,
+                                    household_id, person_id, problems)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    void record(RowRecord row) {
+        jdbc.update(INSERT_ROW, values(row));
     }
 
-    /**
-     * A row of a check-ups ledger: the person's national ID and record, and in {@code household_key} the check-up's
-     * key (person, type, day), by which a second row of the same check-up is found.
-     */
-    void record(UUID importId, CheckUpRow row, String key, Outcome outcome, PersonId person,
-                List<PersonRow.Problem> problems) {
-        record(importId, row.number, row.nationalId == null ? null : row.nationalId.value(), key, null, outcome, null,
-                person, problems);
+    /** The outcomes of many rows in one batch (a dry run's chunk, once its facts are rolled back). */
+    void recordAll(List<RowRecord> rows) {
+        jdbc.batchUpdate(INSERT_ROW, rows.stream().map(this::values).toList());
+    }
+
+    private Object[] values(RowRecord row) {
+        return new Object[]{row.importId(), row.row(), row.outcome().name(), row.nationalId(), row.householdKey(),
+                row.relation(), row.household() == null ? null : row.household().value(),
+                row.person() == null ? null : row.person().value(),
+                row.problems().isEmpty() ? null : write(row.problems())};
     }
 
     /** The row of this import, before this one, with the same check-up (its key). */
@@ -155,17 +185,6 @@ class ImportRuns {
         return jdbc.queryForList("""
                         SELECT MIN(row_number) FROM import_row WHERE import_id = ? AND household_key = ?""",
                 Integer.class, importId, key).stream().filter(java.util.Objects::nonNull).findFirst();
-    }
-
-    private void record(UUID importId, int number, String nationalId, String householdKey, String relation,
-                        Outcome outcome, HouseholdId household, PersonId person, List<PersonRow.Problem> problems) {
-        jdbc.update("""
-                        INSERT INTO import_row (import_id, row_number, outcome, national_id, household_key, relation,
-                                                household_id, person_id, problems)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                importId, number, outcome.name(), nationalId, householdKey, relation,
-                household == null ? null : household.value(), person == null ? null : person.value(),
-                problems.isEmpty() ? null : write(problems));
     }
 
     /** Whether an earlier row of this import registered or matched the person. */
@@ -184,19 +203,73 @@ class ImportRuns {
 
     /** What this import already knows of a household: a household on the register, or one founded in a dry run. */
     record KnownHousehold(HouseholdId onRegister, boolean foundedInThisRun, boolean hasHead) {
+
+        static KnownHousehold of(List<HouseholdRow> rows) {
+            HouseholdId onRegister = rows.stream().map(HouseholdRow::household).filter(java.util.Objects::nonNull)
+                                         .findFirst().orElse(null);
+            boolean founded = rows.stream().anyMatch(row -> row.outcome() == Outcome.VALID);
+            boolean head = rows.stream().anyMatch(row -> "HEAD".equals(row.relation()));
+            return new KnownHousehold(onRegister, founded, head);
+        }
     }
 
     KnownHousehold household(UUID importId, String key) {
-        List<Map<String, Object>> rows = jdbc.queryForList("""
-                SELECT outcome, household_id, relation FROM import_row
-                WHERE import_id = ? AND household_key = ? AND outcome <> 'REJECTED'""", importId, key);
-        HouseholdId onRegister = rows.stream().map(row -> row.get("household_id")).filter(java.util.Objects::nonNull)
-                                     .map(id -> new HouseholdId(id instanceof UUID uuid ? uuid
-                                             : UUID.fromString(id.toString())))
-                                     .findFirst().orElse(null);
-        boolean founded = rows.stream().anyMatch(row -> "VALID".equals(row.get("outcome")));
-        boolean head = rows.stream().anyMatch(row -> "HEAD".equals(row.get("relation")));
-        return new KnownHousehold(onRegister, founded, head);
+        return KnownHousehold.of(households(importId, List.of(key)).getOrDefault(key, List.of()));
+    }
+
+    /** A row an import kept of a household: what became of it, the household it went to, its relation to the head. */
+    record HouseholdRow(Outcome outcome, HouseholdId household, String relation) {
+    }
+
+    /** The rows (not rejected) of this import with each of the household keys, read in one query. */
+    Map<String, List<HouseholdRow>> households(UUID importId, Collection<String> keys) {
+        Map<String, List<HouseholdRow>> rows = new HashMap<>();
+        jdbc.query("""
+                        SELECT household_key, outcome, household_id, relation FROM import_row
+                        WHERE import_id = ? AND household_key = ANY (?) AND outcome <> 'REJECTED'
+                        ORDER BY row_number""",
+                (java.sql.ResultSet rs) -> {
+                    UUID household = rs.getObject("household_id", UUID.class);
+                    rows.computeIfAbsent(rs.getString("household_key"), key -> new ArrayList<>()).add(
+                            new HouseholdRow(Outcome.valueOf(rs.getString("outcome")),
+                                    household == null ? null : new HouseholdId(household), rs.getString("relation")));
+                }, importId, texts(keys));
+        return rows;
+    }
+
+    /** The first row of this import with each of the national IDs, read in one query. */
+    Map<String, Integer> firstRowsWith(UUID importId, Collection<String> nationalIds) {
+        Map<String, Integer> rows = new HashMap<>();
+        jdbc.query("""
+                        SELECT national_id, MIN(row_number) AS first_row FROM import_row
+                        WHERE import_id = ? AND national_id = ANY (?) GROUP BY national_id""",
+                (java.sql.ResultSet rs) -> {
+                    rows.put(rs.getString("national_id"), rs.getInt("first_row"));
+                }, importId, texts(nationalIds));
+        return rows;
+    }
+
+    /** The households imports founded (or found), by household key (community/number), read in one query. */
+    Map<String, HouseholdId> mappedHouseholds(Collection<String> keys) {
+        Map<String, HouseholdId> households = new HashMap<>();
+        if (keys.isEmpty()) {
+            return households;
+        }
+        // pairs OR-ed rather than unnest(): the embedded database reads this too, and both use the primary key
+        Object[] pairs = keys.stream().flatMap(key -> java.util.stream.Stream.of(key.substring(0, key.indexOf('/')),
+                key.substring(key.indexOf('/') + 1))).toArray();
+        jdbc.query("SELECT community_code, household_number, household_id FROM import_household WHERE "
+                        + String.join(" OR ", java.util.Collections.nCopies(keys.size(),
+                        "(community_code = ? AND household_number = ?)")),
+                (java.sql.ResultSet rs) -> {
+                    households.put(rs.getString("community_code") + "/" + rs.getString("household_number"),
+                            new HouseholdId(rs.getObject("household_id", UUID.class)));
+                }, pairs);
+        return households;
+    }
+
+    private static String[] texts(Collection<String> values) {
+        return values.toArray(String[]::new);
     }
 
     /** The household an import founded, or found through a member, for a community and household number. */
@@ -206,10 +279,15 @@ class ImportRuns {
                 UUID.class, community, householdNumber).stream().findFirst().map(HouseholdId::new);
     }
 
-    void mapHousehold(String community, String householdNumber, HouseholdId household, UUID importId) {
-        jdbc.update("""
+    /** A household an import founded, or found through a member, for a community and household number. */
+    record Mapping(String community, String householdNumber, HouseholdId household, UUID importId) {
+    }
+
+    void mapHouseholds(List<Mapping> mappings) {
+        jdbc.batchUpdate("""
                         INSERT INTO import_household (community_code, household_number, household_id, import_id)
-                        VALUES (?, ?, ?, ?)""", community, householdNumber, household.value(), importId);
+                        VALUES (?, ?, ?, ?)""", mappings.stream().map(mapping -> new Object[]{mapping.community(),
+                mapping.householdNumber(), mapping.household().value(), mapping.importId()}).toList());
     }
 
     /** How many rows ended each way. */

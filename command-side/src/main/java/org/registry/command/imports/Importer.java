@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -53,9 +54,11 @@ import java.util.stream.Stream;
 /**
  * Imports a ledger ({@link Ledger}: persons, floating residents, births, check-ups), row by row, through the command
  * path every HTTP command takes (the gateway, the aggregates, the directory that keeps national IDs unique), with the
- * import's id, file name and hash in the metadata of every event. Each row is one transaction: a row refused by a rule records nothing, and the rows before
- * and after it stand. A dry run sends the same commands and rolls each row's transaction back, so it is judged by
- * exactly the rules of the real import and stores no fact; only its report is kept.
+ * import's id, file name and hash in the metadata of every event. Rows go in chunks of {@value #CHUNK_ROWS}, one
+ * transaction a chunk with its lookups read at once; a row the commands refuse sends its chunk back to be imported row
+ * by row, a transaction each: a row refused by a rule records nothing, and the rows before and after it stand. A dry
+ * run sends the same commands and rolls the transactions back, so it is judged by exactly the rules of the real
+ * import and stores no fact; only its report is kept.
  *
  * <p>Rows whose national ID the register holds are matched, never registered again (a birth also by its mother, day
  * and sex; a check-up by its person, type and day): importing a file twice records nothing the second time. Rows of one household (same community and household number) share it; a household is
@@ -66,6 +69,8 @@ class Importer {
 
     private static final Logger log = LoggerFactory.getLogger(Importer.class);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    /** Rows imported in one transaction, their lookups read at once. */
+    private static final int CHUNK_ROWS = 100;
 
     private final Commands commands;
     private final RecordDirectory directory;
@@ -158,18 +163,25 @@ class Importer {
             if (request == null) {
                 metaData.put(AuditMetaData.CORRELATION_ID, importId.toString());
             }
-            Row context = new Row(importId, dryRun, new Reason(reason), request, metaData, user);
+            Row context = new Row(importId, dryRun, new Reason(reason), request, metaData, user,
+                    PersonLookups.direct(importId, runs, directory), null);
             Progress progress = new Progress(importId, total, started, rowsDone);
             Ledger ledger = file.ledger();
-            rows.forEach(row -> {
-                switch (ledger) {
-                    case PERSONS -> importRow(context, new PersonRow(row));
-                    case FLOATING -> importRow(context, new PersonRow(row, Ledger.FLOATING));
-                    case BIRTHS -> importBirth(context, new BirthRow(row));
-                    case CHECK_UPS -> importCheckUp(context, new CheckUpRow(row, LocalDate.now(clock)));
+            List<RowReader> chunk = new ArrayList<>(CHUNK_ROWS);
+            Iterator<LedgerRow> read = rows.iterator();
+            while (read.hasNext()) {
+                LedgerRow row = read.next();
+                chunk.add(switch (ledger) {
+                    case PERSONS -> new PersonRow(row);
+                    case FLOATING -> new PersonRow(row, Ledger.FLOATING);
+                    case BIRTHS -> new BirthRow(row);
+                    case CHECK_UPS -> new CheckUpRow(row, LocalDate.now(clock));
+                });
+                if (chunk.size() == CHUNK_ROWS || !read.hasNext()) {
+                    importChunk(context, chunk, progress);
+                    chunk.clear();
                 }
-                progress.rowDone();
-            });
+            }
             runs.finish(importId, ImportRuns.Status.DONE, clock.instant(), null);
             progress.done();
         } catch (RuntimeException e) {
@@ -180,17 +192,124 @@ class Importer {
         return importId;
     }
 
+    /**
+     * What a row is imported with; in a chunk, its facts are recorded in the chunk's transaction.
+     */
     private record Row(UUID importId, boolean dryRun, Reason reason, HttpServletRequest request,
-                       Map<String, Object> metaData, RegistryUser user) {
+                       Map<String, Object> metaData, RegistryUser user, PersonLookups lookups, Chunk chunk) {
+
+        Row inChunk(PersonLookups lookups, Chunk chunk) {
+            return new Row(importId, dryRun, reason, request, metaData, user, lookups, chunk);
+        }
+    }
+
+    /**
+     * The outcomes a chunk's rows recorded (a dry run keeps them once the chunk's facts are rolled back). Rows of
+     * persons, whose lookups are the chunk's, keep their outcomes and household mappings here until the chunk ends,
+     * to be written in one batch each; births and check-ups read earlier rows from the table, so theirs are written
+     * at once.
+     */
+    private record Chunk(boolean deferred, List<ImportRuns.RowRecord> rows, List<ImportRuns.Mapping> mappings) {
+    }
+
+    /**
+     * Imports a chunk of rows in one transaction, their lookups read for the chunk at once. When the commands refuse
+     * one of its rows (or another writer holds the same records), the whole chunk is rolled back and its rows are
+     * imported again one by one, each in a transaction of its own, so that every row keeps its exact outcome. A dry
+     * run rolls the chunk back and keeps only the outcomes.
+     */
+    private void importChunk(Row context, List<RowReader> rows, Progress progress) {
+        List<PersonRow> persons = rows.stream().filter(PersonRow.class::isInstance).map(PersonRow.class::cast).toList();
+        Chunk chunk = new Chunk(!persons.isEmpty(), new ArrayList<>(), new ArrayList<>());
+        try {
+            transaction.executeWithoutResult(status -> {
+                Row inChunk = context.inChunk(persons.isEmpty() ? context.lookups()
+                        : PersonLookups.ofChunk(context.importId(), persons, runs, directory), chunk);
+                rows.forEach(row -> importRow(inChunk, row));
+                if (context.dryRun()) {
+                    status.setRollbackOnly();
+                } else if (chunk.deferred()) {
+                    runs.mapHouseholds(chunk.mappings());
+                    runs.recordAll(chunk.rows());
+                }
+            });
+        } catch (RowRefused | ConcurrencyException | PessimisticLockingFailureException | DuplicateKeyException e) {
+            log.info("Import {}: rows {} to {} again one by one ({})", context.importId(), rows.get(0).number,
+                    rows.get(rows.size() - 1).number, e.getMessage());
+            rows.forEach(row -> {
+                importRow(context, row);
+                progress.rowDone();
+            });
+            return;
+        }
+        if (context.dryRun()) {
+            runs.recordAll(chunk.rows());
+        }
+        rows.forEach(row -> progress.rowDone());
+    }
+
+    /** A row of a chunk the commands refused: the chunk is imported again row by row. */
+    private static final class RowRefused extends RuntimeException {
+        RowRefused(RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    private void importRow(Row context, RowReader row) {
+        if (row instanceof PersonRow person) {
+            importRow(context, person);
+        } else if (row instanceof BirthRow birth) {
+            importBirth(context, birth);
+        } else {
+            importCheckUp(context, (CheckUpRow) row);
+        }
+    }
+
+    private void record(Row context, ImportRuns.RowRecord row) {
+        if (context.chunk() == null || !context.chunk().deferred()) {
+            runs.record(row);
+        }
+        if (context.chunk() != null) {
+            context.chunk().rows().add(row);
+        }
+        context.lookups().recorded(row);
+    }
+
+    /** The import founded a household for a row's community and household number, or found it through a member. */
+    private void map(Row context, PersonRow row, HouseholdId household) {
+        ImportRuns.Mapping mapping = new ImportRuns.Mapping(row.community.value(), row.householdNumber, household,
+                context.importId());
+        if (context.chunk() != null && context.chunk().deferred()) {
+            context.chunk().mappings().add(mapping);
+        } else {
+            runs.mapHouseholds(List.of(mapping));
+        }
+        context.lookups().mapped(row.householdKey(), household, row.community);
+    }
+
+    private void record(Row context, PersonRow row, ImportRuns.Outcome outcome, HouseholdId household,
+                        PersonId person, List<PersonRow.Problem> problems) {
+        record(context, ImportRuns.RowRecord.of(context.importId(), row, outcome, household, person, problems));
+    }
+
+    private void record(Row context, BirthRow row, ImportRuns.Outcome outcome, HouseholdId household, PersonId child,
+                        List<PersonRow.Problem> problems) {
+        record(context, ImportRuns.RowRecord.of(context.importId(), row, outcome, household, child, problems));
+    }
+
+    private void record(Row context, CheckUpRow row, String key, ImportRuns.Outcome outcome, PersonId person,
+                        List<PersonRow.Problem> problems) {
+        record(context, ImportRuns.RowRecord.of(context.importId(), row, key, outcome, person, problems));
     }
 
     private void importRow(Row context, PersonRow row) {
         List<PersonRow.Problem> problems = new ArrayList<>(row.problems);
         if (row.nationalId != null) {
-            runs.earlierRowWith(context.importId(), row.nationalId.value()).ifPresent(earlier -> problems.add(
+            context.lookups().earlierRowWith(row.nationalId.value()).ifPresent(earlier -> problems.add(
                     new PersonRow.Problem(Column.NATIONAL_ID.label(), "DUPLICATE_IN_FILE",
                             "national ID " + row.nationalId + " is on row " + earlier + " of the file already")));
-            Optional<PersonId> holder = problems.isEmpty() ? directory.holderOf(row.nationalId) : Optional.empty();
+            Optional<PersonId> holder = problems.isEmpty() ? context.lookups().holderOf(row.nationalId)
+                    : Optional.empty();
             if (holder.isPresent()) {
                 matched(context, row, holder.get());
                 return;
@@ -202,18 +321,19 @@ class Importer {
                             + ", not in " + row.community));
         }
         if (!problems.isEmpty()) {
-            runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null, problems);
+            record(context, row, ImportRuns.Outcome.REJECTED, null, null, problems);
             return;
         }
-        HouseholdId existing = runs.mappedHousehold(row.community.value(), row.householdNumber).orElse(null);
-        ImportRuns.KnownHousehold known = runs.household(context.importId(), row.householdKey());
+        HouseholdId existing = context.lookups().mappedHousehold(row.householdKey()).orElse(null);
+        ImportRuns.KnownHousehold known = context.lookups().household(row.householdKey());
         if (existing == null) {
             existing = known.onRegister();
         }
         // a household on the register may have moved since: the clerk must act where it is now
-        Optional<CommunityCode> now = existing == null ? Optional.empty() : directory.communityOf(existing);
+        Optional<CommunityCode> now = existing == null ? Optional.empty()
+                : context.lookups().communityOf(existing);
         if (now.isPresent() && !context.user().scope().covers(now.get())) {
-            runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null, List.of(
+            record(context, row, ImportRuns.Outcome.REJECTED, null, null, List.of(
                     new PersonRow.Problem(Column.COMMUNITY_CODE.label(), "OUTSIDE_AREA_SCOPE", "household "
                             + row.householdNumber + " lives in " + now.get() + " now, outside the areas of user '"
                             + context.user().name() + "'")));
@@ -221,7 +341,7 @@ class Importer {
         }
         if (existing == null && known.foundedInThisRun() && known.hasHead() && row.relation == RelationToHead.HEAD) {
             // in a dry run the household an earlier row founded is not there to refuse a second head: say it here
-            runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null, List.of(
+            record(context, row, ImportRuns.Outcome.REJECTED, null, null, List.of(
                     new PersonRow.Problem(Column.RELATION_TO_HEAD.label(), "HOUSEHOLD_HAS_HEAD",
                             "household " + row.householdNumber + " has a head on an earlier row of the file")));
             return;
@@ -229,7 +349,7 @@ class Importer {
         HouseholdId household = existing;
         HouseholdId into = household != null ? household : new HouseholdId(UUID.randomUUID());
         PersonId person = new PersonId(UUID.randomUUID());
-        Outcomes outcomes = (outcome, found) -> runs.record(context.importId(), row, outcome, switch (outcome) {
+        Outcomes outcomes = (outcome, found) -> record(context, row, outcome, switch (outcome) {
             case REGISTERED -> into;
             case VALID -> household;
             case MATCHED, REJECTED -> null;
@@ -238,7 +358,7 @@ class Importer {
             if (household == null) {
                 send(context, row.household(into));
                 if (!context.dryRun()) {
-                    runs.mapHousehold(row.community.value(), row.householdNumber, into, context.importId());
+                    map(context, row, into);
                 }
             }
             send(context, row.person(person, into));
@@ -263,7 +383,7 @@ class Importer {
         PersonId father = row.fatherId == null ? null : registered(row.fatherId, Column.FATHER_NATIONAL_ID,
                 "FATHER_NOT_FOUND", context, problems);
         if (!problems.isEmpty()) {
-            runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null, problems);
+            record(context, row, ImportRuns.Outcome.REJECTED, null, null, problems);
             return;
         }
         Optional<PersonId> known = row.nationalId == null ? Optional.empty() : directory.holderOf(row.nationalId);
@@ -274,7 +394,7 @@ class Importer {
                              .filter(child -> !runs.hasPerson(context.importId(), child)).findFirst();
         }
         if (known.isPresent()) {
-            runs.record(context.importId(), row, ImportRuns.Outcome.MATCHED,
+            record(context, row, ImportRuns.Outcome.MATCHED,
                     directory.householdOf(known.get()).orElse(null), known.get(), List.of());
             return;
         }
@@ -282,7 +402,7 @@ class Importer {
                 ? runs.mappedHousehold(row.community.value(), row.householdNumber).orElse(null)
                 : directory.householdOf(mother).orElse(null);
         if (household == null) {
-            runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null, List.of(
+            record(context, row, ImportRuns.Outcome.REJECTED, null, null, List.of(
                     new PersonRow.Problem(row.namesHousehold() ? Column.HOUSEHOLD_NUMBER.label()
                             : Column.MOTHER_NATIONAL_ID.label(), "HOUSEHOLD_NOT_FOUND", row.namesHousehold()
                             ? "no import registered household " + row.householdNumber + " of " + row.community
@@ -291,7 +411,7 @@ class Importer {
         }
         Optional<CommunityCode> where = directory.communityOf(household);
         if (where.isPresent() && !context.user().scope().covers(where.get())) {
-            runs.record(context.importId(), row, ImportRuns.Outcome.REJECTED, null, null, List.of(
+            record(context, row, ImportRuns.Outcome.REJECTED, null, null, List.of(
                     new PersonRow.Problem(row.namesHousehold() ? Column.COMMUNITY_CODE.label()
                             : Column.MOTHER_NATIONAL_ID.label(), "OUTSIDE_AREA_SCOPE", "the child's household "
                             + "lives in " + where.get() + ", outside the areas of user '" + context.user().name()
@@ -300,7 +420,7 @@ class Importer {
         }
         PersonId child = new PersonId(UUID.randomUUID());
         commit(context, () -> send(context, row.birth(child, mother, father, household)),
-                (outcome, found) -> runs.record(context.importId(), row, outcome,
+                (outcome, found) -> record(context, row, outcome,
                         outcome == ImportRuns.Outcome.REJECTED ? null : household,
                         outcome == ImportRuns.Outcome.REGISTERED ? child : null, found),
                 e -> PersonRow.Problem.of(e, null));
@@ -321,18 +441,18 @@ class Importer {
                     + "on row " + earlier + " of the file already")));
         }
         if (!problems.isEmpty()) {
-            runs.record(context.importId(), row, key, ImportRuns.Outcome.REJECTED, null, problems);
+            record(context, row, key, ImportRuns.Outcome.REJECTED, null, problems);
             return;
         }
         boolean recorded = eventStore.readEvents(person.toString()).asStream()
                 .anyMatch(event -> event.getPayload() instanceof CheckUpRecorded checkUp
                         && checkUp.type() == row.type() && checkUp.date().equals(row.date()));
         if (recorded) {
-            runs.record(context.importId(), row, key, ImportRuns.Outcome.MATCHED, person, List.of());
+            record(context, row, key, ImportRuns.Outcome.MATCHED, person, List.of());
             return;
         }
         commit(context, () -> send(context, row.checkUp(person, new CheckUpId(UUID.randomUUID()))),
-                (outcome, found) -> runs.record(context.importId(), row, key, outcome,
+                (outcome, found) -> record(context, row, key, outcome,
                         outcome == ImportRuns.Outcome.REJECTED ? null : person, found),
                 CheckUpRow::problem);
     }
@@ -349,6 +469,16 @@ class Importer {
      */
     private void commit(Row context, Runnable facts, Outcomes outcomes,
                         Function<RejectionException, PersonRow.Problem> refusal) {
+        if (context.chunk() != null) {
+            try {
+                facts.run();
+            } catch (RejectionException | ConcurrencyException | PessimisticLockingFailureException
+                     | DuplicateKeyException e) {
+                throw new RowRefused(e);
+            }
+            outcomes.record(context.dryRun() ? ImportRuns.Outcome.VALID : ImportRuns.Outcome.REGISTERED, List.of());
+            return;
+        }
         try {
             transaction.executeWithoutResult(status -> {
                 facts.run();
@@ -395,9 +525,9 @@ class Importer {
     private void matched(Row context, PersonRow row, PersonId holder) {
         HouseholdId household = directory.householdOf(holder).orElse(null);
         if (!context.dryRun() && household != null && row.community != null && row.householdNumber != null
-                && runs.mappedHousehold(row.community.value(), row.householdNumber).isEmpty()
-                && directory.communityOf(household).filter(row.community::equals).isPresent()) {
-            runs.mapHousehold(row.community.value(), row.householdNumber, household, context.importId());
+                && context.lookups().mappedHousehold(row.householdKey()).isEmpty()
+                && context.lookups().communityOf(household).filter(row.community::equals).isPresent()) {
+            map(context, row, household);
         }
         // the ID's holder is the row's person; where the register says otherwise, one of the two is wrong: say so
         List<PersonRow.Problem> differences = new ArrayList<>();
@@ -412,7 +542,7 @@ class Importer {
                         + row.birthDate()));
             }
         });
-        runs.record(context.importId(), row, ImportRuns.Outcome.MATCHED, household, holder, differences);
+        record(context, row, ImportRuns.Outcome.MATCHED, household, holder, differences);
     }
 
     /** Sends a command; a refusal comes back as the rejection it is, as the HTTP commands answer it. */

@@ -135,6 +135,12 @@ public class EventStoreConfiguration {
                           .build();
     }
 
+    /** The command side's aggregate repositories: kept in memory, checked against the store at every load. */
+    @Bean
+    public CachedAggregates.Factory cachedAggregates(Configuration axon) {
+        return new CachedAggregates.Factory(axon);
+    }
+
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     static class DatabaseEventStore {

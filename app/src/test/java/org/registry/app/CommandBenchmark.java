@@ -193,7 +193,7 @@ public final class CommandBenchmark {
 
     record Service(Latencies commands, Latencies reads, long commandCount, double commandsPerSecond,
                    Latencies lag, double drainMillis, Map<String, Integer> failures, int families, long pid,
-                   double cpuMillisPerCommand) {
+                   double cpuMillisPerCommand, Map<String, Double> threadCpuMillisPerCommand) {
     }
 
     private Service service() throws Exception {
@@ -240,9 +240,12 @@ public final class CommandBenchmark {
         // machine runs, unlike commands/s.
         ProcessHandle serviceProcess = ProcessHandle.of(pid).orElseThrow();
         long[] cpuNanos = new long[2];
+        List<Map<String, Long>> threadCpu = new ArrayList<>(List.of(Map.of(), Map.of()));
         Thread cpu = new Thread(() -> {
             cpuNanos[0] = cpuNanosAt(serviceProcess, recorder.from);
+            threadCpu.set(0, threadCpuTicks(pid));
             cpuNanos[1] = cpuNanosAt(serviceProcess, recorder.until);
+            threadCpu.set(1, threadCpuTicks(pid));
         }, "cpu-sampler");
         cpu.setDaemon(true);
         cpu.start();
@@ -278,7 +281,48 @@ public final class CommandBenchmark {
         long count = recorder.commands.count();
         return new Service(recorder.commands.latencies(), recorder.reads.latencies(), count,
                 count / (double) seconds, Latencies.of(lags), Math.max(0, drained - loadEnd) / 1e6,
-                new TreeMap<>(recorder.failures), families.get(), pid, (cpuNanos[1] - cpuNanos[0]) / 1e6 / count);
+                new TreeMap<>(recorder.failures), families.get(), pid, (cpuNanos[1] - cpuNanos[0]) / 1e6 / count,
+                perCommand(threadCpu.get(0), threadCpu.get(1), count));
+    }
+
+    /**
+     * The service's CPU time by kind of thread (Linux: /proc/pid/task/{@literal *}/stat, in clock ticks of 10 ms):
+     * the request threads answer commands and reads, the processors' work packages and coordinators fill the
+     * projections, and the rest is the JVM's own (compilers, garbage collection) and the schedulers. Empty elsewhere.
+     */
+    private static Map<String, Long> threadCpuTicks(long pid) {
+        Map<String, Long> ticks = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(threadKind(name), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return ticks;
+    }
+
+    private static String threadKind(String name) {
+        if (name.startsWith("http-nio")) {
+            return "requests";
+        }
+        if (name.startsWith("WorkPackage") || name.startsWith("Coordinator")) {
+            return "projections";
+        }
+        return "JVM and other";
+    }
+
+    private static Map<String, Double> perCommand(Map<String, Long> from, Map<String, Long> until, long count) {
+        Map<String, Double> millis = new TreeMap<>();
+        until.forEach((kind, ticks) -> millis.put(kind, (ticks - from.getOrDefault(kind, 0L)) * 10.0 / count));
+        return millis;
     }
 
     /** The process's CPU time (all its threads, user and system) once System.nanoTime() has reached the moment. */
@@ -592,6 +636,8 @@ public final class CommandBenchmark {
         say("  ratio to raw batched rows/s              %10.4f x", service.commandsPerSecond / raw.batchRowsPerSecond);
         say("service CPU time per command           %10.2f ms   (the service's process over the measured window, "
                 + "its reads and projections included, by the command count)", service.cpuMillisPerCommand);
+        service.threadCpuMillisPerCommand.forEach((kind, millis) ->
+                say("  in its %-28s %10.2f ms", kind + " threads", millis));
         say("command latency   %s", service.commands);
         say("read latency      %s   (reads waiting for the clerk's last write)", service.reads);
         Latencies lag = service.lag;

@@ -33,6 +33,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The command path against the database it runs on, in one run on the PostgreSQL at hand (not a test: it takes
@@ -191,7 +192,8 @@ public final class CommandBenchmark {
     // ---------------------------------------------------------------- the service
 
     record Service(Latencies commands, Latencies reads, long commandCount, double commandsPerSecond,
-                   Latencies lag, double drainMillis, Map<String, Integer> failures, int families, long pid) {
+                   Latencies lag, double drainMillis, Map<String, Integer> failures, int families, long pid,
+                   double cpuMillisPerCommand, Map<String, Double> threadCpuMillisPerCommand) {
     }
 
     private Service service() throws Exception {
@@ -234,6 +236,19 @@ public final class CommandBenchmark {
         recorder.from = start + Duration.ofSeconds(warmupSeconds).toNanos();
         recorder.until = recorder.from + Duration.ofSeconds(seconds).toNanos();
         say("load: %d s warm-up, then %d s measured", warmupSeconds, seconds);
+        // The service's own CPU time over the measured window: per command, it hardly depends on what else the
+        // machine runs, unlike commands/s.
+        ProcessHandle serviceProcess = ProcessHandle.of(pid).orElseThrow();
+        long[] cpuNanos = new long[2];
+        List<Map<String, Long>> threadCpu = new ArrayList<>(List.of(Map.of(), Map.of()));
+        Thread cpu = new Thread(() -> {
+            cpuNanos[0] = cpuNanosAt(serviceProcess, recorder.from);
+            threadCpu.set(0, threadCpuTicks(pid));
+            cpuNanos[1] = cpuNanosAt(serviceProcess, recorder.until);
+            threadCpu.set(1, threadCpuTicks(pid));
+        }, "cpu-sampler");
+        cpu.setDaemon(true);
+        cpu.start();
         AtomicInteger families = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
@@ -254,6 +269,7 @@ public final class CommandBenchmark {
             thread.start();
         }
         done.await();
+        cpu.join();
         long loadEnd = System.nanoTime();
         long highest = recorder.highestPosition.get();
         long drained = positions.awaitPosition(highest, Duration.ofMinutes(5));
@@ -265,7 +281,56 @@ public final class CommandBenchmark {
         long count = recorder.commands.count();
         return new Service(recorder.commands.latencies(), recorder.reads.latencies(), count,
                 count / (double) seconds, Latencies.of(lags), Math.max(0, drained - loadEnd) / 1e6,
-                new TreeMap<>(recorder.failures), families.get(), pid);
+                new TreeMap<>(recorder.failures), families.get(), pid, (cpuNanos[1] - cpuNanos[0]) / 1e6 / count,
+                perCommand(threadCpu.get(0), threadCpu.get(1), count));
+    }
+
+    /**
+     * The service's CPU time by kind of thread (Linux: /proc/pid/task/{@literal *}/stat, in clock ticks of 10 ms):
+     * the request threads answer commands and reads, the processors' work packages and coordinators fill the
+     * projections, and the rest is the JVM's own (compilers, garbage collection) and the schedulers. Empty elsewhere.
+     */
+    private static Map<String, Long> threadCpuTicks(long pid) {
+        Map<String, Long> ticks = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(threadKind(name), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return ticks;
+    }
+
+    private static String threadKind(String name) {
+        if (name.startsWith("http-nio")) {
+            return "requests";
+        }
+        if (name.startsWith("WorkPackage") || name.startsWith("Coordinator")) {
+            return "projections";
+        }
+        return "JVM and other";
+    }
+
+    private static Map<String, Double> perCommand(Map<String, Long> from, Map<String, Long> until, long count) {
+        Map<String, Double> millis = new TreeMap<>();
+        until.forEach((kind, ticks) -> millis.put(kind, (ticks - from.getOrDefault(kind, 0L)) * 10.0 / count));
+        return millis;
+    }
+
+    /** The process's CPU time (all its threads, user and system) once System.nanoTime() has reached the moment. */
+    private static long cpuNanosAt(ProcessHandle process, long moment) {
+        for (long wait = moment - System.nanoTime(); wait > 0; wait = moment - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
+        }
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     /** One clerk's work on one family, command after command, reading back what was recorded. */
@@ -569,6 +634,10 @@ public final class CommandBenchmark {
                 service.commandsPerSecond, service.commandCount, service.families);
         say("  ratio to raw single-row tx/s             %10.3f x", service.commandsPerSecond / raw.singleRowTps);
         say("  ratio to raw batched rows/s              %10.4f x", service.commandsPerSecond / raw.batchRowsPerSecond);
+        say("service CPU time per command           %10.2f ms   (the service's process over the measured window, "
+                + "its reads and projections included, by the command count)", service.cpuMillisPerCommand);
+        service.threadCpuMillisPerCommand.forEach((kind, millis) ->
+                say("  in its %-28s %10.2f ms", kind + " threads", millis));
         say("command latency   %s", service.commands);
         say("read latency      %s   (reads waiting for the clerk's last write)", service.reads);
         Latencies lag = service.lag;

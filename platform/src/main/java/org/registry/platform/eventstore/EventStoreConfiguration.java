@@ -135,9 +135,18 @@ public class EventStoreConfiguration {
                           .build();
     }
 
+    /** The command side's aggregate repositories: kept in memory, checked against the store at every load. */
+    @Bean
+    public CachedAggregates.Factory cachedAggregates(Configuration axon) {
+        return new CachedAggregates.Factory(axon);
+    }
+
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     static class DatabaseEventStore {
+
+        /** Events read in one query, of an aggregate's stream or by a processor (Axon's default). */
+        static final int BATCH_SIZE = 100;
 
         @Bean
         public EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
@@ -152,6 +161,11 @@ public class EventStoreConfiguration {
                                          .schema(eventSchema())
                                          .upcasterChain(configuration.upcasterChain())
                                          .snapshotFilter(configuration.snapshotFilter())
+                                         // An aggregate's stream ends at the first batch shorter than asked for (the
+                                         // query's row limit is exact on PostgreSQL and H2): without this, every load
+                                         // asks once more and gets nothing, a round trip in every command.
+                                         .finalAggregateBatchPredicate(batch -> batch.size() < BATCH_SIZE)
+                                         .batchSize(BATCH_SIZE)
                                          // PostgreSQL reports unique violations by SQL state only (23505); without
                                          // this, two writers racing on one aggregate would surface as a 500.
                                          .persistenceExceptionResolver(new SQLStateResolver("23505"))

@@ -37,24 +37,12 @@ import java.util.Map;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReadYourWrites.Settings.class)
-public class ReadYourWrites implements WebMvcConfigurer {
+public record ReadYourWrites(ProcessorPositions positions, ProcessorMonitor monitor, ProblemResponses problems,
+                             Settings settings) implements WebMvcConfigurer {
 
     public static final String MIN_EVENT_POSITION = "X-Min-Event-Position";
     public static final String PROJECTION_POSITION = "X-Projection-Position";
     public static final String PROJECTION_STALLED = "X-Projection-Stalled";
-
-    private final ProcessorPositions positions;
-    private final ProcessorMonitor monitor;
-    private final ProblemResponses problems;
-    private final Settings settings;
-
-    ReadYourWrites(ProcessorPositions positions, ProcessorMonitor monitor, ProblemResponses problems,
-                   Settings settings) {
-        this.positions = positions;
-        this.monitor = monitor;
-        this.problems = problems;
-        this.settings = settings;
-    }
 
     /**
      * {@code registry.read-your-writes.*}

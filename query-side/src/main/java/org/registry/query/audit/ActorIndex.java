@@ -23,15 +23,9 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(ActorIndex.NAME)
-class ActorIndex implements Projection {
+record ActorIndex(JdbcTemplate jdbc) implements Projection {
 
     static final String NAME = "audit-actor-index";
-
-    private final JdbcTemplate jdbc;
-
-    ActorIndex(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public List<String> tables() {
@@ -40,8 +34,7 @@ class ActorIndex implements Projection {
 
     @Override
     public List<String> indexesForReaders() {
-        return List.of(
-                "audit_actor_event_actor");
+        return List.of("audit_actor_event_actor");
     }
 
     @EventHandler

@@ -40,17 +40,11 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(MigrationFlows.NAME)
-class MigrationFlows implements Projection {
+record MigrationFlows(JdbcTemplate jdbc) implements Projection {
 
     static final String NAME = "migration-flows";
     /** A move whose other end the clerk did not write down. */
     static final String UNKNOWN = "(unknown)";
-
-    private final JdbcTemplate jdbc;
-
-    MigrationFlows(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public List<String> tables() {

@@ -24,7 +24,7 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(CheckUpLedger.PROJECTION)
-public class CheckUpLedger implements Projection {
+public record CheckUpLedger(JdbcTemplate jdbc) implements Projection {
 
     @Override
     public List<String> tables() {
@@ -40,12 +40,6 @@ public class CheckUpLedger implements Projection {
     }
 
     public static final String PROJECTION = "checkup-ledger";
-
-    private final JdbcTemplate jdbc;
-
-    CheckUpLedger(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @EventHandler
     void on(CheckUpRecorded event, @Timestamp Instant recordedAt) {

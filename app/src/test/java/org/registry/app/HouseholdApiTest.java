@@ -2,15 +2,10 @@ package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.registry.platform.test.Api;
-import org.registry.platform.test.RegistryTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import java.util.ArrayList;
@@ -27,21 +22,9 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The HTTP contract of api.md, end to end, on the first slice: households. */
-@RegistryTest
 @AutoConfigureObservability
 @TestPropertySource(properties = "registry.read-your-writes.max-wait=1s")
-class HouseholdApiTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.at(port);
-    }
+class HouseholdApiTest extends ApiScenario {
 
     static Map<String, Object> household(String community, String address) {
         return Map.of("communityCode", community, "address", address, "kind", "REGISTERED", "date", "2026-01-01");

@@ -133,6 +133,19 @@ class LedgerExportTest extends CountyScenario {
         return new String(bytes(user, path + "&charset=GBK"), Charset.forName("GBK"));
     }
 
+    /**
+     * Checks that an export holds the expected rows below its header as UTF-8 CSV (with its BOM), as GBK CSV and as
+     * XLSX; answers the UTF-8 CSV.
+     */
+    String exportsHold(String user, String path, String header, List<List<String>> expected) throws Exception {
+        String csv = utf8(user, path);
+        assertThat(csv).startsWith("\uFEFF" + header);
+        assertThat(csvRows(csv.substring(1))).isEqualTo(expected);
+        assertThat(csvRows(gbk(user, path))).isEqualTo(expected);
+        assertThat(xlsxRows(bytes(user, path + "&format=xlsx"), expected.get(0).size())).isEqualTo(expected);
+        return csv;
+    }
+
     JsonNode read(String user, String path) {
         return registry.get(org.registry.platform.test.Api.at(port).as(user), path);
     }
@@ -156,15 +169,8 @@ class LedgerExportTest extends CountyScenario {
             List<List<String>> expected = jsonRows(json, FLOATING);
             assertThat(expected).hasSize(2);
 
-            String csv = utf8(user, "/api/ledgers/floating-population/export" + query);
-            assertThat(csv).startsWith("\uFEFF人员编号,姓名,公民身份号码,性别,出生日期,流向");
-            assertThat(csvRows(csv.substring(1))).isEqualTo(expected);
-
-            String gbk = gbk(user, "/api/ledgers/floating-population/export" + query);
-            assertThat(csvRows(gbk)).isEqualTo(expected);
-
-            assertThat(xlsxRows(bytes(user, "/api/ledgers/floating-population/export" + query + "&format=xlsx"),
-                    FLOATING.size())).isEqualTo(expected);
+            String csv = exportsHold(user, "/api/ledgers/floating-population/export" + query,
+                    "人员编号,姓名,公民身份号码,性别,出生日期,流向", expected);
             if (user.equals("clerk")) {
                 assertThat(csv).contains("流入张三", "河南省信阳市", "VALID");
             } else {
@@ -192,13 +198,8 @@ class LedgerExportTest extends CountyScenario {
             List<List<String>> expected = jsonRows(json.get("notChecked"), pointers);
             assertThat(expected).hasSize(2);
 
-            String csv = utf8(user, "/api/ledgers/check-ups/outreach" + query);
-            assertThat(csv).startsWith("\uFEFF人员编号,姓名,公民身份号码,出生日期,年龄");
-            assertThat(csvRows(csv.substring(1))).isEqualTo(expected);
-            String gbk = gbk(user, "/api/ledgers/check-ups/outreach" + query);
-            assertThat(csvRows(gbk)).isEqualTo(expected);
-            assertThat(xlsxRows(bytes(user, "/api/ledgers/check-ups/outreach" + query + "&format=xlsx"),
-                    pointers.size())).isEqualTo(expected);
+            String csv = exportsHold(user, "/api/ledgers/check-ups/outreach" + query,
+                    "人员编号,姓名,公民身份号码,出生日期,年龄", expected);
             if (user.equals("clerk")) {
                 assertThat(csv).contains("未检王芳", "未检赵丽").doesNotContain("已检孙梅");
             } else {

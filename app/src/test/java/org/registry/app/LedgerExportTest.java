@@ -146,6 +146,13 @@ class LedgerExportTest extends CountyScenario {
         return csv;
     }
 
+    /** A household of the community since 2000 with two claimants: a woman born 1980 heading it, a man born 1960. */
+    List<String> twoClaimants(String community, String woman, String man) {
+        String home = registry.household(community, day("2000-01-01"));
+        return List.of(registry.resident(home, woman, "FEMALE", day("1980-01-01"), "HEAD", day("2000-01-01"), null),
+                registry.resident(home, man, "MALE", day("1960-01-01"), "OTHER", day("2000-01-01"), null));
+    }
+
     /** A clerk's export holds the personal data; an analyst's masks it, as the JSON read does. */
     static void shownToClerksOnly(String user, String export, String... personalData) {
         if (user.equals("clerk")) {
@@ -216,10 +223,9 @@ class LedgerExportTest extends CountyScenario {
     @Test
     void theBenefitPaymentsAsCsvAndXlsxEqualTheJsonRead_withALastRowOfTotals() throws Exception {
         String community = community("004", "004");
-        String home = registry.household(community, day("2000-01-01"));
-        String monthly = registry.resident(home, "发放钱一", "FEMALE", day("1980-01-01"), "HEAD", day("2000-01-01"),
-                null);
-        String yearly = registry.resident(home, "发放钱二", "MALE", day("1960-01-01"), "OTHER", day("2000-01-01"), null);
+        List<String> claimants = twoClaimants(community, "发放钱一", "发放钱二");
+        String monthly = claimants.get(0);
+        String yearly = claimants.get(1);
         String award = registry.grantedClaim(monthly, Programme.ONLY_CHILD_PARENT_AWARD, day("2026-01-20"));
         registry.pay(monthly, award, "2026-01", "20", day("2026-01-25"));
         registry.pay(monthly, award, "2026-02", "20.50", day("2026-02-25"));
@@ -255,11 +261,9 @@ class LedgerExportTest extends CountyScenario {
     @Test
     void thePublicNoticeBoardAsAnA4PdfHoldsTheChineseLabelsAndTheEntriesMaskedAsOnTheBoard() throws Exception {
         String community = community("005", "005");
-        String home = registry.household(community, day("2000-01-01"));
-        String first = registry.resident(home, "公示周一", "FEMALE", day("1980-01-01"), "HEAD", day("2000-01-01"),
-                null);
-        String second = registry.resident(home, "公示吴二", "MALE", day("1960-01-01"), "OTHER", day("2000-01-01"),
-                null);
+        List<String> claimants = twoClaimants(community, "公示周一", "公示吴二");
+        String first = claimants.get(0);
+        String second = claimants.get(1);
         registry.claimOnNotice(first, Programme.ONLY_CHILD_PARENT_AWARD, day("2026-11-01"), java.time.Instant.now());
         String held = registry.claimOnNotice(second, Programme.SPECIAL_SUPPORT, day("2026-11-01"),
                 java.time.Instant.now());

@@ -1,6 +1,7 @@
 package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registry.platform.test.Api;
 
@@ -18,6 +19,18 @@ import static org.registry.app.HouseholdApiTest.assertProblem;
 /** The audit trail of api.md: every event of a record, the record as of any instant, what one user did. */
 class AuditApiTest extends RegisterScenario {
 
+    Api auditor;
+
+    @BeforeEach
+    void signInAsTheAuditor() {
+        auditor = api.as("auditor");
+    }
+
+    /** A person heading {@code home}, resident since the household's registration in 2010. */
+    String head(String home, String name, String sex, String birthDate) {
+        return register.register(Register.person(home, name, sex, birthDate, "HEAD", "2010-01-01"));
+    }
+
     @Test
     void everyEventOfAPersonIsListedInOrderWithBothClocksWhoInWhichRoleAndWhy() {
         String home = register.household("330106001001", "1 Audit Road", "2010-01-01");
@@ -29,7 +42,7 @@ class AuditApiTest extends RegisterScenario {
         register.post("clerk2", "/api/persons/" + person + "/marital-status",
                 Map.of("maritalStatus", "MARRIED", "date", "2015-10-01", "reason", "certificate shown"), 200);
 
-        JsonNode trail = api.as("auditor").get("/api/audit/persons/" + person).expect(200).json();
+        JsonNode trail = auditor.get("/api/audit/persons/" + person).expect(200).json();
 
         assertThat(trail).hasSize(2);
         JsonNode registered = trail.get(0);
@@ -97,9 +110,7 @@ class AuditApiTest extends RegisterScenario {
     @Test
     void anAuditorReadsEverythingAndRecordsNothing() {
         String home = register.household("330106001001", "4 Audit Road", "2010-01-01");
-        String person = register.register(Register.person(home, "Zhou Yu", "MALE", "1975-07-07", "HEAD",
-                "2010-01-01"));
-        Api auditor = api.as("auditor");
+        String person = head(home, "Zhou Yu", "MALE", "1975-07-07");
 
         register.read("auditor", "/api/households/" + home);
         register.read("auditor", "/api/persons/" + person);
@@ -111,15 +122,13 @@ class AuditApiTest extends RegisterScenario {
                 "330106001002", "address", "y", "date", "2020-01-01")).expect(403), "FORBIDDEN");
         assertProblem(auditor.post("/api/admin/projections/person-index/replay", Map.of()).expect(403), "FORBIDDEN");
         assertProblem(auditor.get("/api/admin/projections").expect(403), "FORBIDDEN");
-        assertThat(api.as("auditor").get("/api/audit/persons/" + person).expect(200).json()).hasSize(1);
+        assertThat(auditor.get("/api/audit/persons/" + person).expect(200).json()).hasSize(1);
     }
 
     @Test
     void anUnknownRecordOrOneOfTheOtherKindIsNotFound() {
         String home = register.household("330106001001", "5 Audit Road", "2010-01-01");
-        String person = register.register(Register.person(home, "Wu Di", "MALE", "1970-01-01", "HEAD",
-                "2010-01-01"));
-        Api auditor = api.as("auditor");
+        String person = head(home, "Wu Di", "MALE", "1970-01-01");
 
         assertProblem(auditor.get("/api/audit/persons/" + UUID.randomUUID()).expect(404), "PERSON_NOT_FOUND");
         assertProblem(auditor.get("/api/audit/households/" + UUID.randomUUID()).expect(404), "HOUSEHOLD_NOT_FOUND");
@@ -152,7 +161,7 @@ class AuditApiTest extends RegisterScenario {
     void aPersonChangedFiveTimesIsReadAsOfEachMomentBetween() throws InterruptedException {
         String home = register.household("330106001003", "6 Audit Road", "2010-01-01");
         String elsewhere = register.household("330106002004", "1 Other Road", "2010-01-01");
-        register.register(Register.person(elsewhere, "Head Elsewhere", "MALE", "1960-01-01", "HEAD", "2010-01-01"));
+        head(elsewhere, "Head Elsewhere", "MALE", "1960-01-01");
         Instant before = Instant.now();
         String person = register.register(Register.person(home, "Zheng He", "MALE", "1985-03-04", "HEAD",
                 "2011-01-01"));
@@ -179,7 +188,6 @@ class AuditApiTest extends RegisterScenario {
                 "toHouseholdId", elsewhere, "relationToHead", "OTHER"), 200);
         moments.add(moment(path));
 
-        Api auditor = api.as("auditor");
         assertThat(moments).extracting(moment -> moment.read().get("version").asLong())
                            .containsExactly(0L, 1L, 2L, 3L, 3L, 4L, 5L);
         for (Moment moment : moments) {
@@ -226,8 +234,8 @@ class AuditApiTest extends RegisterScenario {
         moments.add(moment(path));
 
         for (Moment moment : moments) {
-            JsonNode asOf = api.as("auditor").get("/api/audit/households/" + home + "/state?asOf=" + moment.at())
-                               .expect(200).json();
+            JsonNode asOf = auditor.get("/api/audit/households/" + home + "/state?asOf=" + moment.at())
+                                   .expect(200).json();
             assertThat(asOf).as("the household as of %s", moment.at()).isEqualTo(moment.read());
         }
         assertThat(moments.get(4).read().get("members")).extracting(member -> member.get("name").asText())
@@ -255,8 +263,8 @@ class AuditApiTest extends RegisterScenario {
         String home = register.household("330106001001", "9 Audit Road", "2010-01-01");
         String lastWeek = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(7).toString();
 
-        Api.Response early = api.as("auditor").get("/api/audit/households/" + home + "/state?asOf=" + lastWeek)
-                                .expect(404);
+        Api.Response early = auditor.get("/api/audit/households/" + home + "/state?asOf=" + lastWeek)
+                                    .expect(404);
 
         assertProblem(early, "NOT_YET_RECORDED");
         Instant first = Instant.parse(early.json().get("firstRecordedAt").asText());
@@ -267,7 +275,7 @@ class AuditApiTest extends RegisterScenario {
         assertThat(detail).contains("HouseholdRegistered, is dated 2010-01-01");
         assertThat(detail).contains("asOf is the instant facts were recorded, not the day they happened");
         assertThat(early.json().at("/errors/0/field").asText()).isEqualTo("asOf");
-        api.as("auditor").get("/api/audit/households/" + home + "/state?asOf=" + first).expect(200);
+        auditor.get("/api/audit/households/" + home + "/state?asOf=" + first).expect(200);
     }
 
     @Test
@@ -275,13 +283,13 @@ class AuditApiTest extends RegisterScenario {
         String home = register.household("330106001001", "8 Audit Road", "2010-01-01");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
-        JsonNode asOfToday = api.as("auditor").get("/api/audit/households/" + home + "/state?asOf=" + today)
-                                .expect(200).json();
+        JsonNode asOfToday = auditor.get("/api/audit/households/" + home + "/state?asOf=" + today)
+                                    .expect(200).json();
         assertThat(asOfToday.get("address").asText()).isEqualTo("8 Audit Road");
-        assertProblem(api.as("auditor").get("/api/audit/households/" + home + "/state?asOf=" + today.minusDays(1))
-                         .expect(404), "NOT_YET_RECORDED");
+        assertProblem(auditor.get("/api/audit/households/" + home + "/state?asOf=" + today.minusDays(1))
+                             .expect(404), "NOT_YET_RECORDED");
         String withOffset = today + "T23:59:59.999+08:00";
-        assertThat(api.as("auditor").get("/api/audit/households/" + home + "/state?asOf="
+        assertThat(auditor.get("/api/audit/households/" + home + "/state?asOf="
                 + withOffset.replace("+", "%2B")).expect(200).json()).isEqualTo(asOfToday);
     }
 
@@ -300,12 +308,12 @@ class AuditApiTest extends RegisterScenario {
         assertThat(beforeLate.read().get("birthOrder").asInt()).isEqualTo(1);
         assertThat(afterLate.read().get("birthOrder").asInt()).isEqualTo(2);
         for (Moment moment : List.of(beforeLate, afterLate)) {
-            assertThat(api.as("auditor").get("/api/audit/persons/" + younger + "/state?asOf=" + moment.at())
-                          .expect(200).json()).isEqualTo(moment.read());
+            assertThat(auditor.get("/api/audit/persons/" + younger + "/state?asOf=" + moment.at())
+                              .expect(200).json()).isEqualTo(moment.read());
         }
         Moment motherNow = moment("/api/persons/" + mother);
-        assertThat(api.as("auditor").get("/api/audit/persons/" + mother + "/state?asOf=" + motherNow.at())
-                      .expect(200).json()).isEqualTo(motherNow.read());
+        assertThat(auditor.get("/api/audit/persons/" + mother + "/state?asOf=" + motherNow.at())
+                          .expect(200).json()).isEqualTo(motherNow.read());
     }
 
     @Test
@@ -340,8 +348,8 @@ class AuditApiTest extends RegisterScenario {
         assertThat(moments).extracting(moment -> moment.read().get("claims").size()).containsExactly(0, 0, 1, 1, 1, 1);
         assertThat(moments.get(4).read().get("claims").get(0).get("status").asText()).isEqualTo("OBJECTED");
         for (Moment moment : moments) {
-            assertThat(api.as("auditor").get("/api/audit/persons/" + mother + "/state?asOf=" + moment.at())
-                          .expect(200).json()).as("the person as of %s", moment.at()).isEqualTo(moment.read());
+            assertThat(auditor.get("/api/audit/persons/" + mother + "/state?asOf=" + moment.at())
+                              .expect(200).json()).as("the person as of %s", moment.at()).isEqualTo(moment.read());
         }
     }
 
@@ -358,8 +366,8 @@ class AuditApiTest extends RegisterScenario {
         Thread.sleep(5);
         Instant to = Instant.now();
 
-        Api auditor = api.as("auditor").header("X-Min-Event-Position", Long.toString(register.last()));
-        JsonNode page = auditor.get("/api/audit?actor=" + user + "&from=" + from + "&to=" + to).expect(200).json();
+        Api caughtUp = auditor.header("X-Min-Event-Position", Long.toString(register.last()));
+        JsonNode page = caughtUp.get("/api/audit?actor=" + user + "&from=" + from + "&to=" + to).expect(200).json();
         assertThat(page.get("total").asInt()).isEqualTo(2);
         assertThat(page.get("items")).extracting(entry -> entry.get("type").asText())
                                      .containsExactly("HouseholdRegistered", "HouseholdRelocated");
@@ -367,14 +375,14 @@ class AuditApiTest extends RegisterScenario {
         assertThat(page.get("items").get(0).get("recordId").asText()).isEqualTo(home);
         assertThat(page.get("items").get(1).get("payload").get("address").asText()).isEqualTo("11 Audit Road");
 
-        JsonNode second = auditor.get("/api/audit?actor=" + user + "&from=" + from + "&to=" + to + "&size=1&page=1")
+        JsonNode second = caughtUp.get("/api/audit?actor=" + user + "&from=" + from + "&to=" + to + "&size=1&page=1")
                                  .expect(200).json();
         assertThat(second.get("items")).hasSize(1);
         assertThat(second.get("items").get(0).get("type").asText()).isEqualTo("HouseholdRelocated");
-        assertThat(auditor.get("/api/audit?actor=" + user + "&to=" + from).expect(200).json().get("items"))
+        assertThat(caughtUp.get("/api/audit?actor=" + user + "&to=" + from).expect(200).json().get("items"))
                 .noneMatch(entry -> entry.get("recordId").asText().equals(home));
-        assertProblem(auditor.get("/api/audit").expect(400), "VALIDATION_FAILED");
-        assertProblem(auditor.get("/api/audit?actor=x&from=2026-02-01&to=2026-01-01").expect(400),
+        assertProblem(caughtUp.get("/api/audit").expect(400), "VALIDATION_FAILED");
+        assertProblem(caughtUp.get("/api/audit?actor=x&from=2026-02-01&to=2026-01-01").expect(400),
                 "VALIDATION_FAILED");
 
         JsonNode verified = api.as("admin").post("/api/admin/projections/audit-actor-index/verify", Map.of())

@@ -2,15 +2,10 @@ package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.registry.platform.test.Api;
-import org.registry.platform.test.RegistryTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import java.util.ArrayList;
@@ -19,29 +14,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The HTTP contract of api.md, end to end, on the first slice: households. */
-@RegistryTest
 @AutoConfigureObservability
 @TestPropertySource(properties = "registry.read-your-writes.max-wait=1s")
-class HouseholdApiTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.at(port);
-    }
+class HouseholdApiTest extends ApiScenario {
 
     static Map<String, Object> household(String community, String address) {
         return Map.of("communityCode", community, "address", address, "kind", "REGISTERED", "date", "2026-01-01");
@@ -240,25 +220,17 @@ class HouseholdApiTest {
         void concurrentRetriesStoreOneHousehold() throws Exception {
             Api keyed = api.as("clerk").header("Idempotency-Key", UUID.randomUUID().toString());
             Map<String, Object> body = household("330106001001", "9 Race Lane");
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            try {
-                List<Callable<Api.Response>> retries = new ArrayList<>();
-                for (int i = 0; i < 8; i++) {
-                    retries.add(() -> keyed.post("/api/households", body));
-                }
-                List<Api.Response> answers = new ArrayList<>();
-                for (Future<Api.Response> answer : pool.invokeAll(retries)) {
-                    answers.add(answer.get());
-                }
-                assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(201));
-                Set<String> ids = answers.stream().map(answer -> answer.field("householdId")).collect(Collectors.toSet());
-                assertThat(ids).hasSize(1);
-                assertThat(eventsOf(ids.iterator().next())).isEqualTo(1);
-                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE payload LIKE ?",
-                        Integer.class, "%9 Race Lane%")).isEqualTo(1);
-            } finally {
-                pool.shutdownNow();
+            List<Callable<Api.Response>> retries = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                retries.add(() -> keyed.post("/api/households", body));
             }
+            List<Api.Response> answers = atOnce(retries);
+            assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(201));
+            Set<String> ids = answers.stream().map(answer -> answer.field("householdId")).collect(Collectors.toSet());
+            assertThat(ids).hasSize(1);
+            assertThat(eventsOf(ids.iterator().next())).isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE payload LIKE ?",
+                    Integer.class, "%9 Race Lane%")).isEqualTo(1);
         }
     }
 

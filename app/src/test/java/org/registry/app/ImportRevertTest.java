@@ -1,13 +1,8 @@
 package org.registry.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registry.platform.test.Api;
-import org.registry.platform.test.RegistryTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -34,27 +29,12 @@ import static org.registry.app.ImportApiTest.id;
 import static org.registry.app.ImportApiTest.line;
 
 /** Taking an import back (api.md, "Imports": {@code POST /api/imports/{id}/revert}), end to end on PostgreSQL. */
-@RegistryTest
-class ImportRevertTest {
+class ImportRevertTest extends ImportScenario {
 
-    private static final String CSV = "text/csv";
     private static final ZoneId OFFICES = ZoneId.of("Asia/Shanghai");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.at(port);
-    }
-
     private JsonNode importFile(String csv) {
-        return api.as("clerk").header("Content-Type", CSV)
-                  .send("POST", "/api/imports?fileName=ledger.csv", csv.getBytes(StandardCharsets.UTF_8))
-                  .expect(201).json();
+        return post("clerk", "?fileName=ledger.csv", csv.getBytes(StandardCharsets.UTF_8)).expect(201).json();
     }
 
     /** A console page, read as a user who signed in with the form (the console takes no HTTP Basic). */
@@ -79,10 +59,6 @@ class ImportRevertTest {
 
     private long head() {
         return jdbc.queryForObject("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry", Long.class);
-    }
-
-    private long events() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
     }
 
     private Api.Response revert(String user, String importId, String reason) {

@@ -98,8 +98,7 @@ class KnownAtApiTest extends CountyScenario {
     @Test
     void theDrillDownsAndTheBalanceAnswerAsKnownAtTheInstantToo() throws Exception {
         String home = registry.household(community, day("2000-01-01"));
-        String mother = registry.marriedHead(home, "He Li", "FEMALE", day("1991-05-05"));
-        registry.born(mother, home, "He Yi", "MALE", day("2026-01-10"));
+        String mother = registry.mother(home, "He Li", day("1991-05-05"), "He Yi", "MALE", day("2026-01-10"));
         Instant filed = pause();
         registry.born(mother, home, "He Er", "FEMALE", day("2026-01-11"));
         registry.resident(home, "He Lao", "MALE", day("1950-01-01"), "PARENT", day("2026-01-20"), null);

@@ -133,6 +133,35 @@ class LedgerExportTest extends CountyScenario {
         return new String(bytes(user, path + "&charset=GBK"), Charset.forName("GBK"));
     }
 
+    /**
+     * Checks that an export holds the expected rows below its header as UTF-8 CSV (with its BOM), as GBK CSV and as
+     * XLSX; answers the UTF-8 CSV.
+     */
+    String exportsHold(String user, String path, String header, List<List<String>> expected) throws Exception {
+        String csv = utf8(user, path);
+        assertThat(csv).startsWith("\uFEFF" + header);
+        assertThat(csvRows(csv.substring(1))).isEqualTo(expected);
+        assertThat(csvRows(gbk(user, path))).isEqualTo(expected);
+        assertThat(xlsxRows(bytes(user, path + "&format=xlsx"), expected.get(0).size())).isEqualTo(expected);
+        return csv;
+    }
+
+    /** A household of the community since 2000 with two claimants: a woman born 1980 heading it, a man born 1960. */
+    List<String> twoClaimants(String community, String woman, String man) {
+        String home = registry.household(community, day("2000-01-01"));
+        return List.of(registry.resident(home, woman, "FEMALE", day("1980-01-01"), "HEAD", day("2000-01-01"), null),
+                registry.resident(home, man, "MALE", day("1960-01-01"), "OTHER", day("2000-01-01"), null));
+    }
+
+    /** A clerk's export holds the personal data; an analyst's masks it, as the JSON read does. */
+    static void shownToClerksOnly(String user, String export, String... personalData) {
+        if (user.equals("clerk")) {
+            assertThat(export).contains(personalData);
+        } else {
+            assertThat(export).doesNotContain(personalData);
+        }
+    }
+
     JsonNode read(String user, String path) {
         return registry.get(org.registry.platform.test.Api.at(port).as(user), path);
     }
@@ -156,19 +185,11 @@ class LedgerExportTest extends CountyScenario {
             List<List<String>> expected = jsonRows(json, FLOATING);
             assertThat(expected).hasSize(2);
 
-            String csv = utf8(user, "/api/ledgers/floating-population/export" + query);
-            assertThat(csv).startsWith("\uFEFF人员编号,姓名,公民身份号码,性别,出生日期,流向");
-            assertThat(csvRows(csv.substring(1))).isEqualTo(expected);
-
-            String gbk = gbk(user, "/api/ledgers/floating-population/export" + query);
-            assertThat(csvRows(gbk)).isEqualTo(expected);
-
-            assertThat(xlsxRows(bytes(user, "/api/ledgers/floating-population/export" + query + "&format=xlsx"),
-                    FLOATING.size())).isEqualTo(expected);
+            String csv = exportsHold(user, "/api/ledgers/floating-population/export" + query,
+                    "人员编号,姓名,公民身份号码,性别,出生日期,流向", expected);
+            shownToClerksOnly(user, csv, "流入张三", "流入李四", "河南省信阳市", "安徽省阜阳市");
             if (user.equals("clerk")) {
-                assertThat(csv).contains("流入张三", "河南省信阳市", "VALID");
-            } else {
-                assertThat(csv).doesNotContain("流入张三", "流入李四", "河南省信阳市", "安徽省阜阳市");
+                assertThat(csv).contains("VALID");
             }
         }
     }
@@ -192,28 +213,19 @@ class LedgerExportTest extends CountyScenario {
             List<List<String>> expected = jsonRows(json.get("notChecked"), pointers);
             assertThat(expected).hasSize(2);
 
-            String csv = utf8(user, "/api/ledgers/check-ups/outreach" + query);
-            assertThat(csv).startsWith("\uFEFF人员编号,姓名,公民身份号码,出生日期,年龄");
-            assertThat(csvRows(csv.substring(1))).isEqualTo(expected);
-            String gbk = gbk(user, "/api/ledgers/check-ups/outreach" + query);
-            assertThat(csvRows(gbk)).isEqualTo(expected);
-            assertThat(xlsxRows(bytes(user, "/api/ledgers/check-ups/outreach" + query + "&format=xlsx"),
-                    pointers.size())).isEqualTo(expected);
-            if (user.equals("clerk")) {
-                assertThat(csv).contains("未检王芳", "未检赵丽").doesNotContain("已检孙梅");
-            } else {
-                assertThat(csv).doesNotContain("未检王芳", "未检赵丽");
-            }
+            String csv = exportsHold(user, "/api/ledgers/check-ups/outreach" + query,
+                    "人员编号,姓名,公民身份号码,出生日期,年龄", expected);
+            shownToClerksOnly(user, csv, "未检王芳", "未检赵丽");
+            assertThat(csv).doesNotContain("已检孙梅");
         }
     }
 
     @Test
     void theBenefitPaymentsAsCsvAndXlsxEqualTheJsonRead_withALastRowOfTotals() throws Exception {
         String community = community("004", "004");
-        String home = registry.household(community, day("2000-01-01"));
-        String monthly = registry.resident(home, "发放钱一", "FEMALE", day("1980-01-01"), "HEAD", day("2000-01-01"),
-                null);
-        String yearly = registry.resident(home, "发放钱二", "MALE", day("1960-01-01"), "OTHER", day("2000-01-01"), null);
+        List<String> claimants = twoClaimants(community, "发放钱一", "发放钱二");
+        String monthly = claimants.get(0);
+        String yearly = claimants.get(1);
         String award = registry.grantedClaim(monthly, Programme.ONLY_CHILD_PARENT_AWARD, day("2026-01-20"));
         registry.pay(monthly, award, "2026-01", "20", day("2026-01-25"));
         registry.pay(monthly, award, "2026-02", "20.50", day("2026-02-25"));
@@ -242,22 +254,16 @@ class LedgerExportTest extends CountyScenario {
             assertThat(sheet.subList(0, 3)).isEqualTo(expected);
             assertThat(sheet.get(3).get(0)).isEqualTo("合计");
             assertThat(new java.math.BigDecimal(sheet.get(3).get(6))).isEqualByComparingTo(total);
-            if (user.equals("clerk")) {
-                assertThat(csv).contains("发放钱一", "发放钱二");
-            } else {
-                assertThat(csv).doesNotContain("发放钱一", "发放钱二");
-            }
+            shownToClerksOnly(user, csv, "发放钱一", "发放钱二");
         }
     }
 
     @Test
     void thePublicNoticeBoardAsAnA4PdfHoldsTheChineseLabelsAndTheEntriesMaskedAsOnTheBoard() throws Exception {
         String community = community("005", "005");
-        String home = registry.household(community, day("2000-01-01"));
-        String first = registry.resident(home, "公示周一", "FEMALE", day("1980-01-01"), "HEAD", day("2000-01-01"),
-                null);
-        String second = registry.resident(home, "公示吴二", "MALE", day("1960-01-01"), "OTHER", day("2000-01-01"),
-                null);
+        List<String> claimants = twoClaimants(community, "公示周一", "公示吴二");
+        String first = claimants.get(0);
+        String second = claimants.get(1);
         registry.claimOnNotice(first, Programme.ONLY_CHILD_PARENT_AWARD, day("2026-11-01"), java.time.Instant.now());
         String held = registry.claimOnNotice(second, Programme.SPECIAL_SUPPORT, day("2026-11-01"),
                 java.time.Instant.now());

@@ -33,8 +33,7 @@ class MonthlyReportApiTest extends CountyScenario {
     void filedReturnedFiledAgainAndApprovedByAnotherClerkOfTheLevelAbove() {
         String community = community("001", "001");
         String home = registry.household(community, day("2000-01-01"));
-        String mother = registry.marriedHead(home, "Zhao Hong", "FEMALE", day("1990-03-03"));
-        registry.born(mother, home, "Zhao Xiao", "MALE", day("2026-10-10"));
+        registry.mother(home, "Zhao Hong", day("1990-03-03"), "Zhao Xiao", "MALE", day("2026-10-10"));
         String id = community + "-" + OCTOBER;
         JsonNode dashboard = registry.get(clerk, "/api/dashboards/indicators?areaCode=" + community
                 + "&from=2026-10-01&to=2026-10-31");

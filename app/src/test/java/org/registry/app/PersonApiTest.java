@@ -9,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.registry.app.HouseholdApiTest.assertProblem;
@@ -125,31 +122,23 @@ class PersonApiTest extends RegisterScenario {
     void aNationalIdRegisteredByParallelRequestsIsGivenToExactlyOnePerson() throws Exception {
         String home = household("330106001001");
         String id = nationalId("1988-08-08", "MALE");
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Callable<Api.Response>> requests = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                Map<String, Object> body = person(home, "Racer " + i, "MALE", "1988-08-08", "OTHER");
-                body.put("nationalId", id);
-                requests.add(() -> clerk.post("/api/persons", body));
-            }
-            List<Api.Response> answers = new ArrayList<>();
-            for (Future<Api.Response> answer : pool.invokeAll(requests)) {
-                answers.add(answer.get());
-            }
-            List<Api.Response> won = answers.stream().filter(answer -> answer.status() == 201).toList();
-            assertThat(won).hasSize(1);
-            String winner = won.get(0).field("personId");
-            assertThat(answers).filteredOn(answer -> answer.status() != 201).hasSize(7).allSatisfy(answer -> {
-                assertThat(answer.status()).isEqualTo(409);
-                assertThat(answer.field("code")).isEqualTo("DUPLICATE_NATIONAL_ID");
-                assertThat(answer.field("personId")).isEqualTo(winner);
-            });
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE payload LIKE ?",
-                    Integer.class, "%" + id + "%")).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Api.Response>> requests = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Map<String, Object> body = person(home, "Racer " + i, "MALE", "1988-08-08", "OTHER");
+            body.put("nationalId", id);
+            requests.add(() -> clerk.post("/api/persons", body));
         }
+        List<Api.Response> answers = atOnce(requests);
+        List<Api.Response> won = answers.stream().filter(answer -> answer.status() == 201).toList();
+        assertThat(won).hasSize(1);
+        String winner = won.get(0).field("personId");
+        assertThat(answers).filteredOn(answer -> answer.status() != 201).hasSize(7).allSatisfy(answer -> {
+            assertThat(answer.status()).isEqualTo(409);
+            assertThat(answer.field("code")).isEqualTo("DUPLICATE_NATIONAL_ID");
+            assertThat(answer.field("personId")).isEqualTo(winner);
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE payload LIKE ?",
+                Integer.class, "%" + id + "%")).isEqualTo(1);
     }
 
     @Test
@@ -215,22 +204,17 @@ class PersonApiTest extends RegisterScenario {
             fromA.add(register(person(a, "A" + i, "MALE", "1990-01-01", "OTHER")).field("personId"));
             fromB.add(register(person(b, "B" + i, "MALE", "1990-01-01", "OTHER")).field("personId"));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(12);
-        try {
-            List<Callable<Api.Response>> transfers = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                String x = fromA.get(i);
-                String y = fromB.get(i);
-                transfers.add(() -> clerk.post("/api/persons/" + x + "/moves", Map.of("direction", "TRANSFER",
-                        "toHouseholdId", b, "relationToHead", "OTHER", "date", "2026-02-02")));
-                transfers.add(() -> clerk.post("/api/persons/" + y + "/moves", Map.of("direction", "TRANSFER",
-                        "toHouseholdId", a, "relationToHead", "OTHER", "date", "2026-02-02")));
-            }
-            for (Future<Api.Response> answer : pool.invokeAll(transfers)) {
-                answer.get().expect(200);
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Api.Response>> transfers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String x = fromA.get(i);
+            String y = fromB.get(i);
+            transfers.add(() -> clerk.post("/api/persons/" + x + "/moves", Map.of("direction", "TRANSFER",
+                    "toHouseholdId", b, "relationToHead", "OTHER", "date", "2026-02-02")));
+            transfers.add(() -> clerk.post("/api/persons/" + y + "/moves", Map.of("direction", "TRANSFER",
+                    "toHouseholdId", a, "relationToHead", "OTHER", "date", "2026-02-02")));
+        }
+        for (Api.Response answer : atOnce(transfers)) {
+            answer.expect(200);
         }
     }
 

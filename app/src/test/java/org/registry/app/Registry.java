@@ -178,6 +178,13 @@ final class Registry {
         return birth(mother, household, name, sex, date).field("personId");
     }
 
+    /** A married woman heading the household ({@link #marriedHead}) who bore a child in it on {@code date}: her id. */
+    String mother(String household, String name, LocalDate birthDate, String child, String sex, LocalDate date) {
+        String mother = marriedHead(household, name, "FEMALE", birthDate);
+        born(mother, household, child, sex, date);
+        return mother;
+    }
+
     void death(String person, LocalDate date) {
         post("/api/persons/" + person + "/death", Map.of("date", date.toString()), 200);
     }

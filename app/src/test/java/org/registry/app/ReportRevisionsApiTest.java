@@ -73,8 +73,7 @@ class ReportRevisionsApiTest extends CountyScenario {
     void aBirthRegisteredAfterFilingIsARevisionWithItsRecordAndItsClerkWhileTheFiguresStayAsFiled() {
         String community = community("001", "001");
         String home = registry.household(community, day("2000-01-01"));
-        String mother = registry.marriedHead(home, "Qian Hong", "FEMALE", day("1990-03-03"));
-        registry.born(mother, home, "Qian Da", "MALE", day("2024-05-10"));
+        String mother = registry.mother(home, "Qian Hong", day("1990-03-03"), "Qian Da", "MALE", day("2024-05-10"));
         Api.Response filing = file(community);
         String id = filing.field("reportId");
         JsonNode filed = read(as("clerk"), "/api/reports/" + id, filing.eventPosition());
@@ -176,8 +175,7 @@ class ReportRevisionsApiTest extends CountyScenario {
     void aReportWithNoLaterFactsHasNoRevisions() {
         String community = community("003", "001");
         String home = registry.household(community, day("2000-01-01"));
-        String mother = registry.marriedHead(home, "Li Hua", "FEMALE", day("1991-05-05"));
-        registry.born(mother, home, "Li Xiao", "FEMALE", day("2026-10-03"));
+        registry.mother(home, "Li Hua", day("1991-05-05"), "Li Xiao", "FEMALE", day("2026-10-03"));
         String aunt = registry.resident(home, "Li Mei", "FEMALE", day("1993-06-06"), "OTHER", day("2010-01-01"),
                 "MARRIED");
         String id = file(community).field("reportId");

@@ -7,4 +7,20 @@ package org.registry.command.api;
 public interface CommandRequest {
 
     String reason();
+
+    /** The reason the audit trail keeps: the one given. */
+    default String auditReason() {
+        return reason();
+    }
+
+    /** A body with a {@code note} of its own, which the audit trail keeps as the reason when none is given. */
+    interface Noted extends CommandRequest {
+
+        String note();
+
+        @Override
+        default String auditReason() {
+            return reason() != null ? reason() : note();
+        }
+    }
 }

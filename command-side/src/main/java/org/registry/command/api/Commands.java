@@ -248,7 +248,7 @@ public class Commands {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(AuditMetaData.ACTOR, user.name());
         values.put(AuditMetaData.ROLE, user.rolesText());
-        String reason = body == null || body.reason() == null ? null : body.reason().strip();
+        String reason = body == null || body.auditReason() == null ? null : body.auditReason().strip();
         if (reason != null && !reason.isEmpty()) {
             values.put(AuditMetaData.REASON, reason);
         }

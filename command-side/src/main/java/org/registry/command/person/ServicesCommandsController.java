@@ -103,12 +103,7 @@ class ServicesCommandsController {
     record DecisionRequest(@NotNull Stage stage, @NotNull Outcome outcome,
                            @Text(max = TextLimits.NOTE, note = true) String note,
                            @Text(max = TextLimits.REASON, note = true) String reason)
-            implements CommandRequest {
-
-        @Override
-        public String reason() {
-            return reason != null ? reason : note;
-        }
+            implements CommandRequest.Noted {
     }
 
     /**
@@ -150,12 +145,8 @@ class ServicesCommandsController {
     }
 
     record ResolutionRequest(@NotNull Boolean upheld, @Text(max = TextLimits.NOTE, note = true) String note,
-                             @Text(max = TextLimits.REASON, note = true) String reason) implements CommandRequest {
-
-        @Override
-        public String reason() {
-            return reason != null ? reason : note;
-        }
+                             @Text(max = TextLimits.REASON, note = true) String reason)
+            implements CommandRequest.Noted {
     }
 
     @PostMapping("/benefit-claims/{claimId}/objections/{objectionId}/resolution")

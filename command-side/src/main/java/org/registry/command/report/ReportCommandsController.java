@@ -77,12 +77,8 @@ class ReportCommandsController {
 
     /** @param note why the report is returned (required); kept on the report */
     record ReturnRequest(@NotBlank @Text(max = TextLimits.REASON, note = true) String note,
-                         @Text(max = TextLimits.REASON, note = true) String reason) implements CommandRequest {
-
-        @Override
-        public String reason() {
-            return reason != null ? reason : note;
-        }
+                         @Text(max = TextLimits.REASON, note = true) String reason)
+            implements CommandRequest.Noted {
     }
 
     @PostMapping("/{reportId}/return")

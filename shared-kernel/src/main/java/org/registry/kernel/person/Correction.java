@@ -32,21 +32,9 @@ public sealed interface Correction {
     /** The value after it; null only when an ethnicity is removed. */
     Object newValue();
 
-    /** Hands this correction to the one of the handlers that takes its kind (a kind added here is added here too). */
-    default void handle(Consumer<OfName> name, Consumer<OfSex> sex, Consumer<OfBirthDate> birthDate,
-                        Consumer<OfEthnicity> ethnicity, Consumer<OfNationalId> nationalId) {
-        if (this instanceof OfName correction) {
-            name.accept(correction);
-        } else if (this instanceof OfSex correction) {
-            sex.accept(correction);
-        } else if (this instanceof OfBirthDate correction) {
-            birthDate.accept(correction);
-        } else if (this instanceof OfEthnicity correction) {
-            ethnicity.accept(correction);
-        } else {
-            nationalId.accept((OfNationalId) this);
-        }
-    }
+    /** Hands this correction to the one of the handlers that takes its kind. */
+    void handle(Consumer<OfName> name, Consumer<OfSex> sex, Consumer<OfBirthDate> birthDate,
+                Consumer<OfEthnicity> ethnicity, Consumer<OfNationalId> nationalId);
 
     /** True when the correction would leave the detail as it is. */
     default boolean changesNothing() {
@@ -54,18 +42,43 @@ public sealed interface Correction {
     }
 
     record OfName(@PersonalData String oldValue, @PersonalData String newValue) implements Correction {
+        @Override
+        public void handle(Consumer<OfName> name, Consumer<OfSex> sex, Consumer<OfBirthDate> birthDate,
+                           Consumer<OfEthnicity> ethnicity, Consumer<OfNationalId> nationalId) {
+            name.accept(this);
+        }
     }
 
     record OfSex(@PersonalData Sex oldValue, @PersonalData Sex newValue) implements Correction {
+        @Override
+        public void handle(Consumer<OfName> name, Consumer<OfSex> sex, Consumer<OfBirthDate> birthDate,
+                           Consumer<OfEthnicity> ethnicity, Consumer<OfNationalId> nationalId) {
+            sex.accept(this);
+        }
     }
 
     record OfBirthDate(@PersonalData LocalDate oldValue, @PersonalData LocalDate newValue) implements Correction {
+        @Override
+        public void handle(Consumer<OfName> name, Consumer<OfSex> sex, Consumer<OfBirthDate> birthDate,
+                           Consumer<OfEthnicity> ethnicity, Consumer<OfNationalId> nationalId) {
+            birthDate.accept(this);
+        }
     }
 
     record OfEthnicity(@PersonalData String oldValue, @PersonalData String newValue) implements Correction {
+        @Override
+        public void handle(Consumer<OfName> name, Consumer<OfSex> sex, Consumer<OfBirthDate> birthDate,
+                           Consumer<OfEthnicity> ethnicity, Consumer<OfNationalId> nationalId) {
+            ethnicity.accept(this);
+        }
     }
 
     record OfNationalId(@PersonalData NationalId oldValue, @PersonalData NationalId newValue)
             implements Correction {
+        @Override
+        public void handle(Consumer<OfName> name, Consumer<OfSex> sex, Consumer<OfBirthDate> birthDate,
+                           Consumer<OfEthnicity> ethnicity, Consumer<OfNationalId> nationalId) {
+            nationalId.accept(this);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.registry.query.operations;
 
+import org.registry.query.api.Databases;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.CallableStatementCallback;
 import org.springframework.jdbc.core.CallableStatementCreator;
@@ -111,8 +112,7 @@ final class BatchingJdbcTemplate extends JdbcTemplate {
 
     private boolean postgreSql() {
         if (postgreSql == null) {
-            postgreSql = super.execute((ConnectionCallback<Boolean>) connection ->
-                    connection.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
+            postgreSql = super.execute((ConnectionCallback<Boolean>) Databases::postgreSql);
         }
         return postgreSql;
     }

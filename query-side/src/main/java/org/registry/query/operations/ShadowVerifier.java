@@ -1,5 +1,6 @@
 package org.registry.query.operations;
 
+import org.registry.query.api.Databases;
 import org.axonframework.eventhandling.TrackingToken;
 import org.registry.platform.processing.AxonTokens;
 import org.registry.platform.processing.ProcessorPositions;
@@ -112,8 +113,7 @@ class ShadowVerifier {
 
     private boolean postgres() {
         if (postgres == null) {
-            postgres = jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                    connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres"));
+            postgres = jdbc.execute((ConnectionCallback<Boolean>) Databases::postgreSql);
         }
         return postgres;
     }

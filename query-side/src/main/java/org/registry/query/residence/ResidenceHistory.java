@@ -1,5 +1,6 @@
 package org.registry.query.residence;
 
+import org.registry.query.api.Databases;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -369,7 +370,7 @@ class ResidenceHistory implements Projection {
                             rs.getObject("valid_to", LocalDate.class)));
                 },
                 rs -> current.add(STORED.mapRow(rs, current.size())));
-        if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+        if (Databases.postgreSql(connection)) {
             try (PreparedStatement statement = connection.prepareStatement(String.join(";\n", PERSON_ROWS))) {
                 for (int parameter = 1; parameter <= PERSON_ROWS.size(); parameter++) {
                     statement.setObject(parameter, personId);

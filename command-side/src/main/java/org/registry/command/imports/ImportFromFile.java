@@ -33,7 +33,6 @@ import java.util.UUID;
 @Component
 public class ImportFromFile {
 
-
     private final Importer importer;
     private final ImportRuns runs;
     private final UserDetailsService users;
@@ -43,7 +42,6 @@ public class ImportFromFile {
         this.runs = runs;
         this.users = users;
     }
-
 
     /** An import done: its rows, and how many had each outcome ({@code registered}, {@code valid}...). */
     public record Summary(UUID importId, boolean dryRun, int totalRows, Map<String, Long> counts) {

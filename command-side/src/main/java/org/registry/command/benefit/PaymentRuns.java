@@ -71,7 +71,8 @@ class PaymentRuns {
     @PostMapping("/api/benefit-payment-runs")
     @Operation(summary = "Pay every due claim of a programme in an area for a period (YYYY-MM; a yearly programme "
             + "pays the month's year); nobody twice. Every claim of the programme in the area is counted once: paid, "
-            + "alreadyPaid, or notDue by reason (UNDER_REVIEW, REJECTED, GRANTED_AFTER_PERIOD, ENDED, NOT_RECERTIFIED)")
+            + "alreadyPaid, or notDue by reason (UNDER_REVIEW, REJECTED, GRANTED_AFTER_PERIOD, ENDED, NOT_RECERTIFIED, "
+            + "BEFORE_REGISTER)")
     ResponseEntity<Map<String, Object>> run(@Valid @RequestBody PaymentRunRequest body, HttpServletRequest request) {
         return commands.once(body, request, () -> pay(body, request));
     }

@@ -13,6 +13,7 @@ import org.registry.kernel.household.HouseholdRelocated;
 import org.registry.kernel.person.BenefitClaimEnded;
 import org.registry.kernel.person.BenefitClaimFiled;
 import org.registry.kernel.person.BenefitClaimGranted;
+import org.registry.kernel.person.BenefitGrantImported;
 import org.registry.kernel.person.BirthRegistered;
 import org.registry.kernel.person.NationalId;
 import org.registry.kernel.person.NationalIdAdded;
@@ -221,6 +222,12 @@ public class RecordDirectory implements NationalIdHolders, Kinship {
     void on(BenefitClaimFiled event) {
         jdbc.update("INSERT INTO claim_directory (claim_id, person_id, programme) VALUES (?, ?, ?)",
                 event.claimId().value(), event.personId().value(), event.programme().name());
+    }
+
+    @EventHandler
+    void on(BenefitGrantImported event) {
+        jdbc.update("INSERT INTO claim_directory (claim_id, person_id, programme, granted_on) VALUES (?, ?, ?, ?)",
+                event.claimId().value(), event.personId().value(), event.programme().name(), event.grantedOn());
     }
 
     @EventHandler

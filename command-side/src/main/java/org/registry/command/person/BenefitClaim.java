@@ -20,6 +20,7 @@ import org.registry.kernel.person.BenefitClaimFiled;
 import org.registry.kernel.person.BenefitClaimGranted;
 import org.registry.kernel.person.BenefitClaimRecertified;
 import org.registry.kernel.person.BenefitClaimRejected;
+import org.registry.kernel.person.BenefitGrantImported;
 import org.registry.kernel.person.BenefitPaid;
 import org.registry.kernel.person.ObjectionRaised;
 import org.registry.kernel.person.ObjectionResolved;
@@ -44,7 +45,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A benefit claim, an entity of the person it is for: three levels decide it in order, no clerk decides two
  * stages, the county's approval puts it on public notice, where objections hold it, and a granted claim is paid
- * at most once per period and re-certified every year. Decisions apply events; only the event sourcing handlers
+ * at most once per period and re-certified every year. A grant an office made before the register comes in by an
+ * import, granted from the start, and is a granted claim like any other from then on. Decisions apply events; only the event sourcing handlers
  * change state (Axon routes each claim's events to it by {@code claimId}).
  */
 final class BenefitClaim {
@@ -64,6 +66,8 @@ final class BenefitClaim {
     private final Map<ObjectionId, Boolean> objections = new HashMap<>();
     private LocalDate grantedOn;
     private LocalDate endedOn;
+    /** For a grant an import brought in, the day of the import: the register pays from its period on. */
+    private LocalDate importedOn;
     private final Map<Integer, Recertification> recertifications = new HashMap<>();
     private final Set<String> paidPeriods = new HashSet<>();
 
@@ -72,6 +76,17 @@ final class BenefitClaim {
         this.claimId = filed.claimId();
         this.programme = filed.programme();
         this.childId = filed.childId();
+    }
+
+    /** A grant an import brought in: granted from the start (the person applies the event, so it is read here). */
+    BenefitClaim(BenefitGrantImported imported) {
+        this.personId = imported.personId();
+        this.claimId = imported.claimId();
+        this.programme = imported.programme();
+        this.childId = imported.childId();
+        this.grantedOn = imported.grantedOn();
+        this.importedOn = imported.importedOn();
+        this.status = ClaimStatus.GRANTED;
     }
 
     Programme programme() {
@@ -204,7 +219,9 @@ final class BenefitClaim {
 
     /**
      * A claim is due for every period from the one it was granted in through the one it ended in; after its
-     * first year, for the years it was re-certified to continue. Otherwise the outcome says why it is not due.
+     * first year, for the years it was re-certified to continue. A grant an import brought in is due from the period
+     * of the import day on (the office's books before the register account for the periods before), and counts as
+     * re-certified for the import's year. Otherwise the outcome says why it is not due.
      */
     PaymentOutcome pay(YearMonth month, BigDecimal amount, LocalDate today) {
         PaymentPeriod period = PaymentPeriod.of(programme, month);
@@ -215,7 +232,11 @@ final class BenefitClaim {
         if (grantedOn == null) {
             return status == ClaimStatus.REJECTED ? PaymentOutcome.REJECTED : PaymentOutcome.UNDER_REVIEW;
         }
-        if (period.year() != grantedOn.getYear()
+        if (importedOn != null && period.start().isBefore(PaymentPeriod.of(programme,
+                YearMonth.from(importedOn)).start())) {
+            return PaymentOutcome.BEFORE_REGISTER;
+        }
+        if (period.year() != grantedOn.getYear() && (importedOn == null || period.year() != importedOn.getYear())
                 && recertifications.get(period.year()) != Recertification.CONTINUE) {
             return PaymentOutcome.NOT_RECERTIFIED;
         }
@@ -303,6 +324,7 @@ final class BenefitClaim {
                 && Objects.equals(noticeEndsAt, that.noticeEndsAt) && noticeEnded == that.noticeEnded
                 && objections.equals(that.objections)
                 && Objects.equals(grantedOn, that.grantedOn) && Objects.equals(endedOn, that.endedOn)
+                && Objects.equals(importedOn, that.importedOn)
                 && recertifications.equals(that.recertifications) && paidPeriods.equals(that.paidPeriods);
     }
 

@@ -23,11 +23,13 @@ import org.registry.kernel.benefit.PaymentOutcome;
 import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.benefit.RaiseObjection;
 import org.registry.kernel.benefit.RecertifyBenefitClaim;
+import org.registry.kernel.benefit.RecordImportedGrant;
 import org.registry.kernel.benefit.ResolveObjection;
 import org.registry.kernel.checkup.CheckUpId;
 import org.registry.kernel.checkup.RecordCheckUp;
 import org.registry.kernel.checkup.RiskLevel;
 import org.registry.kernel.person.BenefitClaimFiled;
+import org.registry.kernel.person.BenefitGrantImported;
 import org.registry.kernel.person.CheckUpRecorded;
 import org.registry.kernel.person.BirthOrder;
 import org.registry.kernel.person.ChildBirthDateCorrected;
@@ -462,6 +464,26 @@ class Person {
                 applicant.childTheClaimRestsOn(), command.basis(), applicant.today()));
     }
 
+    /**
+     * A grant the office made before the register, brought in by an import: eligible by the rules a claim is filed
+     * by, on what the register knows on the import day, and granted from its own day (an award then ends on its only
+     * child's 14th birthday, as one granted here).
+     */
+    @CommandHandler
+    void handle(RecordImportedGrant command, Clock clock, Kinship kinship, DeadlineManager deadlines) {
+        requireLiving();
+        LocalDate today = LocalDate.now(clock);
+        Require.notInFuture(command.grantedOn(), today, "grantedOn");
+        requireNotBeforeBirth(command.grantedOn(), birthDate, "grantedOn");
+        ClaimPolicy.Applicant applicant = new ClaimPolicy.Applicant(personId, birthDate, residency, openClaims(),
+                command.programme(), kinship.childrenOf(personId), kinship.communityOf(personId).orElse(null),
+                command.basis(), today);
+        Policy.requireAll(ClaimPolicy.forProgramme(command.programme()), applicant);
+        apply(new BenefitGrantImported(personId, command.claimId(), command.programme(),
+                applicant.childTheClaimRestsOn(), command.basis(), command.grantedOn(), today));
+        scheduleEndOfAward(command.claimId(), childTurns14(claim(command.claimId()), kinship), deadlines, clock);
+    }
+
     private Set<Programme> openClaims() {
         return claims.values().stream().filter(BenefitClaim::open).map(BenefitClaim::programme)
                      .collect(Collectors.toSet());
@@ -736,6 +758,11 @@ class Person {
 
     @EventSourcingHandler
     void on(BenefitClaimFiled event) {
+        claims.put(event.claimId(), new BenefitClaim(event));
+    }
+
+    @EventSourcingHandler
+    void on(BenefitGrantImported event) {
         claims.put(event.claimId(), new BenefitClaim(event));
     }
 

@@ -23,6 +23,7 @@ import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.benefit.RaiseObjection;
 import org.registry.kernel.benefit.Recertification;
 import org.registry.kernel.benefit.RecertifyBenefitClaim;
+import org.registry.kernel.benefit.RecordImportedGrant;
 import org.registry.kernel.benefit.ResolveObjection;
 import org.registry.kernel.benefit.Stage;
 import org.registry.kernel.person.BenefitClaimApproved;
@@ -31,12 +32,14 @@ import org.registry.kernel.person.BenefitClaimFiled;
 import org.registry.kernel.person.BenefitClaimGranted;
 import org.registry.kernel.person.BenefitClaimRecertified;
 import org.registry.kernel.person.BenefitClaimRejected;
+import org.registry.kernel.person.BenefitGrantImported;
 import org.registry.kernel.person.BenefitPaid;
 import org.registry.kernel.person.MoveReason;
 import org.registry.kernel.person.MovePersonOut;
 import org.registry.kernel.person.ObjectionRaised;
 import org.registry.kernel.person.ObjectionResolved;
 import org.registry.kernel.person.PersonDied;
+import org.registry.kernel.person.PersonEnteredInError;
 import org.registry.kernel.person.PersonId;
 import org.registry.kernel.person.PersonMovedOut;
 import org.registry.kernel.person.PersonRegistered;
@@ -127,6 +130,13 @@ class BenefitClaimTest {
                 new PublicNoticeStarted(id, claim, on.atStartOfDay(People.ZONE).toInstant(),
                         on.atStartOfDay(People.ZONE).toInstant().plus(NOTICE)),
                 new BenefitClaimGranted(id, claim, on.plusDays(7))};
+    }
+
+    /** A grant from {@code grantedOn} an import brought in on {@code importedOn}, resting on a new only child. */
+    private Object[] imported(Programme programme, LocalDate grantedOn, LocalDate importedOn) {
+        PersonId child = child(Sex.MALE, LocalDate.of(2020, 1, 1), null).personId();
+        return new Object[]{parent(), new BenefitGrantImported(id, claim, programme, child, "import 1", grantedOn,
+                importedOn)};
     }
 
     private TestExecutor<Person> as(Object... given) {
@@ -548,6 +558,39 @@ class BenefitClaimTest {
             as(endedInMarch()).when(pay("2026-03"))
                     .expectEvents(new BenefitPaid(id, claim, "2026-03", TWENTY, TODAY));
         }
+
+        @Test
+        void givenAGrantImportedThisMonth_whenLastMonthIsPaid_thenItIsNotDueAsBeforeTheRegister() {
+            as(imported(Programme.ONLY_CHILD_PARENT_AWARD, LocalDate.of(2019, 5, 1), TODAY)).when(pay("2026-05"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(PaymentOutcome.BEFORE_REGISTER);
+        }
+
+        @Test
+        void givenAGrantOfAnEarlierYearImportedThisMonth_whenThisMonthIsPaid_thenPaidWithoutARecertification() {
+            as(imported(Programme.ONLY_CHILD_PARENT_AWARD, LocalDate.of(2019, 5, 1), TODAY)).when(pay("2026-06"))
+                    .expectEvents(new BenefitPaid(id, claim, "2026-06", TWENTY, TODAY))
+                    .expectResultMessagePayload(PaymentOutcome.PAID);
+        }
+
+        @Test
+        void givenAGrantImportedLastYear_whenThisYearIsPaid_thenItNeedsTheYearsRecertification() {
+            LocalDate importedOn = LocalDate.of(2025, 11, 20);
+            Object[] given = imported(Programme.ONLY_CHILD_PARENT_AWARD, LocalDate.of(2019, 5, 1), importedOn);
+            as(given).when(pay("2026-03"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(PaymentOutcome.NOT_RECERTIFIED);
+            List<Object> recertified = new ArrayList<>(List.of(given));
+            recertified.add(new BenefitClaimRecertified(id, claim, 2026, Recertification.CONTINUE, null, TODAY));
+            as(recertified.toArray()).when(pay("2026-03"))
+                    .expectEvents(new BenefitPaid(id, claim, "2026-03", TWENTY, TODAY));
+        }
+
+        @Test
+        void givenAYearlyGrantImportedInJune_whenItsYearIsPaid_thenPaid() {
+            as(imported(Programme.RURAL_REWARD_SUPPORT, LocalDate.of(2019, 5, 1), TODAY)).when(pay("2026-01"))
+                    .expectEvents(new BenefitPaid(id, claim, "2026", TWENTY, TODAY));
+        }
     }
 
     @Nested
@@ -628,6 +671,78 @@ class BenefitClaimTest {
                             Duration.between(CLOCK.instant().plus(NOTICE),
                                     LocalDate.of(2034, 7, 1).atStartOfDay(People.ZONE).toInstant()),
                             Person.CHILD_TURNS_14);
+        }
+    }
+
+    @Nested
+    class ImportedGrants {
+
+        final LocalDate grantedOn = LocalDate.of(2021, 3, 1);
+
+        RecordImportedGrant grant(Programme programme, LocalDate on) {
+            return new RecordImportedGrant(id, claim, programme, on, "import 1: 县卫健发〔2021〕3号");
+        }
+
+        @Test
+        void givenAParentOfOneChildUnder14_whenAnImportBringsInTheirAward_thenGrantedFromItsDayAndItsEndScheduled() {
+            PersonId only = child(Sex.MALE, LocalDate.of(2020, 7, 1), null).personId();
+            as(parent()).when(grant(Programme.ONLY_CHILD_PARENT_AWARD, grantedOn))
+                    .expectEvents(new BenefitGrantImported(id, claim, Programme.ONLY_CHILD_PARENT_AWARD, only,
+                            "import 1: 县卫健发〔2021〕3号", grantedOn, TODAY))
+                    .expectScheduledDeadlineWithName(Duration.between(CLOCK.instant(),
+                            LocalDate.of(2034, 7, 1).atStartOfDay(People.ZONE).toInstant()), Person.CHILD_TURNS_14);
+        }
+
+        @Test
+        void givenAParentOfTwoChildren_whenAnImportBringsInTheirAward_thenRefusedAsNotEligible() {
+            child(Sex.FEMALE, LocalDate.of(2018, 3, 3), null);
+            child(Sex.MALE, LocalDate.of(2021, 3, 3), null);
+            as(parent()).when(grant(Programme.ONLY_CHILD_PARENT_AWARD, grantedOn))
+                    .expectNoEvents()
+                    .expectException(rejectedWith("NOT_ELIGIBLE"))
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("2 child(ren)"));
+        }
+
+        @Test
+        void givenAGrantedClaimOfTheProgramme_whenAnImportBringsInAnother_thenRefusedAsOpenAlready() {
+            as(granted(LocalDate.of(2025, 5, 1)))
+                    .when(new RecordImportedGrant(id, new ClaimId(java.util.UUID.randomUUID()),
+                            Programme.ONLY_CHILD_PARENT_AWARD, grantedOn, "import 2"))
+                    .expectNoEvents()
+                    .expectException(rejectedWith("CLAIM_ALREADY_OPEN"));
+        }
+
+        @Test
+        void givenARecordEnteredInError_whenAnImportBringsInAGrant_thenRefused() {
+            child(Sex.MALE, LocalDate.of(2020, 7, 1), null);
+            as(parent(), new PersonEnteredInError(id, java.util.UUID.randomUUID(), "wrong file"))
+                    .when(grant(Programme.ONLY_CHILD_PARENT_AWARD, grantedOn))
+                    .expectNoEvents()
+                    .expectException(rejectedWith("RECORD_ENTERED_IN_ERROR"));
+        }
+
+        @Test
+        void givenAGrantDayToCome_whenAnImportBringsItIn_thenRefused() {
+            child(Sex.MALE, LocalDate.of(2020, 7, 1), null);
+            as(parent()).when(grant(Programme.ONLY_CHILD_PARENT_AWARD, TODAY.plusDays(1)))
+                    .expectNoEvents()
+                    .expectException(rejectedWith("DATE_IN_FUTURE", "grantedOn"));
+        }
+
+        @Test
+        void givenAnImportedGrant_whenTheBeneficiaryMovesAway_thenItEndsAsAGrantedClaimDoes() {
+            LocalDate on = TODAY.minusDays(1);
+            as(imported(Programme.ONLY_CHILD_PARENT_AWARD, grantedOn, TODAY.minusDays(10)))
+                    .when(new MovePersonOut(id, on, "Ningbo", MoveReason.WORK))
+                    .expectEvents(new PersonMovedOut(id, on, "Ningbo", MoveReason.WORK, Residency.PERMANENT, false),
+                            new BenefitClaimEnded(id, claim, EndReason.MOVED_AWAY, on));
+        }
+
+        @Test
+        void givenAnImportedGrant_whenRecertifiedForAYearSinceItsGrant_thenRecertified() {
+            as(imported(Programme.ONLY_CHILD_PARENT_AWARD, grantedOn, TODAY.minusDays(10)))
+                    .when(new RecertifyBenefitClaim(id, claim, 2025, Recertification.CONTINUE, null))
+                    .expectEvents(new BenefitClaimRecertified(id, claim, 2025, Recertification.CONTINUE, null, TODAY));
         }
     }
 }

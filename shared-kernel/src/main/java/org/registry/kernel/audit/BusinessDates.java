@@ -12,6 +12,7 @@ import org.registry.kernel.person.BenefitClaimApproved;
 import org.registry.kernel.person.BenefitClaimEnded;
 import org.registry.kernel.person.BenefitClaimFiled;
 import org.registry.kernel.person.BenefitClaimGranted;
+import org.registry.kernel.person.BenefitGrantImported;
 import org.registry.kernel.person.BenefitClaimRecertified;
 import org.registry.kernel.person.BenefitClaimRejected;
 import org.registry.kernel.person.BenefitPaid;
@@ -75,6 +76,7 @@ public final class BusinessDates {
             date(ObjectionRaised.class, (event, zone) -> event.raisedOn()),
             date(ObjectionResolved.class, (event, zone) -> event.resolvedOn()),
             date(BenefitClaimGranted.class, (event, zone) -> event.grantedOn()),
+            date(BenefitGrantImported.class, (event, zone) -> event.grantedOn()),
             date(BenefitPaid.class, (event, zone) -> event.paidOn()),
             date(BenefitClaimRecertified.class, (event, zone) -> event.recertifiedOn()),
             date(BenefitClaimEnded.class, (event, zone) -> event.endedOn()),

@@ -13,8 +13,16 @@ public enum PaymentOutcome {
     GRANTED_AFTER_PERIOD,
     /** Not due: the claim ended before the period began (or without ever being granted). */
     ENDED,
-    /** Not due: the period falls in a year after the one the claim was granted in, not re-certified to continue. */
-    NOT_RECERTIFIED;
+    /**
+     * Not due: the period falls in a year after the one the claim was granted in (and, for a grant an import brought
+     * in, after the import's year), not re-certified to continue.
+     */
+    NOT_RECERTIFIED,
+    /**
+     * Not due: the claim is a grant an import brought in, and the period began before the period of the import day;
+     * the office's books before the register account for those.
+     */
+    BEFORE_REGISTER;
 
     /** Whether this outcome says why a claim is not due, rather than that it was (or had been) paid. */
     public boolean notDue() {

@@ -13,6 +13,7 @@ import java.time.LocalDate;
  * A benefit claim as its facts leave it: the pure fold of a claim's events that the readers of a person's record
  * share (it decides nothing; the claim entity on the command side decides and applies these events).
  *
+ * @param filedOn         the day the claim was filed, or an import brought in its grant
  * @param noticeEndsAt    when the public notice ends, as recorded; null before the county's approval
  * @param openObjections  objections raised and not yet resolved
  * @param paidTotal       the sum of the payments made on the claim
@@ -32,6 +33,15 @@ public record ClaimState(ClaimId id,
     public static ClaimState filed(BenefitClaimFiled filed) {
         return new ClaimState(filed.claimId(), filed.programme(), filed.filedOn(), ClaimStatus.APPLIED, null, 0, null,
                 null, null, BigDecimal.ZERO);
+    }
+
+    /**
+     * A grant an import brought in: granted from its day, and shown as filed on the day of the import, when it came
+     * onto the register (nobody filed it here).
+     */
+    public static ClaimState imported(BenefitGrantImported imported) {
+        return new ClaimState(imported.claimId(), imported.programme(), imported.importedOn(), ClaimStatus.GRANTED,
+                null, 0, imported.grantedOn(), null, null, BigDecimal.ZERO);
     }
 
     /** The claim after {@code event}, one of the facts about it; any other fact leaves it as it is. */

@@ -8,7 +8,8 @@ public sealed interface PersonEvent permits PersonRegistered, BirthRegistered, B
         MaritalStatusRegistered, NationalIdAdded, PersonDetailCorrected, PersonMovedOut, PersonMovedIn,
         PersonTransferred, CheckUpRecorded, BenefitClaimFiled, BenefitClaimApproved, BenefitClaimRejected,
         PublicNoticeStarted, ObjectionRaised, ObjectionResolved, BenefitClaimGranted, BenefitPaid,
-        BenefitClaimRecertified, BenefitClaimEnded, PublicNoticeEnded, ChildBirthDateCorrected, PersonEnteredInError {
+        BenefitClaimRecertified, BenefitClaimEnded, PublicNoticeEnded, ChildBirthDateCorrected, PersonEnteredInError,
+        BenefitGrantImported {
 
     PersonId personId();
 }

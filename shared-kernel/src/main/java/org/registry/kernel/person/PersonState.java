@@ -26,7 +26,7 @@ import java.util.Map;
  * @param version             the sequence number of the person's last event folded
  * @param communities         the community of each household folded, by household
  * @param checkUps            the check-ups recorded, by id
- * @param claims              the benefit claims filed, by id, in the order filed
+ * @param claims              the benefit claims filed (or grants imported), by id, in the order recorded
  */
 public record PersonState(PersonId id,
                           NationalId nationalId,
@@ -231,6 +231,8 @@ public record PersonState(PersonId id,
                         checkUp.followUpDue()));
             } else if (event instanceof BenefitClaimFiled filed) {
                 claims.put(filed.claimId(), ClaimState.filed(filed));
+            } else if (event instanceof BenefitGrantImported imported) {
+                claims.put(imported.claimId(), ClaimState.imported(imported));
             } else if (event instanceof ClaimFact fact) {
                 claims.put(fact.claimId(), claims.get(fact.claimId()).when(event));
             }

@@ -89,4 +89,16 @@ class ClaimStateTest {
         assertThat(rejected.status()).isEqualTo(ClaimStatus.REJECTED);
         assertThat(rejected.status().open()).isFalse();
     }
+
+    @Test
+    void anImportedGrantIsGrantedFromItsDayShownFiledOnTheImportDayAndPaidAsAnyGrant() {
+        ClaimState imported = ClaimState.imported(new BenefitGrantImported(person, claim,
+                Programme.SPECIAL_SUPPORT, null, "import 1", LocalDate.of(2019, 5, 1), DAY));
+        ClaimState paid = imported.when(new BenefitPaid(person, claim, "2026-03", new BigDecimal("20.00"), DAY));
+
+        assertThat(imported.status()).isEqualTo(ClaimStatus.GRANTED);
+        assertThat(imported.grantedOn()).isEqualTo(LocalDate.of(2019, 5, 1));
+        assertThat(imported.filedOn()).isEqualTo(DAY);
+        assertThat(paid.paidTotal()).isEqualByComparingTo("20.00");
+    }
 }

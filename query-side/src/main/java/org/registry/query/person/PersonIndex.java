@@ -25,6 +25,7 @@ import org.registry.kernel.person.BenefitClaimApproved;
 import org.registry.kernel.person.BenefitClaimEnded;
 import org.registry.kernel.person.BenefitClaimFiled;
 import org.registry.kernel.person.BenefitClaimGranted;
+import org.registry.kernel.person.BenefitGrantImported;
 import org.registry.kernel.person.BenefitClaimRejected;
 import org.registry.kernel.person.BenefitPaid;
 import org.registry.kernel.person.BirthOrder;
@@ -266,6 +267,18 @@ class PersonIndex implements Projection {
                                                   paid_total)
                         VALUES (?, ?, ?, 'APPLIED', ?, 0, 0)""",
                 event.claimId().value(), event.personId().value(), event.programme().name(), event.filedOn());
+        touch(event.personId(), version);
+    }
+
+    /** A grant an import brought in: granted, shown as filed on the import day (see ClaimState.imported). */
+    @EventHandler
+    void on(BenefitGrantImported event, @SequenceNumber long version) {
+        jdbc.update("""
+                        INSERT INTO person_claim (claim_id, person_id, programme, status, filed_on, granted_on,
+                                                  open_objections, paid_total)
+                        VALUES (?, ?, ?, 'GRANTED', ?, ?, 0, 0)""",
+                event.claimId().value(), event.personId().value(), event.programme().name(), event.importedOn(),
+                event.grantedOn());
         touch(event.personId(), version);
     }
 

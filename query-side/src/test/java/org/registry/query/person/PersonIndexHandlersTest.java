@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.registry.kernel.benefit.ClaimId;
+import org.registry.kernel.benefit.ClaimStatus;
+import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.household.HouseholdId;
+import org.registry.kernel.person.BenefitGrantImported;
 import org.registry.kernel.household.HouseholdRelocated;
 import org.registry.kernel.person.BirthOrder;
 import org.registry.kernel.person.Correction;
@@ -60,6 +64,22 @@ class PersonIndexHandlersTest {
         assertThat(read.birthDate()).isEqualTo(BORN);
         assertThat(read.communityCode()).isEqualTo(Facts.COMMUNITY);
         assertThat(read.version()).isZero();
+    }
+
+    @Test
+    void anImportedGrantIsShownAsAGrantedClaimFiledOnTheImportDay() {
+        ClaimId claim = new ClaimId(java.util.UUID.randomUUID());
+        index.on(new BenefitGrantImported(person, claim, Programme.ONLY_CHILD_PARENT_AWARD, Facts.newPerson(),
+                "import 1", LocalDate.of(2021, 3, 1), LocalDate.of(2026, 3, 2)), 1);
+
+        PersonView read = read();
+        assertThat(read.claims()).singleElement().satisfies(shown -> {
+            assertThat(shown.claimId()).isEqualTo(claim);
+            assertThat(shown.status()).isEqualTo(ClaimStatus.GRANTED);
+            assertThat(shown.grantedOn()).isEqualTo(LocalDate.of(2021, 3, 1));
+            assertThat(shown.filedOn()).isEqualTo(LocalDate.of(2026, 3, 2));
+        });
+        assertThat(read.version()).isEqualTo(1);
     }
 
     @Test

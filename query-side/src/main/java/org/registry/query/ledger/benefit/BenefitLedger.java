@@ -15,6 +15,7 @@ import org.registry.kernel.person.BenefitClaimApproved;
 import org.registry.kernel.person.BenefitClaimEnded;
 import org.registry.kernel.person.BenefitClaimFiled;
 import org.registry.kernel.person.BenefitClaimGranted;
+import org.registry.kernel.person.BenefitGrantImported;
 import org.registry.kernel.person.BenefitClaimRecertified;
 import org.registry.kernel.person.BenefitClaimRejected;
 import org.registry.kernel.person.BenefitPaid;
@@ -189,6 +190,21 @@ public class BenefitLedger implements Projection {
                         VALUES (?, ?, ?, ?, ?, 0, ?)""",
                 event.claimId().value(), event.personId().value(), event.programme().name(),
                 ClaimStatus.APPLIED.name(), event.filedOn(), instant(recordedAt));
+    }
+
+    /**
+     * A grant an import brought in: granted from its day, shown as filed on the import day; the grant is known to the
+     * ledger from when it was recorded, as a granted claim's.
+     */
+    @EventHandler
+    void on(BenefitGrantImported event, @Timestamp Instant recordedAt) {
+        jdbc.update("""
+                        INSERT INTO benefit_claim (claim_id, person_id, programme, status, filed_on, open_objections,
+                            granted_on, granted_recorded_at, recorded_at)
+                        VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)""",
+                event.claimId().value(), event.personId().value(), event.programme().name(),
+                ClaimStatus.GRANTED.name(), event.importedOn(), event.grantedOn(), instant(recordedAt),
+                instant(recordedAt));
     }
 
     @EventHandler

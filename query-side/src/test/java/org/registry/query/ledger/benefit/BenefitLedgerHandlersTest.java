@@ -12,6 +12,7 @@ import org.registry.kernel.household.HouseholdId;
 import org.registry.kernel.household.HouseholdRelocated;
 import org.registry.kernel.person.BenefitClaimFiled;
 import org.registry.kernel.person.BenefitClaimGranted;
+import org.registry.kernel.person.BenefitGrantImported;
 import org.registry.kernel.person.BenefitPaid;
 import org.registry.kernel.person.Correction;
 import org.registry.kernel.person.NationalId;
@@ -91,6 +92,24 @@ class BenefitLedgerHandlersTest {
         assertThatThrownBy(() -> ledger.on(paid, RECORDED)).isInstanceOf(DuplicateKeyException.class);
 
         assertThat(database.rows(ledger)).isEqualTo(once);
+    }
+
+    /** A grant an import brought in is a granted claim of the ledger, shown as filed on the import day, and paid. */
+    @Test
+    void anImportedGrantIsAGrantedClaimWhosePaymentsAreCounted() {
+        ClaimId imported = new ClaimId(UUID.randomUUID());
+        ledger.on(new BenefitGrantImported(mother, imported, Programme.SPECIAL_SUPPORT, null, "import 1",
+                LocalDate.of(2019, 5, 1), LocalDate.of(2026, 3, 2)), RECORDED);
+        ledger.on(new BenefitPaid(mother, imported, "2026-03", new BigDecimal("30.00"), LocalDate.of(2026, 3, 5)),
+                RECORDED);
+
+        assertThat(database.jdbc().queryForMap("SELECT status, filed_on, granted_on FROM benefit_claim "
+                + "WHERE claim_id = ?", imported.value())).containsEntry("status", "GRANTED")
+                .containsEntry("filed_on", java.sql.Date.valueOf("2026-03-02"))
+                .containsEntry("granted_on", java.sql.Date.valueOf("2019-05-01"));
+        assertThat((BigDecimal) database.jdbc().queryForObject("SELECT amount FROM benefit_payment_tally "
+                + "WHERE community_code = ? AND programme = 'SPECIAL_SUPPORT'", BigDecimal.class,
+                Facts.COMMUNITY.value())).isEqualByComparingTo("30.00");
     }
 
     @Test

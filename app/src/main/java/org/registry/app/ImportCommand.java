@@ -59,7 +59,7 @@ final class ImportCommand {
 
     static final String USAGE_TEXT = """
             Usage: java -jar registry.jar import --file=PATH --as=USER [--dry-run] [--charset=UTF-8|GBK|GB18030]
-                                             [--kind=persons|floating|births|check-ups] [--reason=TEXT]
+                                             [--kind=persons|floating|births|check-ups|recipients] [--reason=TEXT]
                                              [--spring.datasource.url=...]
               --file      a ledger, CSV or XLSX (the columns of GET /api/imports/template)
               --as        the user importing: a clerk or an administrator the service knows

@@ -60,7 +60,13 @@ enum Column {
             "孕前优生健康检查必填，其他检查不填：低风险、高风险（LOW、HIGH）", "低风险"),
     NOTES("备注", "notes", "notes", "备注，可空", ""),
     FOLLOW_UP_DUE("随访日期", "followUpDue", "followUpDue",
-            "高风险孕前检查的随访日期；空为检查后按设定的期限", "2026-04-15");
+            "高风险孕前检查的随访日期；空为检查后按设定的期限", "2026-04-15"),
+    PROGRAMME("项目", "programme", "programme",
+            "独生子女父母奖励、农村计划生育家庭奖励扶助、计划生育特别扶助（ONLY_CHILD_PARENT_AWARD、"
+                    + "RURAL_REWARD_SUPPORT、SPECIAL_SUPPORT）", "独生子女父母奖励"),
+    GRANTED_ON("享受起始日期", "grantedOn", "grantedOn", "开始享受的日期（已批准的日期），不晚于今天", "2018-07-01"),
+    BASIS("依据", "basis", "basis",
+            "批准的依据（文号等），可空；与备注一并记入，并注明本次导入", "县卫健发〔2018〕12号");
 
     private static final Map<String, Column> BY_HEADER = Stream.of(values())
             .flatMap(column -> Stream.of(Map.entry(normal(column.chinese), column),

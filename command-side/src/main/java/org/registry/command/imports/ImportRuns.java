@@ -157,6 +157,16 @@ class ImportRuns {
             return new RowRecord(importId, row.number, row.nationalId == null ? null : row.nationalId.value(), key,
                     null, outcome, null, person, problems);
         }
+
+        /**
+         * A row of a recipients ledger: the person's national ID and record, and in {@code household_key} the
+         * recipient's key (person, programme), by which a second row of the same recipient is found.
+         */
+        static RowRecord of(UUID importId, RecipientRow row, String key, Outcome outcome, PersonId person,
+                            List<PersonRow.Problem> problems) {
+            return new RowRecord(importId, row.number, row.nationalId == null ? null : row.nationalId.value(), key,
+                    null, outcome, null, person, problems);
+        }
     }
 
     private static final String INSERT_ROW = """
@@ -180,7 +190,7 @@ class ImportRuns {
                 row.problems().isEmpty() ? null : write(row.problems())};
     }
 
-    /** The row of this import, before this one, with the same check-up (its key). */
+    /** The row of this import, before this one, with the same check-up or recipient (its key). */
     Optional<Integer> earlierRowWithKey(UUID importId, String key) {
         return jdbc.queryForList("""
                         SELECT MIN(row_number) FROM import_row WHERE import_id = ? AND household_key = ?""",

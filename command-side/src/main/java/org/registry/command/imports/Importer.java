@@ -20,6 +20,9 @@ import org.registry.kernel.checkup.CheckUpId;
 import org.registry.kernel.person.CheckUpRecorded;
 import org.registry.kernel.person.NationalId;
 import org.registry.kernel.person.PersonId;
+import org.registry.kernel.person.PersonState;
+import org.registry.kernel.benefit.ClaimId;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.registry.platform.eventstore.AuditMetaData;
 import org.registry.platform.security.RegistryUser;
 import org.registry.platform.web.Text;
@@ -52,17 +55,18 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Imports a ledger ({@link Ledger}: persons, floating residents, births, check-ups), row by row, through the command
- * path every HTTP command takes (the gateway, the aggregates, the directory that keeps national IDs unique), with the
- * import's id, file name and hash in the metadata of every event. Rows go in chunks of {@value #CHUNK_ROWS}, one
- * transaction a chunk with its lookups read at once; a row the commands refuse sends its chunk back to be imported row
- * by row, a transaction each: a row refused by a rule records nothing, and the rows before and after it stand. A dry
- * run sends the same commands and rolls the transactions back, so it is judged by exactly the rules of the real
- * import and stores no fact; only its report is kept.
+ * Imports a ledger ({@link Ledger}: persons, floating residents, births, check-ups, benefit recipients), row by row,
+ * through the command path every HTTP command takes (the gateway, the aggregates, the directory that keeps national
+ * IDs unique), with the import's id, file name and hash in the metadata of every event. Rows go in chunks of
+ * {@value #CHUNK_ROWS}, one transaction a chunk with its lookups read at once; a row the commands refuse sends its
+ * chunk back to be imported row by row, a transaction each: a row refused by a rule records nothing, and the rows
+ * before and after it stand. A dry run sends the same commands and rolls the transactions back, so it is judged by
+ * exactly the rules of the real import and stores no fact; only its report is kept.
  *
  * <p>Rows whose national ID the register holds are matched, never registered again (a birth also by its mother, day
- * and sex; a check-up by its person, type and day): importing a file twice records nothing the second time. Rows of one household (same community and household number) share it; a household is
- * founded by its first row an import registers, or found through a member already on the register.
+ * and sex; a check-up by its person, type and day; a recipient by an open claim of the programme): importing a file
+ * twice records nothing the second time. Rows of one household (same community and household number) share it; a
+ * household is founded by its first row an import registers, or found through a member already on the register.
  */
 @Component
 class Importer {
@@ -176,6 +180,7 @@ class Importer {
                     case FLOATING -> new PersonRow(row, Ledger.FLOATING);
                     case BIRTHS -> new BirthRow(row);
                     case CHECK_UPS -> new CheckUpRow(row, LocalDate.now(clock));
+                    case RECIPIENTS -> new RecipientRow(row, LocalDate.now(clock));
                 });
                 if (chunk.size() == CHUNK_ROWS || !read.hasNext()) {
                     importChunk(context, chunk, progress);
@@ -260,8 +265,10 @@ class Importer {
             importRow(context, person);
         } else if (row instanceof BirthRow birth) {
             importBirth(context, birth);
+        } else if (row instanceof CheckUpRow checkUp) {
+            importCheckUp(context, checkUp);
         } else {
-            importCheckUp(context, (CheckUpRow) row);
+            importRecipient(context, (RecipientRow) row);
         }
     }
 
@@ -455,6 +462,44 @@ class Importer {
                 (outcome, found) -> record(context, row, key, outcome,
                         outcome == ImportRuns.Outcome.REJECTED ? null : person, found),
                 CheckUpRow::problem);
+    }
+
+    /**
+     * A benefit recipient of the file: matched when the person's record holds an open or granted claim of the
+     * programme, else the grant is brought in on the person's record, which refuses it when the person is not
+     * eligible on the import day; the clerk acts in the person's area. The basis names the import.
+     */
+    private void importRecipient(Row context, RecipientRow row) {
+        List<PersonRow.Problem> problems = new ArrayList<>(row.problems);
+        PersonId person = row.nationalId == null ? null : registered(row.nationalId, Column.NATIONAL_ID,
+                "PERSON_NOT_FOUND", context, problems);
+        String key = problems.isEmpty() ? row.key() : null;
+        if (key != null) {
+            runs.earlierRowWithKey(context.importId(), key).ifPresent(earlier -> problems.add(new PersonRow.Problem(
+                    Column.PROGRAMME.label(), "DUPLICATE_IN_FILE", "the same recipient (person and programme) is on "
+                    + "row " + earlier + " of the file already")));
+        }
+        if (!problems.isEmpty()) {
+            record(context, ImportRuns.RowRecord.of(context.importId(), row, key, ImportRuns.Outcome.REJECTED, null,
+                    problems));
+            return;
+        }
+        PersonState record = PersonState.empty(person);
+        for (DomainEventMessage<?> event : eventStore.readEvents(person.toString()).asStream().toList()) {
+            record = record.when(event.getPayload(), event.getSequenceNumber(), 0);
+        }
+        if (record.claims().values().stream().anyMatch(claim -> claim.programme() == row.programme
+                && claim.status().open())) {
+            record(context, ImportRuns.RowRecord.of(context.importId(), row, key, ImportRuns.Outcome.MATCHED, person,
+                    List.of()));
+            return;
+        }
+        String importName = "奖励扶助对象导入 import " + context.importId() + "（"
+                + context.metaData().get(AuditMetaData.IMPORT_FILE) + "）";
+        commit(context, () -> send(context, row.grant(person, new ClaimId(UUID.randomUUID()), importName)),
+                (outcome, found) -> record(context, ImportRuns.RowRecord.of(context.importId(), row, key, outcome,
+                        outcome == ImportRuns.Outcome.REJECTED ? null : person, found)),
+                RecipientRow::problem);
     }
 
     /** How a row's outcome is kept, by the kind of its ledger. */

@@ -81,7 +81,7 @@ public class ImportsController {
     @PostMapping(consumes = {CSV, ImportTemplate.MEDIA_TYPE})
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Import a ledger (CSV or XLSX) of persons with their households, of floating residents, of "
-            + "births or of this year's check-ups; "
+            + "births, of this year's check-ups or of benefit recipients granted before the register; "
             + "dryRun=true only checks it",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
                     @Content(mediaType = CSV, schema = @Schema(type = "string", format = "binary")),
@@ -94,7 +94,7 @@ public class ImportsController {
             @Schema(allowableValues = {"UTF-8", "GBK", "GB18030"}) String charset,
             @RequestParam(required = false) @Text(max = TextLimits.REASON, note = true) String reason,
             @RequestParam(required = false) @Text(max = TextLimits.TOKEN)
-            @Schema(allowableValues = {"persons", "floating", "births", "check-ups"}) String kind,
+            @Schema(allowableValues = {"persons", "floating", "births", "check-ups", "recipients"}) String kind,
             HttpServletRequest request) throws IOException {
         RegistryUser user = CurrentUser.get();
         String name = fileName == null || fileName.isBlank() ? null : fileName.strip();

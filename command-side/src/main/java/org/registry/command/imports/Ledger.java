@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.registry.command.imports.Column.ADDRESS;
+import static org.registry.command.imports.Column.BASIS;
 import static org.registry.command.imports.Column.BIRTH_DATE;
 import static org.registry.command.imports.Column.CERTIFICATE_EXPIRY;
 import static org.registry.command.imports.Column.CERTIFICATE_NUMBER;
@@ -19,6 +20,7 @@ import static org.registry.command.imports.Column.ETHNICITY;
 import static org.registry.command.imports.Column.FACILITY;
 import static org.registry.command.imports.Column.FATHER_NATIONAL_ID;
 import static org.registry.command.imports.Column.FOLLOW_UP_DUE;
+import static org.registry.command.imports.Column.GRANTED_ON;
 import static org.registry.command.imports.Column.HOUSEHOLD_NUMBER;
 import static org.registry.command.imports.Column.KIND;
 import static org.registry.command.imports.Column.MARITAL_STATUS;
@@ -29,6 +31,7 @@ import static org.registry.command.imports.Column.NATIONAL_ID;
 import static org.registry.command.imports.Column.NOTES;
 import static org.registry.command.imports.Column.ORIGIN;
 import static org.registry.command.imports.Column.POSTAL_CODE;
+import static org.registry.command.imports.Column.PROGRAMME;
 import static org.registry.command.imports.Column.REGISTERED_ON;
 import static org.registry.command.imports.Column.RELATION_TO_HEAD;
 import static org.registry.command.imports.Column.RESIDENCY;
@@ -40,8 +43,8 @@ import static org.registry.command.imports.Column.SEX;
 /**
  * The kinds of ledger an import reads, each with its columns (in the template's order) and the ones a file of it
  * must have. A file's kind is the one asked for ({@code kind}), else the one its XLSX sheet is named for, else the
- * one its headers show (a mother's national ID: births; a check-up's type: check-ups), persons when nothing says
- * otherwise.
+ * one its headers show (a mother's national ID: births; a check-up's type: check-ups; a programme: recipients),
+ * persons when nothing says otherwise.
  */
 enum Ledger {
 
@@ -77,7 +80,18 @@ enum Ledger {
             "一行一次今年的检查；受检人须已在登记簿中（按身份证号）。同一人同一天同类检查已在登记簿中的视为已匹配，"
                     + "不重复登记。",
             "One row a check-up of this year; the person must be on the register (by national ID). A check-up of the "
-                    + "same type on the same day the person's record holds is matched, never recorded twice.");
+                    + "same type on the same day the person's record holds is matched, never recorded twice."),
+    RECIPIENTS("recipients", "奖励扶助对象", List.of(NATIONAL_ID, PROGRAMME, GRANTED_ON, BASIS, NOTES),
+            Set.of(NATIONAL_ID, PROGRAMME, GRANTED_ON),
+            "一行一名登记簿建立前已批准的奖励扶助对象；对象须已在登记簿中（按身份证号），按导入当日登记簿所知审核资格，"
+                    + "不符合的行被拒绝并说明原因。记为自享受起始日期起已批准，以本次导入为依据；自导入当月（按年发放的"
+                    + "为当年）起由登记簿发放，导入当年视为已年审。已有该项目在办或已批准的申请视为已匹配。",
+            "One row a recipient the office granted a benefit before the register; the person must be on the register "
+                    + "(by national ID), and is found eligible by the rules of a claim on what the register knows on "
+                    + "the import day, else the row is refused with the reason. Recorded as granted since the day "
+                    + "given, the import as the basis; paid by the register from the import's month (a yearly "
+                    + "programme: its year) on, re-certified for the import's year. A person with an open or granted "
+                    + "claim of the programme is matched.");
 
     private static Set<Column> union(Set<Column> first, Set<Column> second) {
         Set<Column> both = new java.util.HashSet<>(first);
@@ -121,9 +135,13 @@ enum Ledger {
                      .findFirst();
     }
 
-    /** The kind the columns of a header row show: a mother's national ID is a birth's, a check-up's type one's. */
+    /**
+     * The kind the columns of a header row show: a mother's national ID is a birth's, a check-up's type one's, a
+     * programme a recipient's.
+     */
     static Ledger ofHeaders(Set<Column> headers) {
-        return headers.contains(MOTHER_NATIONAL_ID) ? BIRTHS : headers.contains(CHECK_UP_TYPE) ? CHECK_UPS : PERSONS;
+        return headers.contains(MOTHER_NATIONAL_ID) ? BIRTHS : headers.contains(CHECK_UP_TYPE) ? CHECK_UPS
+                : headers.contains(PROGRAMME) ? RECIPIENTS : PERSONS;
     }
 
     boolean isRequired(Column column) {

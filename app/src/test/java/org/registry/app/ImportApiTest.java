@@ -349,7 +349,7 @@ class ImportApiTest extends ImportScenario {
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes))) {
             List<Sheet> sheets = workbook.getSheets().toList();
             assertThat(sheets).extracting(Sheet::getName).containsExactly("人员 persons",
-                    "流动人口 floating", "出生 births", "体检 check-ups", "说明 columns");
+                    "流动人口 floating", "出生 births", "体检 check-ups", "奖励扶助对象 recipients", "说明 columns");
             List<Row> header = sheets.get(0).read();
             assertThat(header).hasSize(2);
             assertThat(header.get(0).getCellText(0)).isEqualTo("户号*");
@@ -365,7 +365,12 @@ class ImportApiTest extends ImportScenario {
                     .doesNotContain("公民身份号码*");
             assertThat(births.get(1).getCellText(0)).isEqualTo("motherNationalId");
             assertThat(sheets.get(3).read().get(0).getCellText(0)).isEqualTo("公民身份号码*");
-            List<Row> help = sheets.get(4).read();
+            List<Row> recipients = sheets.get(4).read();
+            assertThat(recipients.get(0).stream().map(cell -> cell.getText()).toList())
+                    .containsExactly("公民身份号码*", "项目*", "享受起始日期*", "依据", "备注");
+            assertThat(recipients.get(1).stream().map(cell -> cell.getText()).toList())
+                    .containsExactly("nationalId", "programme", "grantedOn", "basis", "notes");
+            List<Row> help = sheets.get(5).read();
             int persons = rowOf(help, "人员 persons");
             int ofBirths = rowOf(help, "出生 births");
             assertThat(persons).isLessThan(ofBirths);
@@ -374,6 +379,12 @@ class ImportApiTest extends ImportScenario {
             assertThat(nationalId.getCellText(3)).contains("18位");
             Row childsId = help.get(rowOf(help.subList(ofBirths, help.size()), "公民身份号码") + ofBirths);
             assertThat(childsId.getCellText(2)).isEqualTo("否 no");
+            int ofRecipients = rowOf(help, "奖励扶助对象 recipients");
+            assertThat(help.get(ofRecipients + 2).getCellText(0)).startsWith("One row a recipient");
+            Row programme = help.get(rowOf(help.subList(ofRecipients, help.size()), "项目") + ofRecipients);
+            assertThat(programme.getCellText(1)).isEqualTo("programme");
+            assertThat(programme.getCellText(2)).isEqualTo("是 yes");
+            assertThat(programme.getCellText(3)).contains("独生子女父母奖励");
         }
     }
 

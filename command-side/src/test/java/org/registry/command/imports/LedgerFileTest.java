@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -187,6 +188,9 @@ class LedgerFileTest {
         assertThat(Ledger.ofSheet("出生登记")).contains(Ledger.BIRTHS);
         assertThat(Ledger.ofSheet("Births 2025")).contains(Ledger.BIRTHS);
         assertThat(Ledger.ofSheet("Sheet1")).isEmpty();
+        assertThat(Ledger.ofSheet("2018年奖励扶助对象")).contains(Ledger.RECIPIENTS);
+        assertThat(Ledger.ofHeaders(Set.of(Column.NATIONAL_ID, Column.PROGRAMME, Column.GRANTED_ON)))
+                .as("a programme column: recipients").isEqualTo(Ledger.RECIPIENTS);
         assertThat(Ledger.named("births")).contains(Ledger.BIRTHS);
         assertThat(Ledger.named("BIRTHS")).as("exactly as the API lists it").isEmpty();
         assertThat(Ledger.named("deaths")).isEmpty();

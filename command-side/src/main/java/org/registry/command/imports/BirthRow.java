@@ -31,12 +31,7 @@ final class BirthRow extends RowReader {
 
     BirthRow(LedgerRow row) {
         super(row);
-        for (Column column : Ledger.BIRTHS.requiredColumns()) {
-            if (row.get(column) == null) {
-                problems.add(new PersonRow.Problem(column.label(), "VALIDATION_FAILED", column.label()
-                        + " is required"));
-            }
-        }
+        requireColumns(Ledger.BIRTHS);
         motherId = read(Column.MOTHER_NATIONAL_ID, () -> NationalId.of(row.get(Column.MOTHER_NATIONAL_ID)));
         fatherId = read(Column.FATHER_NATIONAL_ID, () -> NationalId.of(row.get(Column.FATHER_NATIONAL_ID)));
         nationalId = read(Column.NATIONAL_ID, () -> NationalId.of(row.get(Column.NATIONAL_ID)));

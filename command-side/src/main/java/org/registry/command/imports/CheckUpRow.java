@@ -39,12 +39,7 @@ final class CheckUpRow extends RowReader {
     /** @param today the day of the import: its year is the year whose check-ups the ledger holds */
     CheckUpRow(LedgerRow row, LocalDate today) {
         super(row);
-        for (Column column : Ledger.CHECK_UPS.requiredColumns()) {
-            if (row.get(column) == null) {
-                problems.add(new PersonRow.Problem(column.label(), "VALIDATION_FAILED", column.label()
-                        + " is required"));
-            }
-        }
+        requireColumns(Ledger.CHECK_UPS);
         nationalId = read(Column.NATIONAL_ID, () -> NationalId.of(row.get(Column.NATIONAL_ID)));
         CheckUpType type = choice(Column.CHECK_UP_TYPE, TYPES);
         LocalDate date = date(Column.CHECK_UP_DATE);
@@ -68,8 +63,7 @@ final class CheckUpRow extends RowReader {
 
     /** A refusal of the command, naming its column among this ledger's. */
     static PersonRow.Problem problem(RejectionException e) {
-        return new PersonRow.Problem(Column.byField(e.rejection().field(), Ledger.CHECK_UPS).map(Column::label)
-                .orElse(null), e.rejection().code(), e.getMessage());
+        return PersonRow.Problem.among(e, Ledger.CHECK_UPS);
     }
 
     /** Where this row's check-up meets the same check-up on another row: the person, its type and day. */

@@ -499,7 +499,7 @@ class Importer {
         commit(context, () -> send(context, row.grant(person, new ClaimId(UUID.randomUUID()), importName)),
                 (outcome, found) -> record(context, ImportRuns.RowRecord.of(context.importId(), row, key, outcome,
                         outcome == ImportRuns.Outcome.REJECTED ? null : person, found)),
-                RecipientRow::problem);
+                e -> PersonRow.Problem.among(e, Ledger.RECIPIENTS));
     }
 
     /** How a row's outcome is kept, by the kind of its ledger. */

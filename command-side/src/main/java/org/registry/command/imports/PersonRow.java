@@ -72,6 +72,12 @@ final class PersonRow extends RowReader {
             Column column = Column.byField(e.rejection().field()).orElse(fallback);
             return new Problem(column == null ? null : column.label(), e.rejection().code(), e.getMessage());
         }
+
+        /** A refusal of a command, naming its column among the ledger's. */
+        static Problem among(RejectionException e, Ledger ledger) {
+            return new Problem(Column.byField(e.rejection().field(), ledger).map(Column::label).orElse(null),
+                    e.rejection().code(), e.getMessage());
+        }
     }
 
     PersonRow(LedgerRow row) {
@@ -86,11 +92,7 @@ final class PersonRow extends RowReader {
         super(row);
         this.householdNumber = row.get(Column.HOUSEHOLD_NUMBER);
         boolean floating = ledger == Ledger.FLOATING;
-        for (Column column : ledger.requiredColumns()) {
-            if (row.get(column) == null) {
-                problems.add(new Problem(column.label(), "VALIDATION_FAILED", column.label() + " is required"));
-            }
-        }
+        requireColumns(ledger);
         community = read(Column.COMMUNITY_CODE, () -> new CommunityCode(row.get(Column.COMMUNITY_CODE))
                 .requireKnown());
         nationalId = read(Column.NATIONAL_ID, () -> NationalId.of(row.get(Column.NATIONAL_ID)));

@@ -3,7 +3,6 @@ package org.registry.command.imports;
 import org.registry.kernel.benefit.ClaimId;
 import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.benefit.RecordImportedGrant;
-import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.common.Require;
 import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.person.NationalId;
@@ -37,12 +36,7 @@ final class RecipientRow extends RowReader {
     /** @param today the day of the import: a grant runs from a day before it */
     RecipientRow(LedgerRow row, LocalDate today) {
         super(row);
-        for (Column column : Ledger.RECIPIENTS.requiredColumns()) {
-            if (row.get(column) == null) {
-                problems.add(new PersonRow.Problem(column.label(), "VALIDATION_FAILED", column.label()
-                        + " is required"));
-            }
-        }
+        requireColumns(Ledger.RECIPIENTS);
         nationalId = read(Column.NATIONAL_ID, () -> NationalId.of(row.get(Column.NATIONAL_ID)));
         programme = choice(Column.PROGRAMME, PROGRAMMES);
         grantedOn = date(Column.GRANTED_ON);
@@ -53,12 +47,6 @@ final class RecipientRow extends RowReader {
         // the office's text leaves room in the event's basis for the import's name
         basis = read(null, () -> Require.optionalNote(Stream.of(row.get(Column.BASIS), row.get(Column.NOTES))
                 .filter(Objects::nonNull).collect(Collectors.joining("；")), "basis", TextLimits.REASON));
-    }
-
-    /** A refusal of the command, naming its column among this ledger's. */
-    static PersonRow.Problem problem(RejectionException e) {
-        return new PersonRow.Problem(Column.byField(e.rejection().field(), Ledger.RECIPIENTS).map(Column::label)
-                .orElse(null), e.rejection().code(), e.getMessage());
     }
 
     /** Where this row's recipient meets the same recipient on another row: the person and the programme. */

@@ -35,6 +35,16 @@ abstract class RowReader {
         this.number = row.number();
     }
 
+    /** A problem for each column the ledger requires that the row leaves blank. */
+    void requireColumns(Ledger ledger) {
+        for (Column column : ledger.requiredColumns()) {
+            if (row.get(column) == null) {
+                problems.add(new PersonRow.Problem(column.label(), "VALIDATION_FAILED", column.label()
+                        + " is required"));
+            }
+        }
+    }
+
     <T> T read(Column column, Supplier<T> reading) {
         if (column != null && row.get(column) == null && column != Column.CERTIFICATE_NUMBER) {
             return null;

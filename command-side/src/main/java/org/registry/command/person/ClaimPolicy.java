@@ -19,7 +19,8 @@ import static org.registry.command.person.Policy.allowed;
 
 /**
  * Who may file a benefit claim: the rules every claim passes, then the rules of its programme, each named for what
- * it allows. A claim is filed when {@link #forProgramme} allows the {@link Applicant}.
+ * it allows. A claim is filed, or a grant made before the register imported, when {@link #forProgramme} allows the
+ * {@link Applicant}.
  */
 @FunctionalInterface
 interface ClaimPolicy extends Policy<ClaimPolicy.Applicant> {

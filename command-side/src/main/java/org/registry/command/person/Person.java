@@ -456,10 +456,7 @@ class Person {
     @CommandHandler
     void handle(FileBenefitClaim command, Clock clock, Kinship kinship) {
         requireLiving();
-        ClaimPolicy.Applicant applicant = new ClaimPolicy.Applicant(personId, birthDate, residency, openClaims(),
-                command.programme(), kinship.childrenOf(personId), kinship.communityOf(personId).orElse(null),
-                command.basis(), LocalDate.now(clock));
-        Policy.requireAll(ClaimPolicy.forProgramme(command.programme()), applicant);
+        ClaimPolicy.Applicant applicant = eligible(command.programme(), command.basis(), LocalDate.now(clock), kinship);
         apply(new BenefitClaimFiled(personId, command.claimId(), command.programme(),
                 applicant.childTheClaimRestsOn(), command.basis(), applicant.today()));
     }
@@ -475,13 +472,18 @@ class Person {
         LocalDate today = LocalDate.now(clock);
         Require.notInFuture(command.grantedOn(), today, "grantedOn");
         requireNotBeforeBirth(command.grantedOn(), birthDate, "grantedOn");
-        ClaimPolicy.Applicant applicant = new ClaimPolicy.Applicant(personId, birthDate, residency, openClaims(),
-                command.programme(), kinship.childrenOf(personId), kinship.communityOf(personId).orElse(null),
-                command.basis(), today);
-        Policy.requireAll(ClaimPolicy.forProgramme(command.programme()), applicant);
+        ClaimPolicy.Applicant applicant = eligible(command.programme(), command.basis(), today, kinship);
         apply(new BenefitGrantImported(personId, command.claimId(), command.programme(),
                 applicant.childTheClaimRestsOn(), command.basis(), command.grantedOn(), today));
         scheduleEndOfAward(command.claimId(), childTurns14(claim(command.claimId()), kinship), deadlines, clock);
+    }
+
+    /** The person as a claim of the programme sees them on {@code today}, once the claims' rules allow it. */
+    private ClaimPolicy.Applicant eligible(Programme programme, String basis, LocalDate today, Kinship kinship) {
+        ClaimPolicy.Applicant applicant = new ClaimPolicy.Applicant(personId, birthDate, residency, openClaims(),
+                programme, kinship.childrenOf(personId), kinship.communityOf(personId).orElse(null), basis, today);
+        Policy.requireAll(ClaimPolicy.forProgramme(programme), applicant);
+        return applicant;
     }
 
     private Set<Programme> openClaims() {

@@ -95,8 +95,8 @@ class ImportRevert {
                     + " was a dry run: it recorded nothing to take back");
         }
         if (run.kind() != Ledger.PERSONS && run.kind() != Ledger.FLOATING) {
-            // a birth is a fact on the mother's (and father's) record too, a check-up or a benefit grant one on a record
-            // the import did not register: no fact of the register takes them back
+            // a birth is a fact on the mother's (and father's) record too, a check-up or a benefit grant one on a
+            // record the import did not register: no fact of the register takes them back
             throw RejectionException.conflict("IMPORT_REVERT_UNSUPPORTED", "import " + run.importId() + " is of "
                     + run.kind().english + ": only an import of persons (or floating residents) can be taken back; "
                     + "correct its records one by one");

@@ -64,8 +64,8 @@ final class ImportTemplate {
         help.value(r, 0, "一个文件一类台账：CSV 由表头识别（有母亲公民身份号码为出生台账，有项目为奖励扶助对象），XLSX 读以类别命名的工作表"
                 + "（或第一个工作表），也可用 kind 参数指定。先用 dryRun=true 检查，再正式导入。");
         help.value(r + 1, 0, "One kind of ledger a file: a CSV file's kind is found from its headers (a mother's "
-                + "national ID: births; a programme: recipients), an XLSX workbook's from the sheet named for it (or its first sheet), or named "
-                + "by the kind parameter. Check with dryRun=true first, then import.");
+                + "national ID: births; a programme: recipients), an XLSX workbook's from the sheet named for it (or "
+                + "its first sheet), or named by the kind parameter. Check with dryRun=true first, then import.");
         help.width(0, 16);
         help.width(1, 22);
         help.width(2, 12);

@@ -46,8 +46,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A benefit claim, an entity of the person it is for: three levels decide it in order, no clerk decides two
  * stages, the county's approval puts it on public notice, where objections hold it, and a granted claim is paid
  * at most once per period and re-certified every year. A grant an office made before the register comes in by an
- * import, granted from the start, and is a granted claim like any other from then on. Decisions apply events; only the event sourcing handlers
- * change state (Axon routes each claim's events to it by {@code claimId}).
+ * import, granted from the start, and is a granted claim like any other from then on. Decisions apply events; only
+ * the event sourcing handlers change state (Axon routes each claim's events to it by {@code claimId}).
  */
 final class BenefitClaim {
 

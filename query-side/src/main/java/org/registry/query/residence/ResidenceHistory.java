@@ -1,6 +1,5 @@
 package org.registry.query.residence;
 
-import org.registry.query.api.Databases;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -29,14 +28,12 @@ import org.registry.kernel.person.Residency;
 import org.registry.kernel.person.Sex;
 import org.registry.platform.processing.EventPosition;
 import org.registry.query.api.Projection;
-import org.springframework.jdbc.core.ConnectionCallback;
+import org.registry.query.api.RidingWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -47,6 +44,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -315,7 +313,7 @@ class ResidenceHistory implements Projection {
 
     /** Derives the person's segments again and stores what changed, as the event being recorded changed them. */
     private void rebuild(UUID personId, Recording recording) {
-        Rows rows = jdbc.execute((ConnectionCallback<Rows>) connection -> read(connection, personId));
+        Rows rows = read(personId);
         if (rows.person() == null) {
             throw new IllegalStateException("person " + personId + " is not in the residence history");
         }
@@ -352,9 +350,10 @@ class ResidenceHistory implements Projection {
 
     /**
      * The person's rows by {@link #PERSON_ROWS}: on PostgreSQL as one command, which its driver sends in one round
-     * trip (an event's handling was mostly the waits for its reads); elsewhere (H2, in process) one by one.
+     * trip, with a rebuild's held writes riding in front (an event's handling was mostly the waits for its writes and
+     * its reads); elsewhere (H2, in process) one by one.
      */
-    private static Rows read(Connection connection, UUID personId) throws SQLException {
+    private Rows read(UUID personId) {
         List<Timeline.Person> person = new ArrayList<>(1);
         List<Fact> facts = new ArrayList<>();
         Map<UUID, List<Place>> places = new LinkedHashMap<>();
@@ -372,36 +371,9 @@ class ResidenceHistory implements Projection {
                             rs.getObject("valid_to", LocalDate.class)));
                 },
                 rs -> current.add(STORED.mapRow(rs, current.size())));
-        if (Databases.postgreSql(connection)) {
-            try (PreparedStatement statement = connection.prepareStatement(String.join(";\n", PERSON_ROWS))) {
-                for (int parameter = 1; parameter <= PERSON_ROWS.size(); parameter++) {
-                    statement.setObject(parameter, personId);
-                }
-                statement.execute();
-                for (RowCallbackHandler reader : readers) {
-                    try (ResultSet rs = statement.getResultSet()) {
-                        readAll(rs, reader);
-                    }
-                    statement.getMoreResults();
-                }
-            }
-        } else {
-            for (int query = 0; query < PERSON_ROWS.size(); query++) {
-                try (PreparedStatement statement = connection.prepareStatement(PERSON_ROWS.get(query))) {
-                    statement.setObject(1, personId);
-                    try (ResultSet rs = statement.executeQuery()) {
-                        readAll(rs, readers.get(query));
-                    }
-                }
-            }
-        }
+        Object[] arguments = {personId};
+        RidingWrites.read(jdbc, PERSON_ROWS, Collections.nCopies(PERSON_ROWS.size(), arguments), readers);
         return new Rows(person.isEmpty() ? null : person.get(0), facts, places, current);
-    }
-
-    private static void readAll(ResultSet rs, RowCallbackHandler reader) throws SQLException {
-        while (rs.next()) {
-            reader.processRow(rs);
-        }
     }
 
     /**

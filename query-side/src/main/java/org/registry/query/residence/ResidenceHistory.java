@@ -33,6 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,9 +47,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -120,12 +124,15 @@ class ResidenceHistory implements Projection {
                 community.township().value(), community.county().value(), event.address(), event.kind().name(),
                 event.householdNumber(), event.registeredOn(), event.registeredOn(), instant(recordedAt));
         tally(community.value(), HOUSEHOLD, event.registeredOn(), 1);
+        knownPlaces().ifPresent(known -> known.put(event.householdId().value(),
+                List.of(new Place(event.householdId().value(), community.value(), event.registeredOn(), null))));
     }
 
     @EventHandler
     void on(HouseholdRelocated event, @Timestamp Instant recordedAt, @EventPosition long position) {
         Recording recording = new Recording(recordedAt, position);
         UUID household = event.householdId().value();
+        knownPlaces().ifPresent(known -> known.remove(household));
         List<Map<String, Object>> open = jdbc.queryForList(
                 "SELECT " + Residents.PLACE_COLUMNS + " FROM residence_place WHERE household_id = ? AND valid_to IS NULL",
                 household);
@@ -165,17 +172,29 @@ class ResidenceHistory implements Projection {
     @EventHandler
     void on(PersonRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             @EventPosition long position) {
+        MaritalStatus maritalStatus = event.maritalStatus() == null ? MaritalStatus.SINGLE : event.maritalStatus();
         insertPerson(event.personId(), event.name(), event.nationalId() == null ? null : event.nationalId().value(),
-                event.sex(), event.birthDate(), null, position,
-                event.maritalStatus() == null ? MaritalStatus.SINGLE : event.maritalStatus());
+                event.sex(), event.birthDate(), null, position, maritalStatus);
         FloatingCertificate certificate = event.certificate();
         LocalDate since = event.residentSince() != null ? event.residentSince()
                 : recordedAt.atZone(zone).toLocalDate();
-        insertFact(event.personId(), new Fact(sequence, Fact.Kind.REGISTERED, since, event.householdId().value(),
-                event.residency(), null, event.origin(), event.moveReason(),
-                certificate == null ? null : certificate.number(), certificate == null ? null : certificate.expiry(),
-                false));
-        rebuild(event.personId().value(), new Recording(recordedAt, position));
+        UUID household = event.householdId().value();
+        Fact registered = new Fact(sequence, Fact.Kind.REGISTERED, since, household, event.residency(), null,
+                event.origin(), event.moveReason(), certificate == null ? null : certificate.number(),
+                certificate == null ? null : certificate.expiry(), false);
+        insertFact(event.personId(), registered);
+        UUID person = event.personId().value();
+        Recording recording = new Recording(recordedAt, position);
+        List<Place> places = knownPlaces().map(known -> known.get(household)).orElse(null);
+        if (places == null) {
+            rebuild(person, recording);
+            return;
+        }
+        // A person's first fact: what a rebuild would read is all here (no mother, so no birth order; no segments).
+        Timeline.Person registeredPerson = new Timeline.Person(person, event.sex(), event.birthDate(), null, position,
+                null, maritalStatus);
+        store(person, Timeline.segments(registeredPerson, List.of(registered), Map.of(household, places)), List.of(),
+                recording);
     }
 
     @EventHandler
@@ -277,6 +296,7 @@ class ResidenceHistory implements Projection {
     /** A household entered in error (an import taken back): its places move to the history, as a person's stays do. */
     @EventHandler
     void on(HouseholdEnteredInError event, @Timestamp Instant recordedAt) {
+        knownPlaces().ifPresent(known -> known.remove(event.householdId().value()));
         for (Map<String, Object> place : jdbc.queryForList("""
                         SELECT id, community_code, valid_from, valid_to FROM residence_place WHERE household_id = ?
                         ORDER BY id""", event.householdId().value())) {
@@ -302,6 +322,7 @@ class ResidenceHistory implements Projection {
 
     @ResetHandler
     void reset() {
+        knownPlaces().ifPresent(Map::clear);
         jdbc.update("DELETE FROM residence_tally");
         jdbc.update("DELETE FROM residence_segment_history");
         jdbc.update("DELETE FROM residence_segment");
@@ -317,7 +338,35 @@ class ResidenceHistory implements Projection {
         if (rows.person() == null) {
             throw new IllegalStateException("person " + personId + " is not in the residence history");
         }
+        knownPlaces().ifPresent(known -> known.putAll(rows.places()));
         store(personId, Timeline.segments(rows.person(), rows.facts(), rows.places()), rows.current(), recording);
+    }
+
+    /**
+     * The places of the households this transaction registered or read, each household's complete list (a relocation
+     * or an entry in error drops it): a person registered into one of them needs no read. A rebuild's batch of a
+     * thousand events registers households and their members together (a census month: thousands of them), and a
+     * read per member was most of its time. Held for the transaction and dropped at its end, whatever the outcome, so
+     * a batch that is rolled back and retried starts afresh; none outside a transaction.
+     */
+    private Optional<Map<UUID, List<Place>>> knownPlaces() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        Map<UUID, List<Place>> known = (Map<UUID, List<Place>>) TransactionSynchronizationManager.getResource(this);
+        if (known == null) {
+            Map<UUID, List<Place>> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ResidenceHistory.this);
+                }
+            });
+            known = fresh;
+        }
+        return Optional.of(known);
     }
 
     private static final String SEGMENTS_OF =

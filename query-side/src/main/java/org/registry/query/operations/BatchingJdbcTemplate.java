@@ -23,6 +23,8 @@ import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -144,12 +146,29 @@ final class BatchingJdbcTemplate extends JdbcTemplate implements RidingWrites.Ho
         }
     }
 
-    /** Statements that write rows they are given and return none: {@code INSERT} and {@code MERGE}. */
+    /**
+     * Statements that write rows they are given and return none: an {@code INSERT} or a {@code MERGE}, on its own or
+     * after a {@code WITH} (a row moved from one table to another: {@code WITH moved AS (DELETE ... RETURNING ...)
+     * INSERT ... SELECT ... FROM moved}), without a {@code RETURNING} of its own.
+     */
     private static boolean insert(String sql) {
-        String start = sql.stripLeading();
-        return (start.regionMatches(true, 0, "INSERT", 0, 6) || start.regionMatches(true, 0, "MERGE", 0, 5))
-                && !sql.toUpperCase(Locale.ROOT).contains("RETURNING");
+        String statement = sql.stripLeading().toUpperCase(Locale.ROOT);
+        if (statement.startsWith("WITH")) {
+            Matcher main = AFTER_WITH.matcher(statement);
+            int start = -1;
+            while (main.find()) {
+                start = main.start(1);
+            }
+            if (start < 0) {
+                return false;
+            }
+            statement = statement.substring(start);
+        }
+        return (statement.startsWith("INSERT") || statement.startsWith("MERGE")) && !statement.contains("RETURNING");
     }
+
+    /** The statement a {@code WITH}'s common table expressions lead to, if it writes rows. */
+    private static final Pattern AFTER_WITH = Pattern.compile("\\)\\s*((INSERT|MERGE)\\b)");
 
     private static boolean plainArguments(Object[] args) {
         for (Object arg : args) {

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The rebuilds' template: inserts sent in batches, and nothing a projection could tell from unbatched. */
 class BatchingJdbcTemplateTest {
@@ -214,5 +215,25 @@ class BatchingJdbcTemplateTest {
             RidingWrites.read(batching, List.of("SELECT COUNT(*) FROM row_of_event"), List.<Object[]>of(new Object[0]),
                     List.<RowCallbackHandler>of(rs -> { }));
         })).isInstanceOf(JdbcUpdateAffectedIncorrectNumberOfRowsException.class);
+    }
+
+    @Test
+    void aRowMovedToAnotherTableInOneStatement_isHeldLikeAnInsert_andMustMoveOneRow() {
+        assumeTrue(TestDatabase.isPostgres(), "a data-modifying WITH is PostgreSQL's");
+        plain.execute("CREATE TABLE row_of_event_history (position BIGINT PRIMARY KEY, actor VARCHAR(20))");
+        plain.update("INSERT INTO row_of_event (position, actor) VALUES (1, 'clerk')");
+        String move = """
+                WITH moved AS (DELETE FROM row_of_event WHERE position = ? RETURNING position, actor)
+                INSERT INTO row_of_event_history (position, actor) SELECT position, actor FROM moved""";
+
+        transaction.executeWithoutResult(status -> {
+            assertThat(batching.update(move, 1)).isEqualTo(1);
+            assertThat(counted.prepared).hasValue(0);
+        });
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> batching.update(move, 1)))
+                .isInstanceOf(JdbcUpdateAffectedIncorrectNumberOfRowsException.class);
+
+        assertThat(plain.queryForList("SELECT position FROM row_of_event_history", Long.class)).containsExactly(1L);
+        assertThat(plain.queryForObject("SELECT COUNT(*) FROM row_of_event", Long.class)).isZero();
     }
 }

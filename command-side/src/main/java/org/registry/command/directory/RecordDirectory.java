@@ -25,6 +25,7 @@ import org.registry.kernel.person.PersonMovedIn;
 import org.registry.kernel.person.PersonRegistered;
 import org.registry.kernel.person.PersonTransferred;
 import org.registry.kernel.person.Sex;
+import org.registry.platform.jdbc.CustomPlans;
 import org.registry.platform.security.CurrentUser;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -171,22 +172,23 @@ public class RecordDirectory implements NationalIdHolders, Kinship {
     /** The holders of many national IDs in one query (a chunk of an import): only the IDs held. */
     public Map<NationalId, PersonId> holdersOf(Collection<NationalId> nationalIds) {
         Map<NationalId, PersonId> holders = new HashMap<>();
-        jdbc.query("SELECT national_id, person_id FROM person_directory WHERE national_id = ANY (?)",
-                (ResultSet rs) -> {
+        jdbc.query(CustomPlans.query("SELECT national_id, person_id FROM person_directory WHERE national_id = ANY (?)",
+                (Object) nationalIds.stream().map(NationalId::value).toArray(String[]::new)), (ResultSet rs) -> {
                     holders.put(new NationalId(rs.getString("national_id")),
                             new PersonId(rs.getObject("person_id", UUID.class)));
-                }, (Object) nationalIds.stream().map(NationalId::value).toArray(String[]::new));
+                });
         return holders;
     }
 
     /** The communities of many households in one query: only the households the directory knows. */
     public Map<HouseholdId, CommunityCode> communitiesOf(Collection<HouseholdId> households) {
         Map<HouseholdId, CommunityCode> communities = new HashMap<>();
-        jdbc.query("SELECT household_id, community_code FROM household_directory WHERE household_id = ANY (?)",
-                (ResultSet rs) -> {
+        jdbc.query(CustomPlans.query("SELECT household_id, community_code FROM household_directory "
+                + "WHERE household_id = ANY (?)", (Object) households.stream().map(HouseholdId::value)
+                .toArray(UUID[]::new)), (ResultSet rs) -> {
                     communities.put(new HouseholdId(rs.getObject("household_id", UUID.class)),
                             new CommunityCode(rs.getString("community_code")));
-                }, (Object) households.stream().map(HouseholdId::value).toArray(UUID[]::new));
+                });
         return communities;
     }
 

@@ -45,6 +45,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -228,6 +230,9 @@ class Importer {
         Chunk chunk = new Chunk(!persons.isEmpty(), new ArrayList<>(), new ArrayList<>());
         try {
             transaction.executeWithoutResult(status -> {
+                if (persons.isEmpty()) {
+                    readAhead(rows);
+                }
                 Row inChunk = context.inChunk(persons.isEmpty() ? context.lookups()
                         : PersonLookups.ofChunk(context.importId(), persons, runs, directory), chunk);
                 rows.forEach(row -> importRow(inChunk, row));
@@ -251,6 +256,15 @@ class Importer {
             runs.recordAll(chunk.rows());
         }
         rows.forEach(row -> progress.rowDone());
+    }
+
+    /**
+     * What rows of births, check-ups and recipients read, for the chunk at once: the holders of the national IDs
+     * they name, which the directory then answers from, in the chunk's transaction.
+     */
+    private void readAhead(List<RowReader> rows) {
+        directory.holdersOf(rows.stream().flatMap(RowReader::nationalIds)
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
     /** A row of a chunk the commands refused: the chunk is imported again row by row. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.registry.kernel.household.HouseholdId;
+import org.registry.kernel.person.NationalId;
 import org.registry.kernel.person.PersonId;
 import org.registry.platform.jdbc.CustomPlans;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -150,23 +151,14 @@ class ImportRuns {
         }
 
         /**
-         * A row of a check-ups ledger: the person's national ID and record, and in {@code household_key} the
-         * check-up's key (person, type, day), by which a second row of the same check-up is found.
+         * A row of a check-ups or recipients ledger: the person's national ID and record, and in {@code
+         * household_key} the row's key (a check-up's person, type and day; a recipient's person and programme), by
+         * which a second row of the same check-up or recipient is found.
          */
-        static RowRecord of(UUID importId, CheckUpRow row, String key, Outcome outcome, PersonId person,
-                            List<PersonRow.Problem> problems) {
-            return new RowRecord(importId, row.number, row.nationalId == null ? null : row.nationalId.value(), key,
-                    null, outcome, null, person, problems);
-        }
-
-        /**
-         * A row of a recipients ledger: the person's national ID and record, and in {@code household_key} the
-         * recipient's key (person, programme), by which a second row of the same recipient is found.
-         */
-        static RowRecord of(UUID importId, RecipientRow row, String key, Outcome outcome, PersonId person,
-                            List<PersonRow.Problem> problems) {
-            return new RowRecord(importId, row.number, row.nationalId == null ? null : row.nationalId.value(), key,
-                    null, outcome, null, person, problems);
+        static RowRecord keyed(UUID importId, RowReader row, NationalId nationalId, String key, Outcome outcome,
+                               PersonId person, List<PersonRow.Problem> problems) {
+            return new RowRecord(importId, row.number, nationalId == null ? null : nationalId.value(), key, null,
+                    outcome, null, person, problems);
         }
     }
 

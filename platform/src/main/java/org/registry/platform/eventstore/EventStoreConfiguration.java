@@ -8,6 +8,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -34,6 +35,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -154,7 +156,7 @@ public class EventStoreConfiguration {
                                                      Configuration configuration,
                                                      ConnectionProvider connectionProvider,
                                                      TransactionManager transactionManager) {
-            return JdbcEventStorageEngine.builder()
+            JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                                          .eventSerializer(eventSerializer)
                                          .snapshotSerializer(serializer)
                                          .dataType(String.class)
@@ -170,8 +172,15 @@ public class EventStoreConfiguration {
                                          // this, two writers racing on one aggregate would surface as a 500.
                                          .persistenceExceptionResolver(new SQLStateResolver("23505"))
                                          .connectionProvider(connectionProvider)
-                                         .transactionManager(transactionManager)
-                                         .build();
+                                         .transactionManager(transactionManager);
+            // what a transaction appended, the cached aggregates need not ask the store again in that transaction
+            return new JdbcEventStorageEngine(builder) {
+                @Override
+                protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+                    super.appendEvents(events, serializer);
+                    StoredSequences.stored(events);
+                }
+            };
         }
 
         /**

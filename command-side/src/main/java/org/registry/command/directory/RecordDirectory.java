@@ -25,7 +25,9 @@ import org.registry.kernel.person.PersonMovedIn;
 import org.registry.kernel.person.PersonRegistered;
 import org.registry.kernel.person.PersonTransferred;
 import org.registry.kernel.person.Sex;
+import org.registry.platform.jdbc.CustomPlans;
 import org.registry.platform.security.CurrentUser;
+import org.registry.platform.transaction.TransactionMemory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -55,6 +57,8 @@ import java.util.UUID;
 public class RecordDirectory implements NationalIdHolders, Kinship {
 
     public static final String PROCESSING_GROUP = "command-directory";
+    /** The current transaction's memory of who holds which national ID (empty: nobody). */
+    private static final String HOLDERS = "national-id-holders";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate separateTransaction;
@@ -161,32 +165,47 @@ public class RecordDirectory implements NationalIdHolders, Kinship {
             new PersonId(rs.getObject("person_id", UUID.class)), Sex.valueOf(rs.getString("sex")),
             rs.getObject("birth_date", LocalDate.class), rs.getObject("died_on", LocalDate.class));
 
+    /**
+     * Who holds the ID: what this transaction read in bulk or wrote itself ({@link #holdersOf}), else one query.
+     */
     @Override
     public Optional<PersonId> holderOf(NationalId nationalId) {
+        Optional<PersonId> known = TransactionMemory.<NationalId, Optional<PersonId>>of(HOLDERS)
+                .map(holders -> holders.get(nationalId)).orElse(null);
+        if (known != null) {
+            return known;
+        }
         return jdbc.queryForList("SELECT person_id FROM person_directory WHERE national_id = ?", UUID.class,
                         nationalId.value())
                    .stream().findFirst().map(PersonId::new);
     }
 
-    /** The holders of many national IDs in one query (a chunk of an import): only the IDs held. */
+    /**
+     * The holders of many national IDs in one query (a chunk of an import): only the IDs held. The current
+     * transaction remembers the answer for each ID, held or not, and {@link #holderOf} gives it without asking
+     * again; the directory keeps it true as the transaction enters and changes national IDs.
+     */
     public Map<NationalId, PersonId> holdersOf(Collection<NationalId> nationalIds) {
         Map<NationalId, PersonId> holders = new HashMap<>();
-        jdbc.query("SELECT national_id, person_id FROM person_directory WHERE national_id = ANY (?)",
-                (ResultSet rs) -> {
+        jdbc.query(CustomPlans.query("SELECT national_id, person_id FROM person_directory WHERE national_id = ANY (?)",
+                (Object) nationalIds.stream().map(NationalId::value).toArray(String[]::new)), (ResultSet rs) -> {
                     holders.put(new NationalId(rs.getString("national_id")),
                             new PersonId(rs.getObject("person_id", UUID.class)));
-                }, (Object) nationalIds.stream().map(NationalId::value).toArray(String[]::new));
+                });
+        TransactionMemory.<NationalId, Optional<PersonId>>of(HOLDERS).ifPresent(memory -> nationalIds.forEach(
+                nationalId -> memory.put(nationalId, Optional.ofNullable(holders.get(nationalId)))));
         return holders;
     }
 
     /** The communities of many households in one query: only the households the directory knows. */
     public Map<HouseholdId, CommunityCode> communitiesOf(Collection<HouseholdId> households) {
         Map<HouseholdId, CommunityCode> communities = new HashMap<>();
-        jdbc.query("SELECT household_id, community_code FROM household_directory WHERE household_id = ANY (?)",
-                (ResultSet rs) -> {
+        jdbc.query(CustomPlans.query("SELECT household_id, community_code FROM household_directory "
+                + "WHERE household_id = ANY (?)", (Object) households.stream().map(HouseholdId::value)
+                .toArray(UUID[]::new)), (ResultSet rs) -> {
                     communities.put(new HouseholdId(rs.getObject("household_id", UUID.class)),
                             new CommunityCode(rs.getString("community_code")));
-                }, (Object) households.stream().map(HouseholdId::value).toArray(UUID[]::new));
+                });
         return communities;
     }
 
@@ -287,6 +306,10 @@ public class RecordDirectory implements NationalIdHolders, Kinship {
         } catch (DuplicateKeyException e) {
             throw duplicateOf(nationalId, e);
         }
+        if (nationalId != null) {
+            TransactionMemory.<NationalId, Optional<PersonId>>of(HOLDERS).ifPresent(memory ->
+                    memory.put(nationalId, Optional.of(person)));
+        }
     }
 
     private void holds(PersonId person, NationalId nationalId) {
@@ -295,6 +318,8 @@ public class RecordDirectory implements NationalIdHolders, Kinship {
         } catch (DuplicateKeyException e) {
             throw duplicateOf(nationalId, e);
         }
+        // the ID the person held before is free now, and which one that was is not known here
+        TransactionMemory.of(HOLDERS).ifPresent(Map::clear);
     }
 
     private void belongsTo(PersonId person, HouseholdId household) {

@@ -9,7 +9,9 @@ import org.registry.kernel.person.RegisterBirth;
 import org.registry.kernel.person.Sex;
 
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * A row of the births ledger read into the birth command: the mother (and father) by national ID, the child's name,
@@ -51,6 +53,11 @@ final class BirthRow extends RowReader {
         }
         birth = read(null, () -> new RegisterBirth(SOME_PERSON, SOME_PERSON, null, row.get(Column.NAME), sex,
                 birthDate, nationalId, row.get(Column.ETHNICITY), SOME_HOUSEHOLD, relation));
+    }
+
+    @Override
+    Stream<NationalId> nationalIds() {
+        return Stream.of(nationalId, motherId, fatherId).filter(Objects::nonNull);
     }
 
     /** Whether the row names its household (else it is the mother's). */

@@ -12,6 +12,7 @@ import org.registry.kernel.person.PersonId;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * A row of the check-ups ledger read into the check-up command ({@code POST /api/persons/{personId}/check-ups}): the
@@ -64,6 +65,11 @@ final class CheckUpRow extends RowReader {
     /** A refusal of the command, naming its column among this ledger's. */
     static PersonRow.Problem problem(RejectionException e) {
         return PersonRow.Problem.among(e, Ledger.CHECK_UPS);
+    }
+
+    @Override
+    Stream<NationalId> nationalIds() {
+        return Stream.ofNullable(nationalId);
     }
 
     /** Where this row's check-up meets the same check-up on another row: the person, its type and day. */

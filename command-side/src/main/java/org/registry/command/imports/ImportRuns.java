@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.registry.kernel.household.HouseholdId;
+import org.registry.kernel.person.NationalId;
 import org.registry.kernel.person.PersonId;
+import org.registry.platform.jdbc.CustomPlans;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -149,23 +151,14 @@ class ImportRuns {
         }
 
         /**
-         * A row of a check-ups ledger: the person's national ID and record, and in {@code household_key} the
-         * check-up's key (person, type, day), by which a second row of the same check-up is found.
+         * A row of a check-ups or recipients ledger: the person's national ID and record, and in {@code
+         * household_key} the row's key (a check-up's person, type and day; a recipient's person and programme), by
+         * which a second row of the same check-up or recipient is found.
          */
-        static RowRecord of(UUID importId, CheckUpRow row, String key, Outcome outcome, PersonId person,
-                            List<PersonRow.Problem> problems) {
-            return new RowRecord(importId, row.number, row.nationalId == null ? null : row.nationalId.value(), key,
-                    null, outcome, null, person, problems);
-        }
-
-        /**
-         * A row of a recipients ledger: the person's national ID and record, and in {@code household_key} the
-         * recipient's key (person, programme), by which a second row of the same recipient is found.
-         */
-        static RowRecord of(UUID importId, RecipientRow row, String key, Outcome outcome, PersonId person,
-                            List<PersonRow.Problem> problems) {
-            return new RowRecord(importId, row.number, row.nationalId == null ? null : row.nationalId.value(), key,
-                    null, outcome, null, person, problems);
+        static RowRecord keyed(UUID importId, RowReader row, NationalId nationalId, String key, Outcome outcome,
+                               PersonId person, List<PersonRow.Problem> problems) {
+            return new RowRecord(importId, row.number, nationalId == null ? null : nationalId.value(), key, null,
+                    outcome, null, person, problems);
         }
     }
 
@@ -192,23 +185,23 @@ class ImportRuns {
 
     /** The row of this import, before this one, with the same check-up or recipient (its key). */
     Optional<Integer> earlierRowWithKey(UUID importId, String key) {
-        return jdbc.queryForList("""
+        return jdbc.query(CustomPlans.query("""
                         SELECT MIN(row_number) FROM import_row WHERE import_id = ? AND household_key = ?""",
-                Integer.class, importId, key).stream().filter(java.util.Objects::nonNull).findFirst();
+                importId, key), ROW_NUMBER).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** Whether an earlier row of this import registered or matched the person. */
     boolean hasPerson(UUID importId, PersonId person) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                        SELECT EXISTS (SELECT 1 FROM import_row WHERE import_id = ? AND person_id = ?)""",
-                Boolean.class, importId, person.value()));
+        return jdbc.query(CustomPlans.query("""
+                        SELECT 1 FROM import_row WHERE import_id = ? AND person_id = ? LIMIT 1""",
+                importId, person.value()), ROW_NUMBER).size() == 1;
     }
 
     /** The row of this import, before this one, that had the same national ID. */
     Optional<Integer> earlierRowWith(UUID importId, String nationalId) {
-        return jdbc.queryForList("""
+        return jdbc.query(CustomPlans.query("""
                         SELECT MIN(row_number) FROM import_row WHERE import_id = ? AND national_id = ?""",
-                Integer.class, importId, nationalId).stream().filter(java.util.Objects::nonNull).findFirst();
+                importId, nationalId), ROW_NUMBER).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** What this import already knows of a household: a household on the register, or one founded in a dry run. */
@@ -234,28 +227,29 @@ class ImportRuns {
     /** The rows (not rejected) of this import with each of the household keys, read in one query. */
     Map<String, List<HouseholdRow>> households(UUID importId, Collection<String> keys) {
         Map<String, List<HouseholdRow>> rows = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(CustomPlans.query("""
                         SELECT household_key, outcome, household_id, relation FROM import_row
                         WHERE import_id = ? AND household_key = ANY (?) AND outcome <> 'REJECTED'
-                        ORDER BY row_number""",
+                        ORDER BY row_number""", importId, texts(keys)),
                 (java.sql.ResultSet rs) -> {
                     UUID household = rs.getObject("household_id", UUID.class);
                     rows.computeIfAbsent(rs.getString("household_key"), key -> new ArrayList<>()).add(
                             new HouseholdRow(Outcome.valueOf(rs.getString("outcome")),
                                     household == null ? null : new HouseholdId(household), rs.getString("relation")));
-                }, importId, texts(keys));
+                });
         return rows;
     }
 
     /** The first row of this import with each of the national IDs, read in one query. */
     Map<String, Integer> firstRowsWith(UUID importId, Collection<String> nationalIds) {
         Map<String, Integer> rows = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(CustomPlans.query("""
                         SELECT national_id, MIN(row_number) AS first_row FROM import_row
-                        WHERE import_id = ? AND national_id = ANY (?) GROUP BY national_id""",
+                        WHERE import_id = ? AND national_id = ANY (?) GROUP BY national_id""", importId,
+                        texts(nationalIds)),
                 (java.sql.ResultSet rs) -> {
                     rows.put(rs.getString("national_id"), rs.getInt("first_row"));
-                }, importId, texts(nationalIds));
+                });
         return rows;
     }
 
@@ -268,15 +262,17 @@ class ImportRuns {
         // pairs OR-ed rather than unnest(): the embedded database reads this too, and both use the primary key
         Object[] pairs = keys.stream().flatMap(key -> java.util.stream.Stream.of(key.substring(0, key.indexOf('/')),
                 key.substring(key.indexOf('/') + 1))).toArray();
-        jdbc.query("SELECT community_code, household_number, household_id FROM import_household WHERE "
-                        + String.join(" OR ", java.util.Collections.nCopies(keys.size(),
-                        "(community_code = ? AND household_number = ?)")),
+        jdbc.query(CustomPlans.query("SELECT community_code, household_number, household_id FROM import_household "
+                        + "WHERE " + String.join(" OR ", java.util.Collections.nCopies(keys.size(),
+                        "(community_code = ? AND household_number = ?)")), pairs),
                 (java.sql.ResultSet rs) -> {
                     households.put(rs.getString("community_code") + "/" + rs.getString("household_number"),
                             new HouseholdId(rs.getObject("household_id", UUID.class)));
-                }, pairs);
+                });
         return households;
     }
+
+    private static final RowMapper<Integer> ROW_NUMBER = (rs, row) -> (Integer) rs.getObject(1, Integer.class);
 
     private static String[] texts(Collection<String> values) {
         return values.toArray(String[]::new);

@@ -8,6 +8,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.registry.platform.eventstore.StoredEvents;
+import org.springframework.beans.factory.ObjectProvider;
 import org.registry.command.api.CommandRequest;
 import org.registry.command.api.Commands;
 import org.registry.command.directory.RecordDirectory;
@@ -45,6 +47,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +56,8 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -82,16 +88,18 @@ class Importer {
     private final TransactionTemplate transaction;
     private final CommandBus commandBus;
     private final EventStore eventStore;
+    private final ObjectProvider<StoredEvents> storedEvents;
     private final Clock clock;
 
     Importer(Commands commands, RecordDirectory directory, ImportRuns runs, PlatformTransactionManager transactions,
-             CommandBus commandBus, EventStore eventStore, Clock clock) {
+             CommandBus commandBus, EventStore eventStore, ObjectProvider<StoredEvents> storedEvents, Clock clock) {
         this.commands = commands;
         this.directory = directory;
         this.runs = runs;
         this.transaction = new TransactionTemplate(transactions);
         this.commandBus = commandBus;
         this.eventStore = eventStore;
+        this.storedEvents = storedEvents;
         this.clock = clock;
     }
 
@@ -212,9 +220,15 @@ class Importer {
      * The outcomes a chunk's rows recorded (a dry run keeps them once the chunk's facts are rolled back). Rows of
      * persons, whose lookups are the chunk's, keep their outcomes and household mappings here until the chunk ends,
      * to be written in one batch each; births and check-ups read earlier rows from the table, so theirs are written
-     * at once.
+     * at once. The facts of the persons that rows of check-ups and recipients name are read for the chunk at once;
+     * a person whose record a row of the chunk changes is read again by the next row that needs them.
      */
-    private record Chunk(boolean deferred, List<ImportRuns.RowRecord> rows, List<ImportRuns.Mapping> mappings) {
+    private record Chunk(boolean deferred, List<ImportRuns.RowRecord> rows, List<ImportRuns.Mapping> mappings,
+                         Map<PersonId, List<Fact>> records) {
+    }
+
+    /** One of a person's events, as a row of check-ups or recipients reads the person's record. */
+    private record Fact(long sequence, Object payload) {
     }
 
     /**
@@ -225,9 +239,12 @@ class Importer {
      */
     private void importChunk(Row context, List<RowReader> rows, Progress progress) {
         List<PersonRow> persons = rows.stream().filter(PersonRow.class::isInstance).map(PersonRow.class::cast).toList();
-        Chunk chunk = new Chunk(!persons.isEmpty(), new ArrayList<>(), new ArrayList<>());
+        Chunk chunk = new Chunk(!persons.isEmpty(), new ArrayList<>(), new ArrayList<>(), new HashMap<>());
         try {
             transaction.executeWithoutResult(status -> {
+                if (persons.isEmpty()) {
+                    readAhead(rows, chunk);
+                }
                 Row inChunk = context.inChunk(persons.isEmpty() ? context.lookups()
                         : PersonLookups.ofChunk(context.importId(), persons, runs, directory), chunk);
                 rows.forEach(row -> importRow(inChunk, row));
@@ -251,6 +268,29 @@ class Importer {
             runs.recordAll(chunk.rows());
         }
         rows.forEach(row -> progress.rowDone());
+    }
+
+    /**
+     * What rows of births, check-ups and recipients read, for the chunk at once: the holders of the national IDs
+     * they name (which the directory then answers from, in the chunk's transaction), and the facts of the persons
+     * whose check-ups or claims they look at.
+     */
+    private void readAhead(List<RowReader> rows, Chunk chunk) {
+        Map<NationalId, PersonId> holders = directory.holdersOf(rows.stream().flatMap(RowReader::nationalIds)
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
+        StoredEvents stored = storedEvents.getIfAvailable();
+        if (stored != null && rows.stream().anyMatch(row -> row instanceof CheckUpRow || row instanceof RecipientRow)) {
+            stored.ofRecords(holders.values().stream().map(PersonId::toString).distinct().toList()).forEach(
+                    (id, events) -> chunk.records().put(new PersonId(UUID.fromString(id)), events.stream()
+                            .map(event -> new Fact(event.sequence(), event.payload())).toList()));
+        }
+    }
+
+    /** The person's facts: as the chunk read them ahead, else from the store. */
+    private List<Fact> factsOf(Row context, PersonId person) {
+        List<Fact> facts = context.chunk() == null ? null : context.chunk().records().get(person);
+        return facts != null ? facts : eventStore.readEvents(person.toString()).asStream()
+                .map((DomainEventMessage<?> event) -> new Fact(event.getSequenceNumber(), event.getPayload())).toList();
     }
 
     /** A row of a chunk the commands refused: the chunk is imported again row by row. */
@@ -302,11 +342,6 @@ class Importer {
     private void record(Row context, BirthRow row, ImportRuns.Outcome outcome, HouseholdId household, PersonId child,
                         List<PersonRow.Problem> problems) {
         record(context, ImportRuns.RowRecord.of(context.importId(), row, outcome, household, child, problems));
-    }
-
-    private void record(Row context, CheckUpRow row, String key, ImportRuns.Outcome outcome, PersonId person,
-                        List<PersonRow.Problem> problems) {
-        record(context, ImportRuns.RowRecord.of(context.importId(), row, key, outcome, person, problems));
     }
 
     private void importRow(Row context, PersonRow row) {
@@ -438,30 +473,21 @@ class Importer {
      * else recorded as {@code POST /api/persons/{personId}/check-ups} records it, the clerk acting in the person's area.
      */
     private void importCheckUp(Row context, CheckUpRow row) {
-        List<PersonRow.Problem> problems = new ArrayList<>(row.problems);
-        PersonId person = row.nationalId == null ? null : registered(row.nationalId, Column.NATIONAL_ID,
-                "PERSON_NOT_FOUND", context, problems);
-        String key = problems.isEmpty() ? row.key() : null;
-        if (key != null) {
-            runs.earlierRowWithKey(context.importId(), key).ifPresent(earlier -> problems.add(new PersonRow.Problem(
-                    Column.CHECK_UP_DATE.label(), "DUPLICATE_IN_FILE", "the same check-up (person, type and day) is "
-                    + "on row " + earlier + " of the file already")));
-        }
-        if (!problems.isEmpty()) {
-            record(context, row, key, ImportRuns.Outcome.REJECTED, null, problems);
+        Named named = named(context, row, row.nationalId, row::key, Column.CHECK_UP_DATE,
+                "the same check-up (person, type and day) is");
+        if (named == null) {
             return;
         }
-        boolean recorded = eventStore.readEvents(person.toString()).asStream()
-                .anyMatch(event -> event.getPayload() instanceof CheckUpRecorded checkUp
+        boolean recorded = factsOf(context, named.person()).stream()
+                .anyMatch(fact -> fact.payload() instanceof CheckUpRecorded checkUp
                         && checkUp.type() == row.type() && checkUp.date().equals(row.date()));
         if (recorded) {
-            record(context, row, key, ImportRuns.Outcome.MATCHED, person, List.of());
+            record(context, named, ImportRuns.Outcome.MATCHED, List.of());
             return;
         }
-        commit(context, () -> send(context, row.checkUp(person, new CheckUpId(UUID.randomUUID()))),
-                (outcome, found) -> record(context, row, key, outcome,
-                        outcome == ImportRuns.Outcome.REJECTED ? null : person, found),
-                CheckUpRow::problem);
+        commit(context, () -> sendOn(context, named.person(), row.checkUp(named.person(),
+                        new CheckUpId(UUID.randomUUID()))),
+                (outcome, found) -> record(context, named, outcome, found), CheckUpRow::problem);
     }
 
     /**
@@ -470,36 +496,61 @@ class Importer {
      * eligible on the import day; the clerk acts in the person's area. The basis names the import.
      */
     private void importRecipient(Row context, RecipientRow row) {
-        List<PersonRow.Problem> problems = new ArrayList<>(row.problems);
-        PersonId person = row.nationalId == null ? null : registered(row.nationalId, Column.NATIONAL_ID,
-                "PERSON_NOT_FOUND", context, problems);
-        String key = problems.isEmpty() ? row.key() : null;
-        if (key != null) {
-            runs.earlierRowWithKey(context.importId(), key).ifPresent(earlier -> problems.add(new PersonRow.Problem(
-                    Column.PROGRAMME.label(), "DUPLICATE_IN_FILE", "the same recipient (person and programme) is on "
-                    + "row " + earlier + " of the file already")));
-        }
-        if (!problems.isEmpty()) {
-            record(context, ImportRuns.RowRecord.of(context.importId(), row, key, ImportRuns.Outcome.REJECTED, null,
-                    problems));
+        Named named = named(context, row, row.nationalId, row::key, Column.PROGRAMME,
+                "the same recipient (person and programme) is");
+        if (named == null) {
             return;
         }
-        PersonState record = PersonState.empty(person);
-        for (DomainEventMessage<?> event : eventStore.readEvents(person.toString()).asStream().toList()) {
-            record = record.when(event.getPayload(), event.getSequenceNumber(), 0);
+        PersonState record = PersonState.empty(named.person());
+        for (Fact fact : factsOf(context, named.person())) {
+            record = record.when(fact.payload(), fact.sequence(), 0);
         }
         if (record.claims().values().stream().anyMatch(claim -> claim.programme() == row.programme
                 && claim.status().open())) {
-            record(context, ImportRuns.RowRecord.of(context.importId(), row, key, ImportRuns.Outcome.MATCHED, person,
-                    List.of()));
+            record(context, named, ImportRuns.Outcome.MATCHED, List.of());
             return;
         }
         String importName = "奖励扶助对象导入 import " + context.importId() + "（"
                 + context.metaData().get(AuditMetaData.IMPORT_FILE) + "）";
-        commit(context, () -> send(context, row.grant(person, new ClaimId(UUID.randomUUID()), importName)),
-                (outcome, found) -> record(context, ImportRuns.RowRecord.of(context.importId(), row, key, outcome,
-                        outcome == ImportRuns.Outcome.REJECTED ? null : person, found)),
+        commit(context, () -> sendOn(context, named.person(), row.grant(named.person(),
+                        new ClaimId(UUID.randomUUID()), importName)),
+                (outcome, found) -> record(context, named, outcome, found),
                 e -> PersonRow.Problem.among(e, Ledger.RECIPIENTS));
+    }
+
+    /** The person a row of check-ups or recipients names, and the row's key among the file's rows. */
+    private record Named(RowReader row, NationalId nationalId, PersonId person, String key) {
+    }
+
+    /** Keeps the outcome of a row of check-ups or recipients, naming the person unless the row is refused. */
+    private void record(Row context, Named named, ImportRuns.Outcome outcome, List<PersonRow.Problem> problems) {
+        record(context, ImportRuns.RowRecord.keyed(context.importId(), named.row(), named.nationalId(), named.key(),
+                outcome, outcome == ImportRuns.Outcome.REJECTED ? null : named.person(), problems));
+    }
+
+    /**
+     * The person on the register the row names, in the clerk's areas, and the row's key, when no earlier row of the
+     * file has the same key; else the row is recorded as refused ({@code PERSON_NOT_FOUND}, {@code
+     * OUTSIDE_AREA_SCOPE}, {@code DUPLICATE_IN_FILE} at {@code keyColumn}: "{@code same} on row N of the file
+     * already") and the answer is null.
+     */
+    private Named named(Row context, RowReader row, NationalId nationalId, Supplier<String> key, Column keyColumn,
+                        String same) {
+        List<PersonRow.Problem> problems = new ArrayList<>(row.problems);
+        PersonId person = nationalId == null ? null : registered(nationalId, Column.NATIONAL_ID,
+                "PERSON_NOT_FOUND", context, problems);
+        String rowKey = problems.isEmpty() ? key.get() : null;
+        if (rowKey != null) {
+            runs.earlierRowWithKey(context.importId(), rowKey).ifPresent(earlier -> problems.add(
+                    new PersonRow.Problem(keyColumn.label(), "DUPLICATE_IN_FILE", same + " on row " + earlier
+                            + " of the file already")));
+        }
+        Named named = new Named(row, nationalId, person, rowKey);
+        if (problems.isEmpty()) {
+            return named;
+        }
+        record(context, named, ImportRuns.Outcome.REJECTED, problems);
+        return null;
     }
 
     /** How a row's outcome is kept, by the kind of its ledger. */
@@ -598,6 +649,14 @@ class Importer {
             throw e.getDetails().filter(Rejection.class::isInstance).map(Rejection.class::cast)
                    .map(RejectionException::new).orElseThrow(() -> e);
         }
+    }
+
+    /** Sends a command on a person's record, which a later row of the chunk then reads again. */
+    private void sendOn(Row context, PersonId person, Object command) {
+        if (context.chunk() != null) {
+            context.chunk().records().remove(person);
+        }
+        send(context, command);
     }
 
     /** Rows per second and the time left, in the log every few seconds. */

@@ -19,6 +19,7 @@ import org.registry.kernel.person.Sex;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * A row of the persons ledger read into the commands it stands for: a household (used when the household is not yet
@@ -126,6 +127,11 @@ final class PersonRow extends RowReader {
         person = read(null, () -> new RegisterPerson(SOME_PERSON, nationalId, row.get(Column.NAME), sex, birthDate,
                 row.get(Column.ETHNICITY), marital, SOME_HOUSEHOLD, relation, lives, since,
                 row.get(Column.ORIGIN), moveReason, certificate));
+    }
+
+    @Override
+    Stream<NationalId> nationalIds() {
+        return Stream.ofNullable(nationalId);
     }
 
     /** Where the rows of one household meet: its community and household number. */

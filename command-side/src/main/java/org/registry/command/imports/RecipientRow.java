@@ -49,6 +49,11 @@ final class RecipientRow extends RowReader {
                 .filter(Objects::nonNull).collect(Collectors.joining("；")), "basis", TextLimits.REASON));
     }
 
+    @Override
+    Stream<NationalId> nationalIds() {
+        return Stream.ofNullable(nationalId);
+    }
+
     /** Where this row's recipient meets the same recipient on another row: the person and the programme. */
     String key() {
         return nationalId.value() + "/" + programme;

@@ -1,6 +1,7 @@
 package org.registry.command.imports;
 
 import org.registry.kernel.common.RejectionException;
+import org.registry.kernel.person.NationalId;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * A row of a ledger being read into commands: its cells read by the kernel's value objects, dates in the ways
@@ -34,6 +36,9 @@ abstract class RowReader {
         this.row = row;
         this.number = row.number();
     }
+
+    /** The national IDs the row names (the person's, a birth's mother's and father's), as far as they are valid. */
+    abstract Stream<NationalId> nationalIds();
 
     /** A problem for each column the ledger requires that the row leaves blank. */
     void requireColumns(Ledger ledger) {

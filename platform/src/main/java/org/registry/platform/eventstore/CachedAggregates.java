@@ -20,7 +20,9 @@ import java.util.Objects;
  * version, and the kept one is current; another, and it is dropped and the aggregate is read from its events, as
  * without the cache. So events that another process appended (a second command-side process, the split
  * deployment's writers, a bulk load straight into the store) are never missed, and a command costs one small query
- * instead of reading and replaying the aggregate's stream.
+ * instead of reading and replaying the aggregate's stream. Within a transaction that stored the aggregate's events
+ * itself (a chunk of an import: a household loaded again for each member), not even that: the store's last sequence
+ * number is the one the transaction stored ({@link StoredSequences}).
  *
  * <p>Axon keeps what it caches consistent within the process: an aggregate is locked while a command works on it,
  * put back when its unit of work commits, and dropped when it rolls back (a refused command included). The cache
@@ -65,7 +67,9 @@ public final class CachedAggregates<T> extends CachingEventSourcingRepository<T>
     protected EventSourcedAggregate<T> doLoadWithLock(String aggregateIdentifier, Long expectedVersion) {
         if (cache.containsKey(aggregateIdentifier)) {
             EventSourcedAggregate<T> kept = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
-            if (Objects.equals(kept.version(), eventStore.lastSequenceNumberFor(aggregateIdentifier).orElse(null))) {
+            Long last = StoredSequences.lastStored(aggregateIdentifier)
+                    .orElseGet(() -> eventStore.lastSequenceNumberFor(aggregateIdentifier).orElse(null));
+            if (Objects.equals(kept.version(), last)) {
                 return kept;
             }
             cache.remove(aggregateIdentifier);

@@ -8,6 +8,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -35,6 +36,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -155,13 +157,21 @@ public class EventStoreConfiguration {
                                                      Configuration configuration,
                                                      ConnectionProvider connectionProvider,
                                                      TransactionManager transactionManager) {
-            return storageEngine(BATCH_SIZE, eventSerializer, serializer, configuration, connectionProvider,
-                    transactionManager);
+            JdbcEventStorageEngine.Builder builder = storageEngine(BATCH_SIZE, eventSerializer, serializer,
+                    configuration, connectionProvider, transactionManager);
+            // what a transaction appended, the cached aggregates need not ask the store again in that transaction
+            return new JdbcEventStorageEngine(builder) {
+                @Override
+                protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+                    super.appendEvents(events, serializer);
+                    StoredSequences.stored(events);
+                }
+            };
         }
 
         /**
          * What a projection's rebuild reads: the same store, a thousand events a query. Not the engine of the store
-         * (a second engine bean would be taken for it), one of its own.
+         * (a second engine bean would be taken for it), one of its own; it never appends.
          */
         @Bean
         public ReplayEventSource replayEventSource(@Qualifier("eventSerializer") Serializer eventSerializer,
@@ -171,13 +181,14 @@ public class EventStoreConfiguration {
                                                    TransactionManager transactionManager,
                                                    EventStoreProperties properties) {
             return new ReplayEventSource(storageEngine(ReplayEventSource.BATCH_SIZE, eventSerializer, serializer,
-                    configuration, connectionProvider, transactionManager), properties.fetchDelay());
+                    configuration, connectionProvider, transactionManager).build(), properties.fetchDelay());
         }
 
-        private static EventStorageEngine storageEngine(int batchSize, Serializer eventSerializer,
-                                                        Serializer serializer, Configuration configuration,
-                                                        ConnectionProvider connectionProvider,
-                                                        TransactionManager transactionManager) {
+        private static JdbcEventStorageEngine.Builder storageEngine(int batchSize, Serializer eventSerializer,
+                                                                    Serializer serializer,
+                                                                    Configuration configuration,
+                                                                    ConnectionProvider connectionProvider,
+                                                                    TransactionManager transactionManager) {
             return JdbcEventStorageEngine.builder()
                                          .eventSerializer(eventSerializer)
                                          .snapshotSerializer(serializer)
@@ -194,8 +205,7 @@ public class EventStoreConfiguration {
                                          // this, two writers racing on one aggregate would surface as a 500.
                                          .persistenceExceptionResolver(new SQLStateResolver("23505"))
                                          .connectionProvider(connectionProvider)
-                                         .transactionManager(transactionManager)
-                                         .build();
+                                         .transactionManager(transactionManager);
         }
 
         /**

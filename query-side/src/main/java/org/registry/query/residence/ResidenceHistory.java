@@ -27,6 +27,7 @@ import org.registry.kernel.person.PersonTransferred;
 import org.registry.kernel.person.Residency;
 import org.registry.kernel.person.Sex;
 import org.registry.platform.processing.EventPosition;
+import org.registry.platform.transaction.TransactionMemory;
 import org.registry.query.api.Databases;
 import org.registry.query.api.Projection;
 import org.registry.query.api.RidingWrites;
@@ -35,8 +36,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,7 +48,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -349,27 +347,11 @@ class ResidenceHistory implements Projection {
      * The places of the households this transaction registered or read, each household's complete list (a relocation
      * or an entry in error drops it): a person registered into one of them needs no read. A rebuild's batch of a
      * thousand events registers households and their members together (a census month: thousands of them), and a
-     * read per member was most of its time. Held for the transaction and dropped at its end, whatever the outcome, so
-     * a batch that is rolled back and retried starts afresh; none outside a transaction.
+     * read per member was most of its time. Kept in the transaction's memory ({@link TransactionMemory}), so a batch
+     * that is rolled back and retried starts afresh; none outside a transaction.
      */
-    private Optional<Map<UUID, List<Place>>> knownPlaces() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return Optional.empty();
-        }
-        @SuppressWarnings("unchecked")
-        Map<UUID, List<Place>> known = (Map<UUID, List<Place>>) TransactionSynchronizationManager.getResource(this);
-        if (known == null) {
-            Map<UUID, List<Place>> fresh = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(this, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(ResidenceHistory.this);
-                }
-            });
-            known = fresh;
-        }
-        return Optional.of(known);
+    private static Optional<Map<UUID, List<Place>>> knownPlaces() {
+        return TransactionMemory.of("residence-history-places");
     }
 
     private static final String SEGMENTS_OF =

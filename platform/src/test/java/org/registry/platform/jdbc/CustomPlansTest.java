@@ -1,0 +1,41 @@
+package org.registry.platform.jdbc;
+
+import org.junit.jupiter.api.Test;
+import org.registry.platform.test.TestDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SingleColumnRowMapper;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** On PostgreSQL a query of {@link CustomPlans} stays unnamed however often it runs; an ordinary one is named. */
+class CustomPlansTest {
+
+    @Test
+    void aQueryRunManyTimesIsNeverNamedOnTheServer_whileAnOrdinaryOneIs() throws SQLException {
+        assumeTrue(TestDatabase.isPostgres(), "the driver's named statements are PostgreSQL's");
+        TestDatabase.Schema schema = TestDatabase.newSchema();
+        try (Connection connection = DriverManager.getConnection(schema.url(), schema.user(), schema.password())) {
+            JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+            for (int i = 0; i < 10; i++) {
+                assertThat(jdbc.query(CustomPlans.query("SELECT ? || '-custom'", "a"),
+                        SingleColumnRowMapper.newInstance(String.class))).containsExactly("a-custom");
+                assertThat(jdbc.queryForList("SELECT ? || '-ordinary'", String.class, "a"))
+                        .containsExactly("a-ordinary");
+            }
+
+            List<String> named = jdbc.queryForList("SELECT statement FROM pg_prepared_statements", String.class);
+
+            assertThat(named).anyMatch(statement -> statement.contains("-ordinary"))
+                             .noneMatch(statement -> statement.contains("-custom"));
+        } finally {
+            schema.drop();
+        }
+    }
+}

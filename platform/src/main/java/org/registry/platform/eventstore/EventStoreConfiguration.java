@@ -26,6 +26,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.registry.platform.processing.AxonTokens;
 import org.registry.platform.processing.ProcessingConfiguration;
+import org.registry.platform.processing.ReplayEventSource;
 import org.registry.platform.processing.WakingEventSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -147,7 +148,7 @@ public class EventStoreConfiguration {
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     static class DatabaseEventStore {
 
-        /** Events read in one query, of an aggregate's stream or by a processor (Axon's default). */
+        /** Events read in one query, of an aggregate's stream or by a live processor (Axon's default). */
         static final int BATCH_SIZE = 100;
 
         @Bean
@@ -156,7 +157,39 @@ public class EventStoreConfiguration {
                                                      Configuration configuration,
                                                      ConnectionProvider connectionProvider,
                                                      TransactionManager transactionManager) {
-            JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+            JdbcEventStorageEngine.Builder builder = storageEngine(BATCH_SIZE, eventSerializer, serializer,
+                    configuration, connectionProvider, transactionManager);
+            // what a transaction appended, the cached aggregates need not ask the store again in that transaction
+            return new JdbcEventStorageEngine(builder) {
+                @Override
+                protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+                    super.appendEvents(events, serializer);
+                    StoredSequences.stored(events);
+                }
+            };
+        }
+
+        /**
+         * What a projection's rebuild reads: the same store, a thousand events a query. Not the engine of the store
+         * (a second engine bean would be taken for it), one of its own; it never appends.
+         */
+        @Bean
+        public ReplayEventSource replayEventSource(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                                   Serializer serializer,
+                                                   Configuration configuration,
+                                                   ConnectionProvider connectionProvider,
+                                                   TransactionManager transactionManager,
+                                                   EventStoreProperties properties) {
+            return new ReplayEventSource(storageEngine(ReplayEventSource.BATCH_SIZE, eventSerializer, serializer,
+                    configuration, connectionProvider, transactionManager).build(), properties.fetchDelay());
+        }
+
+        private static JdbcEventStorageEngine.Builder storageEngine(int batchSize, Serializer eventSerializer,
+                                                                    Serializer serializer,
+                                                                    Configuration configuration,
+                                                                    ConnectionProvider connectionProvider,
+                                                                    TransactionManager transactionManager) {
+            return JdbcEventStorageEngine.builder()
                                          .eventSerializer(eventSerializer)
                                          .snapshotSerializer(serializer)
                                          .dataType(String.class)
@@ -166,21 +199,13 @@ public class EventStoreConfiguration {
                                          // An aggregate's stream ends at the first batch shorter than asked for (the
                                          // query's row limit is exact on PostgreSQL and H2): without this, every load
                                          // asks once more and gets nothing, a round trip in every command.
-                                         .finalAggregateBatchPredicate(batch -> batch.size() < BATCH_SIZE)
-                                         .batchSize(BATCH_SIZE)
+                                         .finalAggregateBatchPredicate(batch -> batch.size() < batchSize)
+                                         .batchSize(batchSize)
                                          // PostgreSQL reports unique violations by SQL state only (23505); without
                                          // this, two writers racing on one aggregate would surface as a 500.
                                          .persistenceExceptionResolver(new SQLStateResolver("23505"))
                                          .connectionProvider(connectionProvider)
                                          .transactionManager(transactionManager);
-            // what a transaction appended, the cached aggregates need not ask the store again in that transaction
-            return new JdbcEventStorageEngine(builder) {
-                @Override
-                protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
-                    super.appendEvents(events, serializer);
-                    StoredSequences.stored(events);
-                }
-            };
         }
 
         /**

@@ -37,8 +37,9 @@ record ActorIndex(JdbcTemplate jdbc) implements Projection {
         return List.of("audit_actor_event_actor");
     }
 
+    /** Every event, by its message: its type and metadata are enough, its payload is not deserialized. */
     @EventHandler
-    void on(Object payload, DomainEventMessage<?> event, @EventPosition long position) {
+    void on(DomainEventMessage<?> event, @EventPosition long position) {
         Object actor = event.getMetaData().get(AuditMetaData.ACTOR);
         if (actor == null) {
             return;
@@ -47,7 +48,7 @@ record ActorIndex(JdbcTemplate jdbc) implements Projection {
                         INSERT INTO audit_actor_event (position, actor, recorded_at, record_id, type)
                         VALUES (?, ?, ?, ?, ?)""",
                 position, actor.toString(), utc(event.getTimestamp()), event.getAggregateIdentifier(),
-                payload.getClass().getSimpleName());
+                event.getPayloadType().getSimpleName());
     }
 
     @ResetHandler

@@ -1,11 +1,10 @@
 package org.registry.query.operations;
 
 import org.registry.query.api.Databases;
+import org.registry.query.api.RidingWrites;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.CallableStatementCallback;
 import org.springframework.jdbc.core.CallableStatementCreator;
-import org.springframework.jdbc.JdbcUpdateAffectedIncorrectNumberOfRowsException;
-import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
@@ -21,12 +20,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -40,11 +38,12 @@ import java.util.stream.Stream;
  * made before it, as it would unbatched) and before the transaction commits. An insert held back answers that it
  * inserted one row, as a plain {@code INSERT ... VALUES} does; one that fails (a duplicate key) or writes other than
  * one row fails the batch when it is sent, later than it would have unbatched, and the rebuild with it
- * ({@link Shadow#failure()}). Outside a
- * transaction every statement runs at once. Live projections keep their plain template: a live batch is small, and
+ * ({@link Shadow#failure()}). On PostgreSQL the last of them ride with a read sent through
+ * {@link RidingWrites#read}, in front of it in one command: one round trip for both. Outside a transaction every
+ * statement runs at once. Live projections keep their plain template: a live batch is small, and
  * a failure there names its event.
  */
-final class BatchingJdbcTemplate extends JdbcTemplate {
+final class BatchingJdbcTemplate extends JdbcTemplate implements RidingWrites.Holder {
 
     BatchingJdbcTemplate(DataSource dataSource) {
         super(dataSource);
@@ -71,12 +70,18 @@ final class BatchingJdbcTemplate extends JdbcTemplate {
             TransactionSynchronizationManager.unbindResourceIfPossible(BatchingJdbcTemplate.this);
         }
 
+        void send() {
+            RidingWrites.Writes last = sendAllButLast();
+            sendTogether(last.statements(), last.arguments());
+        }
+
         /**
          * Sends the held inserts in their order: a run of the same statement as one JDBC batch, and on PostgreSQL
          * the statements between such runs (a handler's few inserts into different tables) as one multi-statement
-         * command, which the driver sends in one round trip too.
+         * command, which the driver sends in one round trip too; all but those of the last such command, handed back
+         * (to be sent, or to ride with a read).
          */
-        void send() {
+        RidingWrites.Writes sendAllButLast() {
             // taken out first: sending them goes through the template, which flushes (nothing, then) on its way
             List<String> statements = new ArrayList<>(this.statements);
             List<Object[]> arguments = new ArrayList<>(this.arguments);
@@ -98,8 +103,10 @@ final class BatchingJdbcTemplate extends JdbcTemplate {
                 }
                 start = end;
             }
-            sendTogether(statements.subList(mixedFrom, statements.size()),
-                    arguments.subList(mixedFrom, statements.size()));
+            int last = Math.max(mixedFrom, statements.size() - TOGETHER);
+            sendTogether(statements.subList(mixedFrom, last), arguments.subList(mixedFrom, last));
+            return new RidingWrites.Writes(statements.subList(last, statements.size()),
+                    arguments.subList(last, statements.size()));
         }
     }
 
@@ -126,40 +133,42 @@ final class BatchingJdbcTemplate extends JdbcTemplate {
                 expectOneRowEach(sql.get(0), new int[] {super.update(sql.get(0), args.get(0))});
                 continue;
             }
-            Object[] all = args.stream().flatMap(Arrays::stream).toArray();
             super.execute((ConnectionCallback<Void>) connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(String.join(";\n", sql))) {
-                    new ArgumentPreparedStatementSetter(all).setValues(statement);
-                    statement.execute();
-                    for (String each : sql) {
-                        expectOneRowEach(each, new int[] {statement.getUpdateCount()});
-                        statement.getMoreResults();
-                    }
-                }
+                RidingWrites.send(connection, new RidingWrites.Writes(sql, args), List.of(), List.of(), List.of());
                 return null;
             });
         }
     }
 
-    /**
-     * An insert held back answered that it wrote one row, as a plain {@code INSERT ... VALUES} does; one that
-     * selects its values from other rows ({@code INSERT ... SELECT}) and found none, or a merge that wrote none,
-     * fails the batch here instead of being skipped silently.
-     */
     private static void expectOneRowEach(String sql, int[] counts) {
         for (int count : counts) {
-            if (count != 1 && count != Statement.SUCCESS_NO_INFO) {
-                throw new JdbcUpdateAffectedIncorrectNumberOfRowsException(sql, 1, count);
-            }
+            RidingWrites.expectOneRow(sql, count);
         }
     }
 
-    /** Statements that write rows they are given and return none: {@code INSERT} and {@code MERGE}. */
+    /**
+     * Statements that write rows they are given and return none: an {@code INSERT} or a {@code MERGE}, on its own or
+     * after a {@code WITH} (a row moved from one table to another: {@code WITH moved AS (DELETE ... RETURNING ...)
+     * INSERT ... SELECT ... FROM moved}), without a {@code RETURNING} of its own.
+     */
     private static boolean insert(String sql) {
-        String start = sql.stripLeading();
-        return (start.regionMatches(true, 0, "INSERT", 0, 6) || start.regionMatches(true, 0, "MERGE", 0, 5))
-                && !sql.toUpperCase(Locale.ROOT).contains("RETURNING");
+        String statement = sql.stripLeading().toUpperCase(Locale.ROOT);
+        if (statement.startsWith("WITH")) {
+            Matcher main = AFTER_WITH.matcher(statement);
+            int start = -1;
+            while (main.find()) {
+                start = main.start(1);
+            }
+            if (start < 0) {
+                return false;
+            }
+            statement = statement.substring(start);
+        }
+        return (statement.startsWith("INSERT") || statement.startsWith("MERGE")) && !statement.contains("RETURNING");
     }
+
+    /** The statement a {@code WITH}'s common table expressions lead to, if it writes rows. */
+    private static final Pattern AFTER_WITH = Pattern.compile("\\)\\s*((INSERT|MERGE)\\b)");
 
     private static boolean plainArguments(Object[] args) {
         for (Object arg : args) {
@@ -168,6 +177,13 @@ final class BatchingJdbcTemplate extends JdbcTemplate {
             }
         }
         return true;
+    }
+
+    /** On PostgreSQL, the held inserts that can go in one command with the read about to be sent. */
+    @Override
+    public RidingWrites.Writes takeRiders() {
+        Object pending = TransactionSynchronizationManager.getResource(this);
+        return pending == null || !postgreSql() ? RidingWrites.Writes.NONE : ((Pending) pending).sendAllButLast();
     }
 
     private void flush() {

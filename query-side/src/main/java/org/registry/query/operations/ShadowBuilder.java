@@ -11,7 +11,7 @@ import org.registry.platform.processing.AxonTokens;
 import org.registry.platform.processing.ProcessingConfiguration.ProcessingProperties;
 import org.registry.platform.processing.ProcessorMonitor;
 import org.registry.platform.processing.ProcessorPositions;
-import org.registry.platform.processing.WakingEventSource;
+import org.registry.platform.processing.ReplayEventSource;
 import org.registry.query.api.Projection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,15 +46,15 @@ class ShadowBuilder {
     private volatile String liveSchema;
 
     ShadowBuilder(DataSource dataSource, AxonTokens tokens, Serializer serializer, EventStore eventStore,
-                  ObjectProvider<WakingEventSource> wakingSource, Configuration axon, BeanFactory beans,
+                  ObjectProvider<ReplayEventSource> replaySource, Configuration axon, BeanFactory beans,
                   ProcessingProperties processingProperties, TokenStoreProperties tokenStoreProperties,
                   @Value("${registry.projections.rebuild-batch-size:1000}") int batchSize,
                   @Value("${registry.projections.rebuild-batch-inserts:true}") boolean batchInserts,
                   @Value("${registry.projections.progress-log-interval:5s}") Duration progressInterval) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.tokens = tokens;
-        // The processors' own source where there is one: it wakes the shadow when events arrive.
-        this.store = Objects.requireNonNullElse(wakingSource.getIfAvailable(), eventStore);
+        // The database store read a thousand events a query where there is one (not with Axon Server).
+        this.store = Objects.requireNonNullElse(replaySource.getIfAvailable(), eventStore);
         this.parts = new Shadow.Parts(dataSource, store, serializer, axon, beans, batchSize, batchInserts,
                 tokenStoreProperties.getClaimTimeout());
         this.initialSegments = processingProperties.initialSegmentCount();

@@ -1,8 +1,8 @@
 package org.registry.query.residence;
 
-import org.registry.query.api.Databases;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -27,15 +27,16 @@ import org.registry.kernel.person.PersonTransferred;
 import org.registry.kernel.person.Residency;
 import org.registry.kernel.person.Sex;
 import org.registry.platform.processing.EventPosition;
+import org.registry.platform.transaction.TransactionMemory;
+import org.registry.query.api.Databases;
 import org.registry.query.api.Projection;
+import org.registry.query.api.RidingWrites;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -46,9 +47,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -104,6 +107,7 @@ class ResidenceHistory implements Projection {
 
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
+    private volatile Boolean postgreSql;
 
     ResidenceHistory(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -121,12 +125,15 @@ class ResidenceHistory implements Projection {
                 community.township().value(), community.county().value(), event.address(), event.kind().name(),
                 event.householdNumber(), event.registeredOn(), event.registeredOn(), instant(recordedAt));
         tally(community.value(), HOUSEHOLD, event.registeredOn(), 1);
+        knownPlaces().ifPresent(known -> known.put(event.householdId().value(),
+                List.of(new Place(event.householdId().value(), community.value(), event.registeredOn(), null))));
     }
 
     @EventHandler
     void on(HouseholdRelocated event, @Timestamp Instant recordedAt, @EventPosition long position) {
         Recording recording = new Recording(recordedAt, position);
         UUID household = event.householdId().value();
+        knownPlaces().ifPresent(known -> known.remove(household));
         List<Map<String, Object>> open = jdbc.queryForList(
                 "SELECT " + Residents.PLACE_COLUMNS + " FROM residence_place WHERE household_id = ? AND valid_to IS NULL",
                 household);
@@ -166,17 +173,29 @@ class ResidenceHistory implements Projection {
     @EventHandler
     void on(PersonRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             @EventPosition long position) {
+        MaritalStatus maritalStatus = event.maritalStatus() == null ? MaritalStatus.SINGLE : event.maritalStatus();
         insertPerson(event.personId(), event.name(), event.nationalId() == null ? null : event.nationalId().value(),
-                event.sex(), event.birthDate(), null, position,
-                event.maritalStatus() == null ? MaritalStatus.SINGLE : event.maritalStatus());
+                event.sex(), event.birthDate(), null, position, maritalStatus);
         FloatingCertificate certificate = event.certificate();
         LocalDate since = event.residentSince() != null ? event.residentSince()
                 : recordedAt.atZone(zone).toLocalDate();
-        insertFact(event.personId(), new Fact(sequence, Fact.Kind.REGISTERED, since, event.householdId().value(),
-                event.residency(), null, event.origin(), event.moveReason(),
-                certificate == null ? null : certificate.number(), certificate == null ? null : certificate.expiry(),
-                false));
-        rebuild(event.personId().value(), new Recording(recordedAt, position));
+        UUID household = event.householdId().value();
+        Fact registered = new Fact(sequence, Fact.Kind.REGISTERED, since, household, event.residency(), null,
+                event.origin(), event.moveReason(), certificate == null ? null : certificate.number(),
+                certificate == null ? null : certificate.expiry(), false);
+        insertFact(event.personId(), registered);
+        UUID person = event.personId().value();
+        Recording recording = new Recording(recordedAt, position);
+        List<Place> places = knownPlaces().map(known -> known.get(household)).orElse(null);
+        if (places == null) {
+            rebuild(person, recording);
+            return;
+        }
+        // A person's first fact: what a rebuild would read is all here (no mother, so no birth order; no segments).
+        Timeline.Person registeredPerson = new Timeline.Person(person, event.sex(), event.birthDate(), null, position,
+                null, maritalStatus);
+        store(person, Timeline.segments(registeredPerson, List.of(registered), Map.of(household, places)), List.of(),
+                recording);
     }
 
     @EventHandler
@@ -278,6 +297,7 @@ class ResidenceHistory implements Projection {
     /** A household entered in error (an import taken back): its places move to the history, as a person's stays do. */
     @EventHandler
     void on(HouseholdEnteredInError event, @Timestamp Instant recordedAt) {
+        knownPlaces().ifPresent(known -> known.remove(event.householdId().value()));
         for (Map<String, Object> place : jdbc.queryForList("""
                         SELECT id, community_code, valid_from, valid_to FROM residence_place WHERE household_id = ?
                         ORDER BY id""", event.householdId().value())) {
@@ -293,15 +313,17 @@ class ResidenceHistory implements Projection {
     /**
      * Every other event: nothing to do, but handling it makes each batch store this projection's token, so a read
      * waiting for an event position ({@code X-Min-Event-Position}) sees it reached at once. A pooled processor stores
-     * the token of a batch it cannot handle only when its claim is next extended (seconds later).
+     * the token of a batch it cannot handle only when its claim is next extended (seconds later). Taken as the message,
+     * so its payload is never deserialized.
      */
     @EventHandler
-    void on(Object event) {
+    void on(EventMessage<?> event) {
         // deliberately nothing
     }
 
     @ResetHandler
     void reset() {
+        knownPlaces().ifPresent(Map::clear);
         jdbc.update("DELETE FROM residence_tally");
         jdbc.update("DELETE FROM residence_segment_history");
         jdbc.update("DELETE FROM residence_segment");
@@ -313,11 +335,23 @@ class ResidenceHistory implements Projection {
 
     /** Derives the person's segments again and stores what changed, as the event being recorded changed them. */
     private void rebuild(UUID personId, Recording recording) {
-        Rows rows = jdbc.execute((ConnectionCallback<Rows>) connection -> read(connection, personId));
+        Rows rows = read(personId);
         if (rows.person() == null) {
             throw new IllegalStateException("person " + personId + " is not in the residence history");
         }
+        knownPlaces().ifPresent(known -> known.putAll(rows.places()));
         store(personId, Timeline.segments(rows.person(), rows.facts(), rows.places()), rows.current(), recording);
+    }
+
+    /**
+     * The places of the households this transaction registered or read, each household's complete list (a relocation
+     * or an entry in error drops it): a person registered into one of them needs no read. A rebuild's batch of a
+     * thousand events registers households and their members together (a census month: thousands of them), and a
+     * read per member was most of its time. Kept in the transaction's memory ({@link TransactionMemory}), so a batch
+     * that is rolled back and retried starts afresh; none outside a transaction.
+     */
+    private static Optional<Map<UUID, List<Place>>> knownPlaces() {
+        return TransactionMemory.of("residence-history-places");
     }
 
     private static final String SEGMENTS_OF =
@@ -350,9 +384,10 @@ class ResidenceHistory implements Projection {
 
     /**
      * The person's rows by {@link #PERSON_ROWS}: on PostgreSQL as one command, which its driver sends in one round
-     * trip (an event's handling was mostly the waits for its reads); elsewhere (H2, in process) one by one.
+     * trip, with a rebuild's held writes riding in front (an event's handling was mostly the waits for its writes and
+     * its reads); elsewhere (H2, in process) one by one.
      */
-    private static Rows read(Connection connection, UUID personId) throws SQLException {
+    private Rows read(UUID personId) {
         List<Timeline.Person> person = new ArrayList<>(1);
         List<Fact> facts = new ArrayList<>();
         Map<UUID, List<Place>> places = new LinkedHashMap<>();
@@ -370,36 +405,9 @@ class ResidenceHistory implements Projection {
                             rs.getObject("valid_to", LocalDate.class)));
                 },
                 rs -> current.add(STORED.mapRow(rs, current.size())));
-        if (Databases.postgreSql(connection)) {
-            try (PreparedStatement statement = connection.prepareStatement(String.join(";\n", PERSON_ROWS))) {
-                for (int parameter = 1; parameter <= PERSON_ROWS.size(); parameter++) {
-                    statement.setObject(parameter, personId);
-                }
-                statement.execute();
-                for (RowCallbackHandler reader : readers) {
-                    try (ResultSet rs = statement.getResultSet()) {
-                        readAll(rs, reader);
-                    }
-                    statement.getMoreResults();
-                }
-            }
-        } else {
-            for (int query = 0; query < PERSON_ROWS.size(); query++) {
-                try (PreparedStatement statement = connection.prepareStatement(PERSON_ROWS.get(query))) {
-                    statement.setObject(1, personId);
-                    try (ResultSet rs = statement.executeQuery()) {
-                        readAll(rs, readers.get(query));
-                    }
-                }
-            }
-        }
+        Object[] arguments = {personId};
+        RidingWrites.read(jdbc, PERSON_ROWS, Collections.nCopies(PERSON_ROWS.size(), arguments), readers);
         return new Rows(person.isEmpty() ? null : person.get(0), facts, places, current);
-    }
-
-    private static void readAll(ResultSet rs, RowCallbackHandler reader) throws SQLException {
-        while (rs.next()) {
-            reader.processRow(rs);
-        }
     }
 
     /**
@@ -433,10 +441,7 @@ class ResidenceHistory implements Projection {
         }
         for (Stored replaced : current) {
             count(replaced.segment(), -1);
-            jdbc.update("INSERT INTO residence_segment_history (" + Residents.SEGMENT_COLUMNS + ", superseded_at)"
-                            + " SELECT " + Residents.SEGMENT_COLUMNS + ", ? FROM residence_segment WHERE id = ?",
-                    instant(recording.at()), replaced.id());
-            jdbc.update("DELETE FROM residence_segment WHERE id = ?", replaced.id());
+            moveToHistory(replaced.id(), recording.at());
         }
         for (Segment segment : added) {
             count(segment, 1);
@@ -458,6 +463,30 @@ class ResidenceHistory implements Projection {
                     segment.certificateExpiry(), segment.exitPlace(),
                     instant(recording.at()));
         }
+    }
+
+    /**
+     * A replaced segment goes to the history, superseded at {@code at}: on PostgreSQL in one statement, which a
+     * rebuild's template holds back with its other writes (a delete on its own would be sent at once, a round trip
+     * for every segment a death or a move replaces); elsewhere copied, then deleted.
+     */
+    private void moveToHistory(long id, Instant at) {
+        if (postgreSql()) {
+            jdbc.update("WITH moved AS (DELETE FROM residence_segment WHERE id = ? RETURNING "
+                    + Residents.SEGMENT_COLUMNS + ") INSERT INTO residence_segment_history (" + Residents.SEGMENT_COLUMNS + ", superseded_at)"
+                    + " SELECT " + Residents.SEGMENT_COLUMNS + ", ? FROM moved", id, instant(at));
+            return;
+        }
+        jdbc.update("INSERT INTO residence_segment_history (" + Residents.SEGMENT_COLUMNS + ", superseded_at)"
+                + " SELECT " + Residents.SEGMENT_COLUMNS + ", ? FROM residence_segment WHERE id = ?", instant(at), id);
+        jdbc.update("DELETE FROM residence_segment WHERE id = ?", id);
+    }
+
+    private boolean postgreSql() {
+        if (postgreSql == null) {
+            postgreSql = jdbc.execute((ConnectionCallback<Boolean>) Databases::postgreSql);
+        }
+        return postgreSql;
     }
 
     private record Stored(long id, Segment segment) {

@@ -4,9 +4,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registry.platform.test.TestDatabase;
+import org.registry.query.api.RidingWrites;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.JdbcUpdateAffectedIncorrectNumberOfRowsException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The rebuilds' template: inserts sent in batches, and nothing a projection could tell from unbatched. */
 class BatchingJdbcTemplateTest {
@@ -181,6 +184,56 @@ class BatchingJdbcTemplateTest {
             batching.update(copy, 3, 99);
         })).isInstanceOf(JdbcUpdateAffectedIncorrectNumberOfRowsException.class);
 
+        assertThat(plain.queryForObject("SELECT COUNT(*) FROM row_of_event", Long.class)).isZero();
+    }
+
+    @Test
+    void heldInserts_rideWithTheNextRead_inOneCommand_andTheReadSeesThem() {
+        List<String> read = new ArrayList<>();
+        transaction.executeWithoutResult(status -> {
+            batching.update("INSERT INTO row_of_event (position, actor) VALUES (?, ?)", 1, "clerk");
+            batching.update("INSERT INTO row_of_event (position, actor) VALUES (?, ?)", 2, "auditor");
+            RidingWrites.read(batching,
+                    List.of("SELECT actor FROM row_of_event WHERE position = ?",
+                            "SELECT COUNT(*) FROM row_of_event WHERE position >= ?"),
+                    List.of(new Object[] {2}, new Object[] {1}),
+                    List.<RowCallbackHandler>of(rs -> read.add(rs.getString(1)), rs -> read.add(rs.getString(1))));
+            batching.update("INSERT INTO row_of_event (position, actor) VALUES (?, ?)", 3, "clerk");
+        });
+
+        assertThat(read).containsExactly("auditor", "2");
+        // On PostgreSQL the two inserts and the two queries go as one command, the last insert at the commit.
+        assertThat(counted.prepared).hasValue(TestDatabase.isPostgres() ? 2 : 4);
+        assertThat(plain.queryForObject("SELECT COUNT(*) FROM row_of_event", Long.class)).isEqualTo(3);
+    }
+
+    @Test
+    void aRidingInsertThatSelectsNoRow_failsTheRead() {
+        String copy = "INSERT INTO row_of_event (position, actor) SELECT ?, actor FROM row_of_event WHERE position = ?";
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            batching.update(copy, 2, 99);
+            RidingWrites.read(batching, List.of("SELECT COUNT(*) FROM row_of_event"), List.<Object[]>of(new Object[0]),
+                    List.<RowCallbackHandler>of(rs -> { }));
+        })).isInstanceOf(JdbcUpdateAffectedIncorrectNumberOfRowsException.class);
+    }
+
+    @Test
+    void aRowMovedToAnotherTableInOneStatement_isHeldLikeAnInsert_andMustMoveOneRow() {
+        assumeTrue(TestDatabase.isPostgres(), "a data-modifying WITH is PostgreSQL's");
+        plain.execute("CREATE TABLE row_of_event_history (position BIGINT PRIMARY KEY, actor VARCHAR(20))");
+        plain.update("INSERT INTO row_of_event (position, actor) VALUES (1, 'clerk')");
+        String move = """
+                WITH moved AS (DELETE FROM row_of_event WHERE position = ? RETURNING position, actor)
+                INSERT INTO row_of_event_history (position, actor) SELECT position, actor FROM moved""";
+
+        transaction.executeWithoutResult(status -> {
+            assertThat(batching.update(move, 1)).isEqualTo(1);
+            assertThat(counted.prepared).hasValue(0);
+        });
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> batching.update(move, 1)))
+                .isInstanceOf(JdbcUpdateAffectedIncorrectNumberOfRowsException.class);
+
+        assertThat(plain.queryForList("SELECT position FROM row_of_event_history", Long.class)).containsExactly(1L);
         assertThat(plain.queryForObject("SELECT COUNT(*) FROM row_of_event", Long.class)).isZero();
     }
 }

@@ -2,6 +2,7 @@ package org.registry.query.ledger.checkup;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.registry.kernel.person.CheckUpRecorded;
@@ -55,10 +56,11 @@ public record CheckUpLedger(JdbcTemplate jdbc) implements Projection {
     /**
      * Every other event: nothing to do, but handling it makes each batch store this projection's token, so a read
      * waiting for an event position ({@code X-Min-Event-Position}) sees it reached at once. A pooled processor stores
-     * the token of a batch it cannot handle only when its claim is next extended (seconds later).
+     * the token of a batch it cannot handle only when its claim is next extended (seconds later). Taken as the message,
+     * so its payload is never deserialized.
      */
     @EventHandler
-    void on(Object event) {
+    void on(EventMessage<?> event) {
         // deliberately nothing
     }
 

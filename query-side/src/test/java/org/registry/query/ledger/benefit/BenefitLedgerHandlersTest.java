@@ -21,6 +21,7 @@ import org.registry.kernel.person.PersonId;
 import org.registry.kernel.person.Sex;
 import org.registry.query.Facts;
 import org.registry.query.ProjectionDatabase;
+import org.registry.query.UnreadPayloads;
 import org.springframework.dao.DuplicateKeyException;
 
 import java.math.BigDecimal;
@@ -140,5 +141,14 @@ class BenefitLedgerHandlersTest {
         database.assertHandledTwiceLikeOnce(ledger, () -> ledger.on(relocated));
 
         assertThat(person()).containsEntry("community_code", Facts.ELSEWHERE.value());
+    }
+
+    @Test
+    void anEventTheLedgerDoesNotKeepChangesNothingAndIsTakenWithoutItsPayloadBeingRead() throws Exception {
+        var before = database.rows(ledger);
+
+        UnreadPayloads.handle(ledger, UnreadPayloads.event(7, Map.of()));
+
+        assertThat(database.rows(ledger)).isEqualTo(before);
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.lang.reflect.Method;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -31,6 +32,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -147,16 +150,41 @@ public class StrictParameters implements WebMvcConfigurer {
         return null;
     }
 
-    /** Checks the text of each {@code @RequestParam} of the handler against its type's one form. */
+    /**
+     * Checks the text of each {@code @RequestParam} of the handler against its type's one form. Which parameters a
+     * handler has, and their types, are read once per handler, not at every request.
+     */
     private static final class ExactParameters implements HandlerInterceptor {
 
+        /** A query parameter of a handler: its name and the type it is converted to. */
+        private record Parameter(String name, Class<?> type) {
+        }
+
         private final ParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
+        private final Map<Method, List<Parameter>> parameters = new ConcurrentHashMap<>();
 
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
             if (!(handler instanceof HandlerMethod method)) {
                 return true;
             }
+            for (Parameter parameter : parameters.computeIfAbsent(method.getMethod(), key -> parametersOf(method))) {
+                String[] values = request.getParameterValues(parameter.name());
+                if (values == null) {
+                    continue;
+                }
+                String problem = values.length > 1 ? "is given " + values.length + " times"
+                        : problem(parameter.type(), values[0]);
+                if (problem != null) {
+                    throw RejectionException.invalid(parameter.name(), "VALIDATION_FAILED",
+                            parameter.name() + " " + problem);
+                }
+            }
+            return true;
+        }
+
+        private List<Parameter> parametersOf(HandlerMethod method) {
+            List<Parameter> found = new ArrayList<>();
             for (MethodParameter declared : method.getMethodParameters()) {
                 RequestParam annotation = declared.getParameterAnnotation(RequestParam.class);
                 if (annotation == null) {
@@ -166,17 +194,11 @@ public class StrictParameters implements WebMvcConfigurer {
                 parameter.initParameterNameDiscovery(names);
                 String name = !annotation.name().isEmpty() ? annotation.name()
                         : !annotation.value().isEmpty() ? annotation.value() : parameter.getParameterName();
-                String[] values = name == null ? null : request.getParameterValues(name);
-                if (values == null) {
-                    continue;
-                }
-                String problem = values.length > 1 ? "is given " + values.length + " times"
-                        : problem(parameter.getNestedParameterType(), values[0]);
-                if (problem != null) {
-                    throw RejectionException.invalid(name, "VALIDATION_FAILED", name + " " + problem);
+                if (name != null) {
+                    found.add(new Parameter(name, parameter.getNestedParameterType()));
                 }
             }
-            return true;
+            return List.copyOf(found);
         }
     }
 
@@ -192,6 +214,12 @@ public class StrictParameters implements WebMvcConfigurer {
         private static final List<MediaType> ANSWERS = List.of(MediaType.APPLICATION_JSON,
                 MediaType.APPLICATION_PROBLEM_JSON, MediaType.APPLICATION_NDJSON);
 
+        /** What a handler answers with and whether it reads a body: read once per handler, not at every request. */
+        private record Contract(List<MediaType> answers, boolean readsBody) {
+        }
+
+        private final Map<Method, Contract> contracts = new ConcurrentHashMap<>();
+
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
                 throws HttpMediaTypeNotSupportedException, HttpMediaTypeNotAcceptableException {
@@ -205,28 +233,29 @@ public class StrictParameters implements WebMvcConfigurer {
                 throw new HttpMediaTypeNotAcceptableException("Accept '" + request.getHeader(HttpHeaders.ACCEPT)
                         + "' is not a list of media types");
             }
-            List<MediaType> answers = answers(method);
-            if (!accepted.isEmpty() && accepted.stream().noneMatch(type -> answers.stream()
+            Contract contract = contracts.computeIfAbsent(method.getMethod(), key -> contractOf(method));
+            if (!accepted.isEmpty() && accepted.stream().noneMatch(type -> contract.answers().stream()
                     .anyMatch(type::isCompatibleWith))) {
-                throw new HttpMediaTypeNotAcceptableException(answers);
+                throw new HttpMediaTypeNotAcceptableException(contract.answers());
             }
-            if (Arrays.stream(method.getMethodParameters())
-                      .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class))) {
+            if (contract.readsBody()) {
                 requireJson(request);
             }
             return true;
         }
 
-        /** JSON, or what the handler says it produces (a spreadsheet). */
-        private static List<MediaType> answers(HandlerMethod method) {
+        /** JSON, or what the handler says it produces (a spreadsheet); and whether it reads a body. */
+        private static Contract contractOf(HandlerMethod method) {
+            boolean readsBody = Arrays.stream(method.getMethodParameters())
+                                      .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class));
             RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(),
                     RequestMapping.class);
             if (mapping == null || mapping.produces().length == 0) {
-                return ANSWERS;
+                return new Contract(ANSWERS, readsBody);
             }
             List<MediaType> answers = new ArrayList<>(ANSWERS);
             Arrays.stream(mapping.produces()).map(MediaType::parseMediaType).forEach(answers::add);
-            return answers;
+            return new Contract(List.copyOf(answers), readsBody);
         }
 
         private static void requireJson(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {

@@ -3,7 +3,6 @@ package org.registry.platform.jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -38,16 +37,16 @@ public class TableUpkeep implements SmartLifecycle {
 
     /** autovacuum's default thresholds: a base number of rows plus a fraction of the table's rows. */
     private static final String DUE = """
-            SELECT quote_ident(s.schemaname) || '.' || quote_ident(s.relname) AS name,
-                   s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0)
-                       OR s.n_ins_since_vacuum > 1000 + 0.2 * greatest(c.reltuples, 0) AS vacuum
-              FROM pg_stat_user_tables s
-              JOIN pg_class c ON c.oid = s.relid
-             WHERE pg_has_role(c.relowner, 'USAGE')
-               AND (s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0)
-                    OR s.n_ins_since_vacuum > 1000 + 0.2 * greatest(c.reltuples, 0)
-                    OR s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0))
-             ORDER BY s.n_mod_since_analyze DESC""";
+            SELECT name, vacuum FROM (
+                SELECT quote_ident(s.schemaname) || '.' || quote_ident(s.relname) AS name, s.n_mod_since_analyze,
+                       s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0)
+                           OR s.n_ins_since_vacuum > 1000 + 0.2 * greatest(c.reltuples, 0) AS vacuum,
+                       s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0) AS analyze_due
+                  FROM pg_stat_user_tables s
+                  JOIN pg_class c ON c.oid = s.relid
+                 WHERE pg_has_role(c.relowner, 'USAGE')) t
+             WHERE vacuum OR analyze_due
+             ORDER BY n_mod_since_analyze DESC""";
 
     private final JdbcTemplate jdbc;
     private final Duration interval;
@@ -64,9 +63,7 @@ public class TableUpkeep implements SmartLifecycle {
 
     /** Whether this database leaves the upkeep to us: PostgreSQL with autovacuum off. */
     boolean needed() {
-        return jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                DatabaseDriver.fromProductName(connection.getMetaData().getDatabaseProductName())
-                        == DatabaseDriver.POSTGRESQL)
+        return jdbc.execute((ConnectionCallback<Boolean>) Databases::postgreSql)
                && "off".equals(jdbc.queryForObject("SELECT current_setting('autovacuum')", String.class));
     }
 

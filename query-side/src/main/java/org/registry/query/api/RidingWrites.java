@@ -1,5 +1,6 @@
 package org.registry.query.api;
 
+import org.registry.platform.jdbc.Databases;
 import org.springframework.jdbc.JdbcUpdateAffectedIncorrectNumberOfRowsException;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;

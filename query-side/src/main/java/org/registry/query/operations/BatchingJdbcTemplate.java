@@ -1,6 +1,6 @@
 package org.registry.query.operations;
 
-import org.registry.query.api.Databases;
+import org.registry.platform.jdbc.Databases;
 import org.registry.query.api.RidingWrites;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.CallableStatementCallback;

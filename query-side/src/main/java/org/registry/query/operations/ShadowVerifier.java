@@ -1,6 +1,6 @@
 package org.registry.query.operations;
 
-import org.registry.query.api.Databases;
+import org.registry.platform.jdbc.Databases;
 import org.axonframework.eventhandling.TrackingToken;
 import org.registry.platform.processing.AxonTokens;
 import org.registry.platform.processing.ProcessorPositions;

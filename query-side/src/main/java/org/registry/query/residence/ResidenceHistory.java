@@ -28,7 +28,7 @@ import org.registry.kernel.person.Residency;
 import org.registry.kernel.person.Sex;
 import org.registry.platform.processing.EventPosition;
 import org.registry.platform.transaction.TransactionMemory;
-import org.registry.query.api.Databases;
+import org.registry.platform.jdbc.Databases;
 import org.registry.query.api.Projection;
 import org.registry.query.api.RidingWrites;
 import org.springframework.jdbc.core.ConnectionCallback;

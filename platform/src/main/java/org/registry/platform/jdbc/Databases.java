@@ -1,4 +1,4 @@
-package org.registry.query.api;
+package org.registry.platform.jdbc;
 
 import org.springframework.boot.jdbc.DatabaseDriver;
 

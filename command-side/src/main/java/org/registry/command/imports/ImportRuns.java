@@ -205,10 +205,7 @@ class ImportRuns {
 
     /** The row of this import, before this one, that had the same national ID. */
     Optional<Integer> earlierRowWith(UUID importId, String nationalId) {
-        return jdbc.query(CustomPlans.query("""
-                        SELECT MIN(row_number) FROM (SELECT row_number, import_id FROM import_row
-                        WHERE national_id = ? OFFSET 0) r WHERE import_id = ?""",
-                nationalId, importId), ROW_NUMBER).stream().filter(java.util.Objects::nonNull).findFirst();
+        return Optional.ofNullable(firstRowsWith(importId, List.of(nationalId)).get(nationalId));
     }
 
     /** What this import already knows of a household: a household on the register, or one founded in a dry run. */

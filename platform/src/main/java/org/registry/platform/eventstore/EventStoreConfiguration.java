@@ -209,20 +209,20 @@ public class EventStoreConfiguration {
         }
 
         /**
-         * The store in front of the engine. Appends in this process wake its tailing processors at once; the
-         * fetch delay bounds how late events written by another process (the split deployment) are seen.
+         * The store in front of the engine. Appends in this process wake its tailing processors once they commit
+         * ({@link TransactionAwareEventStore}); the fetch delay bounds how late events written by another process
+         * (the split deployment) are seen.
          */
         @Bean(name = "eventBus")
         @Qualifier("eventStore")
         public EventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
                                      EventStoreProperties properties) {
-            return EmbeddedEventStore.builder()
-                                     .storageEngine(storageEngine)
-                                     .fetchDelay(properties.fetchDelay().toMillis())
-                                     .timeUnit(TimeUnit.MILLISECONDS)
-                                     .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                                     .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                                     .build();
+            return new TransactionAwareEventStore(EmbeddedEventStore.builder()
+                    .storageEngine(storageEngine)
+                    .fetchDelay(properties.fetchDelay().toMillis())
+                    .timeUnit(TimeUnit.MILLISECONDS)
+                    .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                    .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
         }
 
         /** What pooled processors read: the store, waking them when events arrive (see {@link WakingEventSource}). */

@@ -9,7 +9,6 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,12 +79,6 @@ public class WakingEventSource extends DelegatingEventSource implements AutoClos
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    if (!CurrentUnitOfWork.isStarted()) {
-                        // A caller's transaction outlived Axon's unit of work: the store fetched when the unit of
-                        // work ended, before this commit, and found nothing. Publishing no events makes it fetch
-                        // again, now. (Inside a unit of work the store fetches after its own commit anyway.)
-                        store.publish(List.of());
-                    }
                     eventsCommitted();
                 }
             });

@@ -8,7 +8,6 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -36,7 +35,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -159,14 +157,7 @@ public class EventStoreConfiguration {
                                                      TransactionManager transactionManager) {
             JdbcEventStorageEngine.Builder builder = storageEngine(BATCH_SIZE, eventSerializer, serializer,
                     configuration, connectionProvider, transactionManager);
-            // what a transaction appended, the cached aggregates need not ask the store again in that transaction
-            return new JdbcEventStorageEngine(builder) {
-                @Override
-                protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
-                    super.appendEvents(events, serializer);
-                    StoredSequences.stored(events);
-                }
-            };
+            return new DatabaseStorageEngine(builder);
         }
 
         /**

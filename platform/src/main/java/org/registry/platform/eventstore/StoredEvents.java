@@ -1,6 +1,6 @@
 package org.registry.platform.eventstore;
 
-import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -13,12 +13,16 @@ import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +97,25 @@ public class StoredEvents {
         return records;
     }
 
+    /**
+     * Reads the streams of these aggregates (records) in one query, for their loads in the rest of the current
+     * transaction ({@link ReadAheadStreams}): an import's chunk reads ahead the persons its rows name, whom the
+     * commands then load without a query each. Outside a transaction it reads nothing.
+     */
+    public void readAhead(Collection<String> aggregateIds) {
+        if (aggregateIds.isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        Map<String, List<DomainEventData<?>>> streams = new HashMap<>();
+        aggregateIds.forEach(id -> streams.put(id, new ArrayList<>()));
+        String marks = String.join(",", Collections.nCopies(streams.size(), "?"));
+        jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry WHERE aggregate_identifier IN (" + marks
+                        + ") ORDER BY aggregate_identifier, sequence_number", (rs, rowNumber) -> entry(rs),
+                streams.keySet().toArray())
+            .forEach(entry -> streams.get(entry.getAggregateIdentifier()).add(entry));
+        ReadAheadStreams.keep(streams);
+    }
+
     /** The events at the given positions, in position order; positions holding nothing are left out. */
     public List<StoredEvent> atPositions(Collection<Long> positions) {
         if (positions.isEmpty()) {
@@ -137,14 +160,18 @@ public class StoredEvents {
 
     private static final RowMapper<Row> ROW = (rs, rowNumber) -> {
         long position = rs.getLong("global_index");
-        String timestamp = rs.getString("time_stamp");
-        GenericDomainEventEntry<String> entry = new GenericDomainEventEntry<>(rs.getString("type"),
-                rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), rs.getString("event_identifier"),
-                timestamp, rs.getString("payload_type"), rs.getString("payload_revision"), rs.getString("payload"),
-                rs.getString("meta_data"));
-        return new Row(position, DateTimeUtils.parseInstant(timestamp),
+        GenericDomainEventEntry<String> entry = entry(rs);
+        return new Row(position, entry.getTimestamp(),
                 new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(position), entry));
     };
+
+    /** A row as Axon's JDBC engine reads it for an aggregate's stream. */
+    private static GenericDomainEventEntry<String> entry(ResultSet rs) throws SQLException {
+        return new GenericDomainEventEntry<>(rs.getString("type"), rs.getString("aggregate_identifier"),
+                rs.getLong("sequence_number"), rs.getString("event_identifier"), rs.getString("time_stamp"),
+                rs.getString("payload_type"), rs.getString("payload_revision"), rs.getString("payload"),
+                rs.getString("meta_data"));
+    }
 
     private List<StoredEvent> upcast(List<Row> rows) {
         return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream().map(Row::data), serializer,

@@ -1,0 +1,108 @@
+package org.registry.platform.eventstore;
+
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.registry.platform.migration.SchemaMigration;
+import org.registry.platform.migration.SchemaMigrator;
+import org.registry.platform.test.TestDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Streams read ahead serve the loads of their transaction, until it appends to them; another writer is not missed. */
+class ReadAheadStreamsTest {
+
+    private final Serializer serializer = EventStoreConfiguration.storageSerializer();
+    private TestDatabase.Schema schema;
+    private DatabaseStorageEngine engine;
+    private StoredEvents stored;
+    private TransactionTemplate transaction;
+    private final String person = UUID.randomUUID().toString();
+    private final String other = UUID.randomUUID().toString();
+
+    @BeforeEach
+    void setUp() {
+        schema = TestDatabase.newSchema();
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(schema.url(), schema.user(),
+                schema.password());
+        new SchemaMigrator(dataSource, List.of(new SchemaMigration("eventstore", "classpath:db/eventstore", 0)))
+                .afterPropertiesSet();
+        engine = new DatabaseStorageEngine(JdbcEventStorageEngine.builder()
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .schema(EventStoreConfiguration.eventSchema())
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .dataType(String.class)
+                .persistenceExceptionResolver(new SQLStateResolver("23505")));
+        stored = new StoredEvents(new JdbcTemplate(dataSource), serializer, EventUpcasterChain::new);
+        transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        append(person, 0, "registered");
+        append(person, 1, "married");
+        append(other, 0, "registered");
+    }
+
+    @AfterEach
+    void tearDown() {
+        schema.drop();
+    }
+
+    private void append(String aggregate, long sequence, String payload) {
+        engine.appendEvents(new GenericDomainEventMessage<>("Person", aggregate, sequence, payload));
+    }
+
+    private List<Object> payloads(String aggregate) {
+        return engine.readEvents(aggregate).asStream().map(DomainEventMessage::getPayload).map(Object.class::cast)
+                     .toList();
+    }
+
+    @Test
+    void loadsAfterAReadAheadTakeItsStreamsAndAnAppendedStreamIsReadAgain() {
+        String unknown = UUID.randomUUID().toString();
+        transaction.executeWithoutResult(status -> {
+            stored.readAhead(List.of(person, other, unknown));
+            // another writer now appends to the person's record and commits (outside this transaction)
+            new TransactionTemplate(transaction.getTransactionManager(), new org.springframework.transaction.support
+                    .DefaultTransactionDefinition(org.springframework.transaction.TransactionDefinition
+                    .PROPAGATION_REQUIRES_NEW)).executeWithoutResult(elsewhere -> append(other, 1, "moved"));
+
+            // what was read ahead is what the loads get: no query, so the other writer's event is not in it ...
+            assertThat(payloads(other)).containsExactly("registered");
+            assertThat(engine.lastSequenceNumberFor(other)).contains(0L);
+            assertThat(payloads(unknown)).isEmpty();
+            assertThat(engine.lastSequenceNumberFor(unknown)).isEmpty();
+            // ... and an append on that stream meets the other writer's event: refused, never lost
+            assertThatThrownBy(() -> append(other, 1, "died")).isInstanceOf(ConcurrencyException.class);
+            status.setRollbackOnly();
+        });
+        transaction.executeWithoutResult(status -> {
+            stored.readAhead(List.of(person));
+            assertThat(payloads(person)).containsExactly("registered", "married");
+
+            append(person, 2, "moved");
+
+            assertThat(payloads(person)).containsExactly("registered", "married", "moved");
+            assertThat(engine.lastSequenceNumberFor(person)).contains(2L);
+        });
+        // outside a transaction nothing is kept, and every load reads the store
+        stored.readAhead(List.of(person));
+        assertThat(payloads(other)).containsExactly("registered", "moved");
+    }
+}

@@ -197,6 +197,18 @@ public class RecordDirectory implements NationalIdHolders, Kinship {
         return holders;
     }
 
+    /** The households of many persons in one query: only persons the directory knows, and who live in one. */
+    public Map<PersonId, HouseholdId> householdsOf(Collection<PersonId> persons) {
+        Map<PersonId, HouseholdId> households = new HashMap<>();
+        jdbc.query(CustomPlans.query("SELECT person_id, household_id FROM person_directory WHERE person_id = ANY (?)"
+                + " AND household_id IS NOT NULL", (Object) persons.stream().map(PersonId::value)
+                .toArray(UUID[]::new)), (ResultSet rs) -> {
+                    households.put(new PersonId(rs.getObject("person_id", UUID.class)),
+                            new HouseholdId(rs.getObject("household_id", UUID.class)));
+                });
+        return households;
+    }
+
     /** The communities of many households in one query: only the households the directory knows. */
     public Map<HouseholdId, CommunityCode> communitiesOf(Collection<HouseholdId> households) {
         Map<HouseholdId, CommunityCode> communities = new HashMap<>();

@@ -51,6 +51,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -272,15 +273,23 @@ class Importer {
 
     /**
      * What rows of births, check-ups and recipients read, for the chunk at once: the holders of the national IDs
-     * they name (which the directory then answers from, in the chunk's transaction), and the facts of the persons
-     * whose check-ups or claims they look at.
+     * they name (which the directory then answers from, in the chunk's transaction), their records' events (which
+     * the commands then load them from: mothers, fathers and the mothers' households, persons checked up or
+     * granted), and the facts of the persons whose check-ups or claims they look at.
      */
     private void readAhead(List<RowReader> rows, Chunk chunk) {
         Map<NationalId, PersonId> holders = directory.holdersOf(rows.stream().flatMap(RowReader::nationalIds)
                 .collect(Collectors.toCollection(LinkedHashSet::new)));
         StoredEvents stored = storedEvents.getIfAvailable();
+        List<String> persons = holders.values().stream().map(PersonId::toString).distinct().toList();
+        if (stored != null) {
+            List<PersonId> mothers = rows.stream().filter(BirthRow.class::isInstance)
+                    .map(row -> holders.get(((BirthRow) row).motherId)).filter(Objects::nonNull).toList();
+            stored.readAhead(Stream.concat(persons.stream(), directory.householdsOf(mothers).values().stream()
+                    .map(HouseholdId::toString).distinct()).toList());
+        }
         if (stored != null && rows.stream().anyMatch(row -> row instanceof CheckUpRow || row instanceof RecipientRow)) {
-            stored.ofRecords(holders.values().stream().map(PersonId::toString).distinct().toList()).forEach(
+            stored.ofRecords(persons).forEach(
                     (id, events) -> chunk.records().put(new PersonId(UUID.fromString(id)), events.stream()
                             .map(event -> new Fact(event.sequence(), event.payload())).toList()));
         }

@@ -283,10 +283,13 @@ class Importer {
         StoredEvents stored = storedEvents.getIfAvailable();
         List<String> persons = holders.values().stream().map(PersonId::toString).distinct().toList();
         if (stored != null) {
-            List<PersonId> mothers = rows.stream().filter(BirthRow.class::isInstance)
-                    .map(row -> holders.get(((BirthRow) row).motherId)).filter(Objects::nonNull).toList();
-            stored.readAhead(Stream.concat(persons.stream(), directory.householdsOf(mothers).values().stream()
-                    .map(HouseholdId::toString).distinct()).toList());
+            // the household of a birth is the mother's, unless the row names one the import registered
+            List<PersonId> mothers = rows.stream().filter(BirthRow.class::isInstance).map(BirthRow.class::cast)
+                    .filter(birth -> !birth.namesHousehold()).map(birth -> holders.get(birth.motherId))
+                    .filter(Objects::nonNull).toList();
+            Stream<String> households = mothers.isEmpty() ? Stream.empty()
+                    : directory.householdsOf(mothers).values().stream().map(HouseholdId::toString).distinct();
+            stored.readAhead(Stream.concat(persons.stream(), households).toList());
         }
         if (stored != null && rows.stream().anyMatch(row -> row instanceof CheckUpRow || row instanceof RecipientRow)) {
             stored.ofRecords(persons).forEach(

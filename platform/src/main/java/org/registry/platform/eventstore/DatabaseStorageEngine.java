@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Axon's JDBC engine as the command side uses it: what the current transaction appended ({@link StoredSequences})
- * or read ahead ({@link ReadAheadStreams}) it answers without asking the database again, and it looks for no
- * snapshots, as the registry takes none.
+ * Axon's JDBC engine as the command side uses it: an aggregate's stream that the current transaction read ahead
+ * ({@link ReadAheadStreams}) it gives without asking the database again; what the transaction appends it notes for
+ * the cached aggregates ({@link StoredSequences}) and drops from what was read ahead; it looks for no snapshots, as
+ * the registry takes none. The last sequence number of an aggregate is always asked of the database: a cached
+ * aggregate newer than a stream read ahead (a command of this process committed on it since) stays in use.
  */
 final class DatabaseStorageEngine extends JdbcEventStorageEngine {
 
@@ -36,14 +38,6 @@ final class DatabaseStorageEngine extends JdbcEventStorageEngine {
         }
         return readAhead.get().stream().filter(event -> event.getSequenceNumber() >= firstSequenceNumber)
                         .limit(batchSize).toList();
-    }
-
-    @Override
-    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        return ReadAheadStreams.of(aggregateIdentifier)
-                               .map(stream -> stream.isEmpty() ? Optional.<Long>empty()
-                                       : Optional.of(stream.get(stream.size() - 1).getSequenceNumber()))
-                               .orElseGet(() -> super.lastSequenceNumberFor(aggregateIdentifier));
     }
 
     // The registry takes no snapshots (no aggregate has a snapshot trigger), so a load looks for none: a query saved

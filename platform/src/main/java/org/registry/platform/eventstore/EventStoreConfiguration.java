@@ -186,7 +186,6 @@ public class EventStoreConfiguration {
                                          .dataType(String.class)
                                          .schema(eventSchema())
                                          .upcasterChain(configuration.upcasterChain())
-                                         .snapshotFilter(configuration.snapshotFilter())
                                          // An aggregate's stream ends at the first batch shorter than asked for (the
                                          // query's row limit is exact on PostgreSQL and H2): without this, every load
                                          // asks once more and gets nothing, a round trip in every command.

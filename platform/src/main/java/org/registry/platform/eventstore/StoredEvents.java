@@ -30,7 +30,7 @@ import java.util.function.Supplier;
 
 /**
  * The database event store read as it is stored, for the audit trail and the event export: by record, by position,
- * or in position order. Every event goes through Axon's upcaster chain and serializer, exactly as an event processor
+ * or in position order; and read ahead for the loads of a transaction ({@link #readAhead}). Every event goes through Axon's upcaster chain and serializer, exactly as an event processor
  * or an aggregate would receive it, so readers see the current revision of every event, never the stored JSON.
  * Unlike Axon's own readers, each event keeps its global position (the {@code X-Event-Position} of the command that
  * stored it).

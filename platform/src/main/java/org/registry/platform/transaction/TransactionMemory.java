@@ -43,6 +43,19 @@ public final class TransactionMemory {
         return Optional.of((Map<K, V>) memory.kinds.computeIfAbsent(name, kind -> new HashMap<>()));
     }
 
+    /**
+     * This transaction's memory of one kind, if the transaction has kept anything of that kind: unlike {@link #of},
+     * asking does not start a memory (for lookups in every transaction, most of which keep nothing).
+     */
+    @SuppressWarnings("unchecked")
+    public static <K, V> Optional<Map<K, V>> ifKept(String name) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return Optional.empty();
+        }
+        Memory memory = (Memory) TransactionSynchronizationManager.getResource(RESOURCE);
+        return memory == null ? Optional.empty() : Optional.ofNullable((Map<K, V>) memory.kinds.get(name));
+    }
+
     /** The kinds of one transaction's memory, unbound when the transaction is suspended or completes. */
     private static final class Memory implements TransactionSynchronization {
 

@@ -7,10 +7,12 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.concurrent.TimeUnit;
@@ -59,6 +61,8 @@ class TransactionAwareEventStoreTest {
                 throw new IllegalStateException(e);
             }
             assertThat(reads.get()).isEqualTo(before);
+            // one wake-up waits for the commit, not twenty
+            assertThat(TransactionSynchronizationManager.getSynchronizations()).hasSize(1);
         });
 
         assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
@@ -68,7 +72,7 @@ class TransactionAwareEventStoreTest {
     }
 
     @Test
-    void aCommandInItsOwnTransactionMakesTheStoreReadAtOnce() throws Exception {
+    void aCommandOutsideAnyTransactionMakesTheStoreReadAtOnce() throws Exception {
         BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null);
         assertThat(stream.hasNextAvailable(200, TimeUnit.MILLISECONDS)).isFalse();
 
@@ -76,6 +80,20 @@ class TransactionAwareEventStoreTest {
 
         assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
         assertThat(stream.nextAvailable().getPayload()).isEqualTo("alone");
+    }
+
+    @Test
+    void aCommandWhoseUnitOfWorkRunsItsOwnTransactionMakesTheStoreReadOnceItCommits() throws Exception {
+        BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null);
+        assertThat(stream.hasNextAvailable(200, TimeUnit.MILLISECONDS)).isFalse();
+
+        // as a command over HTTP: Axon starts a Spring transaction for the unit of work and commits it with it
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(new SpringTransactionManager(transaction.getTransactionManager()));
+        unitOfWork.execute(() -> store.publish(GenericEventMessage.asEventMessage("own transaction")));
+
+        assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo("own transaction");
     }
 
     private void inUnitOfWork(String payload) {

@@ -12,16 +12,14 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.registry.platform.migration.SchemaMigration;
-import org.registry.platform.migration.SchemaMigrator;
 import org.registry.platform.test.TestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,10 +40,7 @@ class ReadAheadStreamsTest {
     @BeforeEach
     void setUp() {
         schema = TestDatabase.newSchema();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(schema.url(), schema.user(),
-                schema.password());
-        new SchemaMigrator(dataSource, List.of(new SchemaMigration("eventstore", "classpath:db/eventstore", 0)))
-                .afterPropertiesSet();
+        DataSource dataSource = schema.withEventStore();
         engine = new DatabaseStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .transactionManager(NoTransactionManager.INSTANCE)

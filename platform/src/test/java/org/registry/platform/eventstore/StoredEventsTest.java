@@ -7,12 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.kernel.household.PostalCode;
-import org.registry.platform.migration.SchemaMigration;
-import org.registry.platform.migration.SchemaMigrator;
 import org.registry.platform.test.TestDatabase;
 import org.registry.platform.upcasting.PostalCodeOutOfAddress;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,11 +29,7 @@ class StoredEventsTest {
     @BeforeEach
     void setUp() {
         schema = TestDatabase.newSchema();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(schema.url(), schema.user(),
-                schema.password());
-        new SchemaMigrator(dataSource, List.of(new SchemaMigration("eventstore", "classpath:db/eventstore", 0)))
-                .afterPropertiesSet();
-        jdbc = new JdbcTemplate(dataSource);
+        jdbc = new JdbcTemplate(schema.withEventStore());
         store = new StoredEvents(jdbc, serializer, () -> new EventUpcasterChain(new PostalCodeOutOfAddress()));
     }
 

@@ -1,12 +1,17 @@
 package org.registry.platform.test;
 
+import org.registry.platform.migration.SchemaMigration;
+import org.registry.platform.migration.SchemaMigrator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -47,6 +52,14 @@ public final class TestDatabase {
     }
 
     public record Schema(String name, String url, String user, String password) {
+
+        /** A data source on this schema, with the event store's tables made by their migrations. */
+        public DataSource withEventStore() {
+            DriverManagerDataSource dataSource = new DriverManagerDataSource(url, user, password);
+            new SchemaMigrator(dataSource, List.of(new SchemaMigration("eventstore", "classpath:db/eventstore", 0)))
+                    .afterPropertiesSet();
+            return dataSource;
+        }
 
         public void drop() {
             if (POSTGRES) {

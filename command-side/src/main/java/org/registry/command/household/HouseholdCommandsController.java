@@ -11,6 +11,7 @@ import org.registry.command.api.CommandTarget;
 import org.registry.command.api.Commands;
 import org.registry.command.directory.RecordDirectory;
 import org.registry.kernel.area.CommunityCode;
+import org.registry.kernel.common.Ids;
 import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.household.ChangeHouseholdHead;
 import org.registry.kernel.household.HouseholdId;
@@ -34,7 +35,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 
 @RestController
@@ -71,7 +71,7 @@ class HouseholdCommandsController {
                                                  HttpServletRequest request) {
         CommunityCode community = new CommunityCode(body.communityCode());
         CurrentUser.requireScope(community);
-        HouseholdId id = new HouseholdId(UUID.randomUUID());
+        HouseholdId id = new HouseholdId(Ids.next());
         LocalDate date = body.date() != null ? body.date() : LocalDate.now(clock);
         return commands.create(CommandTarget.household(id),
                 new RegisterHousehold(id, community, body.address(), PostalCode.optional(body.postalCode()),

@@ -15,6 +15,7 @@ import org.registry.command.api.Commands;
 import org.registry.command.directory.RecordDirectory;
 import org.registry.kernel.area.CommunityCode;
 import org.registry.kernel.benefit.ClaimId;
+import org.registry.kernel.common.Ids;
 import org.registry.kernel.common.Rejection;
 import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.common.TextLimits;
@@ -163,7 +164,7 @@ class Importer {
             requireDryRunPossible();
         }
         int total = countRows(upload);
-        UUID importId = UUID.randomUUID();
+        UUID importId = Ids.next();
         Instant started = clock.instant();
         try (LedgerFile file = LedgerFile.open(upload.path(), upload.format(), upload.charset(), upload.kind());
              Stream<LedgerRow> rows = file.rows()) {
@@ -401,8 +402,8 @@ class Importer {
             return;
         }
         HouseholdId household = existing;
-        HouseholdId into = household != null ? household : new HouseholdId(UUID.randomUUID());
-        PersonId person = new PersonId(UUID.randomUUID());
+        HouseholdId into = household != null ? household : new HouseholdId(Ids.next());
+        PersonId person = new PersonId(Ids.next());
         Outcomes outcomes = (outcome, found) -> record(context, row, outcome, switch (outcome) {
             case REGISTERED -> into;
             case VALID -> household;
@@ -472,7 +473,7 @@ class Importer {
                             + "'")));
             return;
         }
-        PersonId child = new PersonId(UUID.randomUUID());
+        PersonId child = new PersonId(Ids.next());
         commit(context, () -> send(context, row.birth(child, mother, father, household)),
                 (outcome, found) -> record(context, row, outcome,
                         outcome == ImportRuns.Outcome.REJECTED ? null : household,
@@ -498,7 +499,7 @@ class Importer {
             return;
         }
         commit(context, () -> sendOn(context, named.person(), row.checkUp(named.person(),
-                        new CheckUpId(UUID.randomUUID()))),
+                        new CheckUpId(Ids.next()))),
                 (outcome, found) -> record(context, named, outcome, found), CheckUpRow::problem);
     }
 
@@ -525,7 +526,7 @@ class Importer {
         String importName = "奖励扶助对象导入 import " + context.importId() + "（"
                 + context.metaData().get(AuditMetaData.IMPORT_FILE) + "）";
         commit(context, () -> sendOn(context, named.person(), row.grant(named.person(),
-                        new ClaimId(UUID.randomUUID()), importName)),
+                        new ClaimId(Ids.next()), importName)),
                 (outcome, found) -> record(context, named, outcome, found),
                 e -> PersonRow.Problem.among(e, Ledger.RECIPIENTS));
     }

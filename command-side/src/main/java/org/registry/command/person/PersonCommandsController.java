@@ -45,7 +45,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 
 /** The HTTP commands of registration and moves (api.md, "Registration and moves"). */
@@ -85,7 +84,7 @@ class PersonCommandsController {
     ResponseEntity<Map<String, Object>> register(@Valid @RequestBody RegisterPersonRequest body,
                                                  HttpServletRequest request) {
         HouseholdId household = householdInScope(body.householdId(), "householdId");
-        PersonId id = new PersonId(UUID.randomUUID());
+        PersonId id = new PersonId(Ids.next());
         RegisterPerson command = new RegisterPerson(id, NationalId.of(body.nationalId()), body.name(), body.sex(),
                 body.birthDate(), body.ethnicity(), body.maritalStatus(), household, body.relationToHead(),
                 body.residency(), body.residentSince(),
@@ -114,7 +113,7 @@ class PersonCommandsController {
         // A birth is a fact on the parents' records too: the clerk must act in their areas as well.
         PersonId mother = parentInScope(body.motherId(), "motherId");
         PersonId father = body.fatherId() == null ? null : parentInScope(body.fatherId(), "fatherId");
-        PersonId child = new PersonId(UUID.randomUUID());
+        PersonId child = new PersonId(Ids.next());
         RegisterBirth command = new RegisterBirth(child, mother, father, body.name(), body.sex(),
                 body.birthDate(), body.nationalId() == null ? null : NationalId.of(body.nationalId()),
                 body.ethnicity(), household, body.relationToHead());

@@ -27,6 +27,7 @@ import org.registry.kernel.checkup.CheckUpResult;
 import org.registry.kernel.checkup.CheckUpType;
 import org.registry.kernel.checkup.RecordCheckUp;
 import org.registry.kernel.checkup.RiskLevel;
+import org.registry.kernel.common.Ids;
 import org.registry.kernel.common.RejectionException;
 import org.registry.kernel.common.TextLimits;
 import org.registry.kernel.person.PersonId;
@@ -44,7 +45,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 
 /** The HTTP commands of the offices' services: check-ups, and benefit claims through their three-level review. */
@@ -75,7 +75,7 @@ class ServicesCommandsController {
     ResponseEntity<Map<String, Object>> checkUp(@PathVariable String personId, @Valid @RequestBody CheckUpRequest body,
                                                 HttpServletRequest request) {
         PersonId person = inScope(personId);
-        CheckUpId id = new CheckUpId(UUID.randomUUID());
+        CheckUpId id = new CheckUpId(Ids.next());
         return create(person, "checkUpId", id, new RecordCheckUp(person, id, body.type(), body.date(),
                 body.facility(), body.result(), body.riskLevel(), body.notes(), body.followUpDue()), body, request);
     }
@@ -91,7 +91,7 @@ class ServicesCommandsController {
     ResponseEntity<Map<String, Object>> claim(@PathVariable String personId, @Valid @RequestBody ClaimRequest body,
                                               HttpServletRequest request) {
         PersonId person = inScope(personId);
-        ClaimId id = new ClaimId(UUID.randomUUID());
+        ClaimId id = new ClaimId(Ids.next());
         return create(person, "claimId", id, new FileBenefitClaim(person, id, body.programme(), body.basis()), body,
                 request);
     }
@@ -139,7 +139,7 @@ class ServicesCommandsController {
                                                @Valid @RequestBody ObjectionRequest body, HttpServletRequest request) {
         PersonId person = inScope(personId);
         ClaimId claim = claimOf(person, claimId);
-        ObjectionId objection = new ObjectionId(UUID.randomUUID());
+        ObjectionId objection = new ObjectionId(Ids.next());
         return create(person, "objectionId", objection, new RaiseObjection(person, claim, objection, body.note()),
                 body, request);
     }

@@ -8,6 +8,7 @@ import org.registry.platform.eventstore.AuditMetaData;
 import org.registry.platform.processing.EventPosition;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Projection;
+import org.registry.query.api.ProjectionWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,7 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(ActorIndex.NAME)
-record ActorIndex(JdbcTemplate jdbc) implements Projection {
+record ActorIndex(@ProjectionWrites JdbcTemplate jdbc) implements Projection {
 
     static final String NAME = "audit-actor-index";
 

@@ -33,6 +33,7 @@ import org.registry.kernel.query.PageView;
 import org.registry.query.api.AreaFilter;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Projection;
+import org.registry.query.api.ProjectionWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -72,7 +73,7 @@ class HouseholdRegister implements Projection {
 
     private final JdbcTemplate jdbc;
 
-    HouseholdRegister(JdbcTemplate jdbc) {
+    HouseholdRegister(@ProjectionWrites JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

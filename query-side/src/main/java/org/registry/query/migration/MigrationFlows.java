@@ -18,6 +18,7 @@ import org.registry.kernel.person.PersonRegistered;
 import org.registry.kernel.person.PersonTransferred;
 import org.registry.query.api.AreaFilter;
 import org.registry.query.api.Projection;
+import org.registry.query.api.ProjectionWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +41,7 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(MigrationFlows.NAME)
-record MigrationFlows(JdbcTemplate jdbc) implements Projection {
+record MigrationFlows(@ProjectionWrites JdbcTemplate jdbc) implements Projection {
 
     static final String NAME = "migration-flows";
     /** A move whose other end the clerk did not write down. */

@@ -56,6 +56,7 @@ import org.registry.platform.processing.EventPosition;
 import org.registry.query.api.AreaFilter;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Projection;
+import org.registry.query.api.ProjectionWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -125,7 +126,7 @@ class PersonIndex implements Projection {
 
     private final JdbcTemplate jdbc;
 
-    PersonIndex(JdbcTemplate jdbc) {
+    PersonIndex(@ProjectionWrites JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -15,6 +15,7 @@ import org.registry.kernel.report.MonthlyReportReturned;
 import org.registry.kernel.report.MonthlyReportView;
 import org.registry.kernel.report.ReportStatus;
 import org.registry.query.api.Projection;
+import org.registry.query.api.ProjectionWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,7 @@ class MonthlyReports implements Projection {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
-    MonthlyReports(JdbcTemplate jdbc) {
+    MonthlyReports(@ProjectionWrites JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         // the figures' own JSON, as the events carry them (the web's strict mapper refuses a money string)
         this.json = JsonMapper.builder().findAndAddModules()

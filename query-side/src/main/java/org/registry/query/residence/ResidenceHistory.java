@@ -31,6 +31,7 @@ import org.registry.platform.transaction.TransactionMemory;
 import org.registry.platform.jdbc.Databases;
 import org.registry.query.api.Projection;
 import org.registry.query.api.RidingWrites;
+import org.registry.query.api.ProjectionWrites;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -109,7 +110,7 @@ class ResidenceHistory implements Projection {
     private final ZoneId zone;
     private volatile Boolean postgreSql;
 
-    ResidenceHistory(JdbcTemplate jdbc, Clock clock) {
+    ResidenceHistory(@ProjectionWrites JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.zone = clock.getZone();
     }

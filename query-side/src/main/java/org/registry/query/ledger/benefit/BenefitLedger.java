@@ -35,6 +35,7 @@ import org.registry.query.api.KnownAt;
 import org.registry.query.api.Projection;
 import org.registry.query.api.Report;
 import org.registry.query.api.Selection;
+import org.registry.query.api.ProjectionWrites;
 import org.registry.query.residence.Residents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -83,7 +84,7 @@ public class BenefitLedger implements Projection {
 
     private final JdbcTemplate jdbc;
 
-    BenefitLedger(JdbcTemplate jdbc) {
+    BenefitLedger(@ProjectionWrites JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

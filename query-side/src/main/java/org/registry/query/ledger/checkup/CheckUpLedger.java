@@ -10,6 +10,7 @@ import org.registry.query.api.KnownAt;
 import org.registry.query.api.Projection;
 import org.registry.query.api.Report;
 import org.registry.query.api.Selection;
+import org.registry.query.api.ProjectionWrites;
 import org.registry.query.residence.Residents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(CheckUpLedger.PROJECTION)
-public record CheckUpLedger(JdbcTemplate jdbc) implements Projection {
+public record CheckUpLedger(@ProjectionWrites JdbcTemplate jdbc) implements Projection {
 
     @Override
     public List<String> tables() {

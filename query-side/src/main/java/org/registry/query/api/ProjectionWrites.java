@@ -1,0 +1,25 @@
+package org.registry.query.api;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The {@code JdbcTemplate} a live projection writes with, on its constructor's parameter: in the processor's
+ * transaction its inserts are held back and sent as JDBC batches (on PostgreSQL, a handler's few inserts into
+ * different tables as one command), before any other statement on it and before the transaction commits, as a
+ * rebuild's are; its reads and other statements run as they come. An import's chunk of a hundred rows gives a
+ * processor a batch of a hundred events: a few round trips instead of several hundred. The catch: an insert that
+ * fails does so when the batch is sent, so the batch's error names the statement, not the event (the batch rolls back
+ * and is retried all the same). {@code registry.projections.batch-inserts=false} sends each statement at once.
+ */
+@Qualifier
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD})
+public @interface ProjectionWrites {
+}

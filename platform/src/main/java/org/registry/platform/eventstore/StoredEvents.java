@@ -30,8 +30,9 @@ import java.util.function.Supplier;
 
 /**
  * The database event store read as it is stored, for the audit trail and the event export: by record, by position,
- * or in position order; and read ahead for the loads of a transaction ({@link #readAhead}). Every event goes through Axon's upcaster chain and serializer, exactly as an event processor
- * or an aggregate would receive it, so readers see the current revision of every event, never the stored JSON.
+ * or in position order; and read ahead for the loads of a transaction ({@link #readAhead}). Every event goes through
+ * Axon's upcaster chain and serializer, exactly as an event processor or an aggregate would receive it, so readers
+ * see the current revision of every event, never the stored JSON.
  * Unlike Axon's own readers, each event keeps its global position (the {@code X-Event-Position} of the command that
  * stored it).
  */
@@ -85,16 +86,7 @@ public class StoredEvents {
 
     /** The events of several records (aggregates) in one read: by record, each in the order of its sequence numbers. */
     public Map<String, List<StoredEvent>> ofRecords(Collection<String> aggregateIds) {
-        Map<String, List<StoredEvent>> records = new LinkedHashMap<>();
-        aggregateIds.forEach(id -> records.put(id, new ArrayList<>()));
-        if (records.isEmpty()) {
-            return records;
-        }
-        String marks = String.join(",", Collections.nCopies(records.size(), "?"));
-        upcast(jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry WHERE aggregate_identifier IN (" + marks
-                + ") ORDER BY aggregate_identifier, sequence_number", ROW, records.keySet().toArray()))
-                .forEach(event -> records.get(event.aggregateId()).add(event));
-        return records;
+        return byRecord(aggregateIds, rowsOf(aggregateIds));
     }
 
     /**
@@ -103,16 +95,44 @@ public class StoredEvents {
      * commands then load without a query each. Outside a transaction it reads nothing.
      */
     public void readAhead(Collection<String> aggregateIds) {
-        if (aggregateIds.isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
+        if (!aggregateIds.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
+            keep(aggregateIds, rowsOf(aggregateIds));
         }
+    }
+
+    /**
+     * {@link #ofRecords} and {@link #readAhead} in one query: the events of these records, which the rest of the
+     * current transaction's loads of them are served from too.
+     */
+    public Map<String, List<StoredEvent>> ofRecordsReadAhead(Collection<String> aggregateIds) {
+        List<Row> rows = rowsOf(aggregateIds);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            keep(aggregateIds, rows);
+        }
+        return byRecord(aggregateIds, rows);
+    }
+
+    /** The rows of these aggregates, by aggregate, each in the order of its sequence numbers. */
+    private List<Row> rowsOf(Collection<String> aggregateIds) {
+        if (aggregateIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(",", Collections.nCopies(aggregateIds.size(), "?"));
+        return jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry WHERE aggregate_identifier IN (" + marks
+                + ") ORDER BY aggregate_identifier, sequence_number", ROW, aggregateIds.toArray());
+    }
+
+    private Map<String, List<StoredEvent>> byRecord(Collection<String> aggregateIds, List<Row> rows) {
+        Map<String, List<StoredEvent>> records = new LinkedHashMap<>();
+        aggregateIds.forEach(id -> records.put(id, new ArrayList<>()));
+        upcast(rows).forEach(event -> records.get(event.aggregateId()).add(event));
+        return records;
+    }
+
+    private static void keep(Collection<String> aggregateIds, List<Row> rows) {
         Map<String, List<DomainEventData<?>>> streams = new HashMap<>();
         aggregateIds.forEach(id -> streams.put(id, new ArrayList<>()));
-        String marks = String.join(",", Collections.nCopies(streams.size(), "?"));
-        jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry WHERE aggregate_identifier IN (" + marks
-                        + ") ORDER BY aggregate_identifier, sequence_number", (rs, rowNumber) -> entry(rs),
-                streams.keySet().toArray())
-            .forEach(entry -> streams.get(entry.getAggregateIdentifier()).add(entry));
+        rows.forEach(row -> streams.get(row.entry().getAggregateIdentifier()).add(row.entry()));
         ReadAheadStreams.keep(streams);
     }
 
@@ -155,14 +175,16 @@ public class StoredEvents {
         return head == null ? 0 : head;
     }
 
-    private record Row(long position, Instant recordedAt, TrackedEventData<String> data) {
+    private record Row(long position, Instant recordedAt, GenericDomainEventEntry<String> entry) {
+
+        TrackedEventData<String> data() {
+            return new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(position), entry);
+        }
     }
 
     private static final RowMapper<Row> ROW = (rs, rowNumber) -> {
-        long position = rs.getLong("global_index");
         GenericDomainEventEntry<String> entry = entry(rs);
-        return new Row(position, entry.getTimestamp(),
-                new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(position), entry));
+        return new Row(rs.getLong("global_index"), entry.getTimestamp(), entry);
     };
 
     /** A row as Axon's JDBC engine reads it for an aggregate's stream. */

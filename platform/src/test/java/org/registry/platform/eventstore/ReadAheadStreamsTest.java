@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,6 +106,27 @@ class ReadAheadStreamsTest {
         });
         // outside a transaction nothing is kept, and every load reads the store
         stored.readAhead(List.of(other));
+        assertThat(payloads(other)).containsExactly("registered", "moved");
+    }
+
+    @Test
+    void recordsReadOnceServeBothTheirReaderAndTheLoads() {
+        transaction.executeWithoutResult(status -> {
+            Map<String, List<StoredEvents.StoredEvent>> records = stored.ofRecordsReadAhead(List.of(person, other));
+
+            assertThat(records.get(person)).extracting(StoredEvents.StoredEvent::payload)
+                                           .containsExactly("registered", "married", "moved");
+            assertThat(records.get(person)).extracting(StoredEvents.StoredEvent::sequence).containsExactly(0L, 1L, 2L);
+            assertThat(records.get(other)).extracting(StoredEvents.StoredEvent::payload).containsExactly("registered");
+            // another writer appends; the loads are served from the read, so they do not see it
+            new TransactionTemplate(transaction.getTransactionManager(), new DefaultTransactionDefinition(
+                    TransactionDefinition.PROPAGATION_REQUIRES_NEW)).executeWithoutResult(elsewhere ->
+                    append(other, 1, "moved"));
+            assertThat(payloads(other)).containsExactly("registered");
+            status.setRollbackOnly();
+        });
+        // outside a transaction it reads, and keeps nothing
+        assertThat(stored.ofRecordsReadAhead(List.of(other)).get(other)).hasSize(2);
         assertThat(payloads(other)).containsExactly("registered", "moved");
     }
 }

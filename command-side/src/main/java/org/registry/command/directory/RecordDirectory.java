@@ -38,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -127,6 +128,26 @@ public class RecordDirectory implements NationalIdHolders, Kinship {
                         SELECT person_id, sex, birth_date, died_on FROM person_directory
                         WHERE mother_id = ? OR father_id = ? ORDER BY birth_date""",
                 RELATIVE, parent.value(), parent.value());
+    }
+
+    /** {@link #childrenOf(PersonId)} of many parents in one query: every parent asked for, with or without children. */
+    public Map<PersonId, List<Relative>> childrenOf(Collection<PersonId> parents) {
+        Map<PersonId, List<Relative>> children = new HashMap<>();
+        parents.forEach(parent -> children.put(parent, new ArrayList<>()));
+        UUID[] ids = parents.stream().map(PersonId::value).toArray(UUID[]::new);
+        jdbc.query(CustomPlans.query("""
+                SELECT person_id, sex, birth_date, died_on, mother_id, father_id FROM person_directory
+                WHERE mother_id = ANY (?) OR father_id = ANY (?) ORDER BY birth_date""", ids, ids), (ResultSet rs) -> {
+                    Relative child = RELATIVE.mapRow(rs, 0);
+                    for (String parent : List.of("mother_id", "father_id")) {
+                        UUID id = rs.getObject(parent, UUID.class);
+                        List<Relative> theirs = id == null ? null : children.get(new PersonId(id));
+                        if (theirs != null) {
+                            theirs.add(child);
+                        }
+                    }
+                });
+        return children;
     }
 
     @Override

@@ -195,6 +195,20 @@ class ImportRuns {
                 key, importId), ROW_NUMBER).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
+    /** {@link #earlierRowWithKey} of many keys in one query: the first row of each key the import has. */
+    Map<String, Integer> firstRowsWithKey(UUID importId, Collection<String> keys) {
+        Map<String, Integer> rows = new HashMap<>();
+        jdbc.query(CustomPlans.query("""
+                        SELECT household_key, MIN(row_number) AS first_row FROM (
+                            SELECT import_id, row_number, household_key FROM import_row
+                            WHERE household_key = ANY (?) OFFSET 0) r
+                        WHERE import_id = ? GROUP BY household_key""", texts(keys), importId),
+                (java.sql.ResultSet rs) -> {
+                    rows.put(rs.getString("household_key"), rs.getInt("first_row"));
+                });
+        return rows;
+    }
+
     /** Whether an earlier row of this import registered or matched the person. */
     boolean hasPerson(UUID importId, PersonId person) {
         return jdbc.query(CustomPlans.query("""

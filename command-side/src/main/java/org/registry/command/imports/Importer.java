@@ -178,7 +178,8 @@ class Importer {
                 metaData.put(AuditMetaData.CORRELATION_ID, importId.toString());
             }
             Row context = new Row(importId, dryRun, new Reason(reason), request, metaData, user,
-                    PersonLookups.direct(importId, runs, directory), null);
+                    PersonLookups.direct(importId, runs, directory), RecordReads.direct(importId, runs, directory),
+                    null);
             Progress progress = new Progress(importId, total, started, rowsDone);
             Ledger ledger = file.ledger();
             List<RowReader> chunk = new ArrayList<>(CHUNK_ROWS);
@@ -211,10 +212,11 @@ class Importer {
      * What a row is imported with; in a chunk, its facts are recorded in the chunk's transaction.
      */
     private record Row(UUID importId, boolean dryRun, Reason reason, HttpServletRequest request,
-                       Map<String, Object> metaData, RegistryUser user, PersonLookups lookups, Chunk chunk) {
+                       Map<String, Object> metaData, RegistryUser user, PersonLookups lookups, RecordReads reads,
+                       Chunk chunk) {
 
-        Row inChunk(PersonLookups lookups, Chunk chunk) {
-            return new Row(importId, dryRun, reason, request, metaData, user, lookups, chunk);
+        Row inChunk(PersonLookups lookups, RecordReads reads, Chunk chunk) {
+            return new Row(importId, dryRun, reason, request, metaData, user, lookups, reads, chunk);
         }
     }
 
@@ -244,11 +246,10 @@ class Importer {
         Chunk chunk = new Chunk(!persons.isEmpty(), new ArrayList<>(), new ArrayList<>(), new HashMap<>());
         try {
             transaction.executeWithoutResult(status -> {
-                if (persons.isEmpty()) {
-                    readAhead(rows, chunk);
-                }
-                Row inChunk = context.inChunk(persons.isEmpty() ? context.lookups()
-                        : PersonLookups.ofChunk(context.importId(), persons, runs, directory), chunk);
+                Row inChunk = persons.isEmpty()
+                        ? context.inChunk(context.lookups(), readAhead(context.importId(), rows, chunk), chunk)
+                        : context.inChunk(PersonLookups.ofChunk(context.importId(), persons, runs, directory),
+                                context.reads(), chunk);
                 rows.forEach(row -> importRow(inChunk, row));
                 if (context.dryRun()) {
                     status.setRollbackOnly();
@@ -274,29 +275,40 @@ class Importer {
 
     /**
      * What rows of births, check-ups and recipients read, for the chunk at once: the holders of the national IDs
-     * they name (which the directory then answers from, in the chunk's transaction), their records' events (which
-     * the commands then load them from: mothers, fathers and the mothers' households, persons checked up or
-     * granted), and the facts of the persons whose check-ups or claims they look at.
+     * they name (which the directory then answers from, in the chunk's transaction), where those live, the mothers'
+     * children and the import's earlier rows ({@link RecordReads}), their records' events (which the commands then
+     * load them from: mothers, fathers and the mothers' households, persons checked up or granted), and the facts of
+     * the persons whose check-ups or claims they look at.
      */
-    private void readAhead(List<RowReader> rows, Chunk chunk) {
+    private RecordReads readAhead(UUID importId, List<RowReader> rows, Chunk chunk) {
         Map<NationalId, PersonId> holders = directory.holdersOf(rows.stream().flatMap(RowReader::nationalIds)
                 .collect(Collectors.toCollection(LinkedHashSet::new)));
+        List<PersonId> persons = holders.values().stream().distinct().toList();
+        List<BirthRow> births = rows.stream().filter(BirthRow.class::isInstance).map(BirthRow.class::cast).toList();
+        RecordReads reads = RecordReads.ofChunk(importId, runs, directory, persons,
+                births.stream().map(birth -> holders.get(birth.motherId)).filter(Objects::nonNull).distinct().toList(),
+                births.stream().filter(birth -> birth.nationalId != null).map(birth -> birth.nationalId.value())
+                      .toList(),
+                rows.stream().filter(row -> row.problems.isEmpty()).map(row -> row instanceof CheckUpRow checkUp
+                        ? checkUp.key() : row instanceof RecipientRow recipient ? recipient.key() : null)
+                    .filter(Objects::nonNull).toList());
         StoredEvents stored = storedEvents.getIfAvailable();
-        List<String> persons = holders.values().stream().map(PersonId::toString).distinct().toList();
-        if (stored != null) {
-            // the household of a birth is the mother's, unless the row names one the import registered
-            List<PersonId> mothers = rows.stream().filter(BirthRow.class::isInstance).map(BirthRow.class::cast)
-                    .filter(birth -> !birth.namesHousehold()).map(birth -> holders.get(birth.motherId))
-                    .filter(Objects::nonNull).toList();
-            Stream<String> households = mothers.isEmpty() ? Stream.empty()
-                    : directory.householdsOf(mothers).values().stream().map(HouseholdId::toString).distinct();
-            stored.readAhead(Stream.concat(persons.stream(), households).toList());
+        if (stored == null) {
+            return reads;
         }
-        if (stored != null && rows.stream().anyMatch(row -> row instanceof CheckUpRow || row instanceof RecipientRow)) {
-            stored.ofRecords(persons).forEach(
+        List<String> ids = persons.stream().map(PersonId::toString).toList();
+        if (rows.stream().anyMatch(row -> row instanceof CheckUpRow || row instanceof RecipientRow)) {
+            stored.ofRecordsReadAhead(ids).forEach(
                     (id, events) -> chunk.records().put(new PersonId(UUID.fromString(id)), events.stream()
                             .map(event -> new Fact(event.sequence(), event.payload())).toList()));
+            return reads;
         }
+        // the household of a birth is the mother's, unless the row names one the import registered
+        Stream<String> households = births.stream().filter(birth -> !birth.namesHousehold())
+                .map(birth -> holders.get(birth.motherId)).filter(Objects::nonNull)
+                .flatMap(mother -> reads.householdOf(mother).stream()).map(HouseholdId::toString).distinct();
+        stored.readAhead(Stream.concat(ids.stream(), households).toList());
+        return reads;
     }
 
     /** The person's facts: as the chunk read them ahead, else from the store. */
@@ -333,6 +345,7 @@ class Importer {
             context.chunk().rows().add(row);
         }
         context.lookups().recorded(row);
+        context.reads().recorded(row);
     }
 
     /** The import founded a household for a row's community and household number, or found it through a member. */
@@ -429,7 +442,7 @@ class Importer {
     private void importBirth(Row context, BirthRow row) {
         List<PersonRow.Problem> problems = new ArrayList<>(row.problems);
         if (row.nationalId != null) {
-            runs.earlierRowWith(context.importId(), row.nationalId.value()).ifPresent(earlier -> problems.add(
+            context.reads().earlierRowWith(row.nationalId.value()).ifPresent(earlier -> problems.add(
                     new PersonRow.Problem(Column.NATIONAL_ID.label(), "DUPLICATE_IN_FILE",
                             "national ID " + row.nationalId + " is on row " + earlier + " of the file already")));
         }
@@ -443,19 +456,19 @@ class Importer {
         }
         Optional<PersonId> known = row.nationalId == null ? Optional.empty() : directory.holderOf(row.nationalId);
         if (known.isEmpty()) {
-            known = directory.childrenOf(mother).stream()
+            known = context.reads().childrenOf(mother).stream()
                              .filter(child -> child.birthDate().equals(row.birthDate()) && child.sex() == row.sex())
                              .map(RecordDirectory.Relative::personId)
                              .filter(child -> !runs.hasPerson(context.importId(), child)).findFirst();
         }
         if (known.isPresent()) {
             record(context, row, ImportRuns.Outcome.MATCHED,
-                    directory.householdOf(known.get()).orElse(null), known.get(), List.of());
+                    context.reads().householdOf(known.get()).orElse(null), known.get(), List.of());
             return;
         }
         HouseholdId household = row.namesHousehold()
                 ? runs.mappedHousehold(row.community.value(), row.householdNumber).orElse(null)
-                : directory.householdOf(mother).orElse(null);
+                : context.reads().householdOf(mother).orElse(null);
         if (household == null) {
             record(context, row, ImportRuns.Outcome.REJECTED, null, null, List.of(
                     new PersonRow.Problem(row.namesHousehold() ? Column.HOUSEHOLD_NUMBER.label()
@@ -464,7 +477,7 @@ class Importer {
                             : "the mother lives in no household on the register; name the child's household")));
             return;
         }
-        Optional<CommunityCode> where = directory.communityOf(household);
+        Optional<CommunityCode> where = context.reads().communityOf(household);
         if (where.isPresent() && !context.user().scope().covers(where.get())) {
             record(context, row, ImportRuns.Outcome.REJECTED, null, null, List.of(
                     new PersonRow.Problem(row.namesHousehold() ? Column.COMMUNITY_CODE.label()
@@ -475,9 +488,13 @@ class Importer {
         }
         PersonId child = new PersonId(Ids.next());
         commit(context, () -> send(context, row.birth(child, mother, father, household)),
-                (outcome, found) -> record(context, row, outcome,
-                        outcome == ImportRuns.Outcome.REJECTED ? null : household,
-                        outcome == ImportRuns.Outcome.REGISTERED ? child : null, found),
+                (outcome, found) -> {
+                    if (outcome != ImportRuns.Outcome.REJECTED) {
+                        context.reads().born(mother, father);
+                    }
+                    record(context, row, outcome, outcome == ImportRuns.Outcome.REJECTED ? null : household,
+                            outcome == ImportRuns.Outcome.REGISTERED ? child : null, found);
+                },
                 e -> PersonRow.Problem.of(e, null));
     }
 
@@ -554,7 +571,7 @@ class Importer {
                 "PERSON_NOT_FOUND", context, problems);
         String rowKey = problems.isEmpty() ? key.get() : null;
         if (rowKey != null) {
-            runs.earlierRowWithKey(context.importId(), rowKey).ifPresent(earlier -> problems.add(
+            context.reads().earlierRowWithKey(rowKey).ifPresent(earlier -> problems.add(
                     new PersonRow.Problem(keyColumn.label(), "DUPLICATE_IN_FILE", same + " on row " + earlier
                             + " of the file already")));
         }
@@ -620,7 +637,7 @@ class Importer {
                     + nationalId));
             return null;
         }
-        Optional<CommunityCode> where = directory.communityOf(holder.get());
+        Optional<CommunityCode> where = context.reads().communityOf(holder.get());
         if (where.isPresent() && !context.user().scope().covers(where.get())) {
             problems.add(new PersonRow.Problem(column.label(), "OUTSIDE_AREA_SCOPE", "the holder of national ID "
                     + nationalId + " lives in " + where.get() + ", outside the areas of user '"

@@ -1,0 +1,134 @@
+package org.registry.command.imports;
+
+import org.registry.command.directory.RecordDirectory;
+import org.registry.kernel.area.CommunityCode;
+import org.registry.kernel.household.HouseholdId;
+import org.registry.kernel.person.PersonId;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What a row of births, check-ups or recipients reads of the register and of the import's earlier rows: where a person
+ * lives (household and community), a parent's children, the first row of the import with a national ID or a key.
+ * {@link #direct} asks the tables for each row; {@link #ofChunk} asks them once for the persons, parents, national IDs
+ * and keys of a chunk, keeps the answers true as the chunk's rows are recorded (a recorded row is an earlier row to the
+ * next; a birth makes its parents' children be asked again), and asks the tables for anything else.
+ */
+final class RecordReads {
+
+    private static final String ROW = "id:";
+    private static final String KEY = "key:";
+
+    private final UUID importId;
+    private final ImportRuns runs;
+    private final RecordDirectory directory;
+    private final Map<PersonId, Optional<HouseholdId>> households;
+    private final Map<HouseholdId, CommunityCode> communities;
+    private final Map<PersonId, List<RecordDirectory.Relative>> children;
+    /** The first rows of the national IDs and keys read for the chunk or recorded since; others are asked for. */
+    private final Map<String, Integer> firstRows;
+    private final Map<String, Integer> firstKeys;
+    private final Set<String> known;
+
+    private RecordReads(UUID importId, ImportRuns runs, RecordDirectory directory,
+                        Map<PersonId, Optional<HouseholdId>> households, Map<HouseholdId, CommunityCode> communities,
+                        Map<PersonId, List<RecordDirectory.Relative>> children, Map<String, Integer> firstRows,
+                        Map<String, Integer> firstKeys, Set<String> known) {
+        this.importId = importId;
+        this.runs = runs;
+        this.directory = directory;
+        this.households = households;
+        this.communities = communities;
+        this.children = children;
+        this.firstRows = firstRows;
+        this.firstKeys = firstKeys;
+        this.known = known;
+    }
+
+    static RecordReads direct(UUID importId, ImportRuns runs, RecordDirectory directory) {
+        return new RecordReads(importId, runs, directory, new HashMap<>(), new HashMap<>(), new HashMap<>(),
+                new HashMap<>(), new HashMap<>(), new HashSet<>());
+    }
+
+    /**
+     * Reads, in five queries at most: the households of {@code persons} and their communities, the children of
+     * {@code parents}, the first rows of the import with {@code nationalIds} and with {@code keys}.
+     */
+    static RecordReads ofChunk(UUID importId, ImportRuns runs, RecordDirectory directory, Collection<PersonId> persons,
+                               Collection<PersonId> parents, Collection<String> nationalIds, Collection<String> keys) {
+        Map<PersonId, HouseholdId> homes = persons.isEmpty() ? Map.of() : directory.householdsOf(persons);
+        Map<PersonId, Optional<HouseholdId>> households = new HashMap<>();
+        persons.forEach(person -> households.put(person, Optional.ofNullable(homes.get(person))));
+        Map<HouseholdId, CommunityCode> communities = homes.isEmpty() ? new HashMap<>()
+                : new HashMap<>(directory.communitiesOf(homes.values().stream().distinct().toList()));
+        Map<PersonId, List<RecordDirectory.Relative>> children = parents.isEmpty() ? new HashMap<>()
+                : new HashMap<>(directory.childrenOf(parents));
+        Map<String, Integer> firstRows = nationalIds.isEmpty() ? new HashMap<>()
+                : runs.firstRowsWith(importId, nationalIds);
+        Map<String, Integer> firstKeys = keys.isEmpty() ? new HashMap<>() : runs.firstRowsWithKey(importId, keys);
+        Set<String> known = new HashSet<>();
+        nationalIds.forEach(nationalId -> known.add(ROW + nationalId));
+        keys.forEach(key -> known.add(KEY + key));
+        return new RecordReads(importId, runs, directory, households, communities, children, firstRows, firstKeys,
+                known);
+    }
+
+    /** The household a person lives in, as far as the register knows the person. */
+    Optional<HouseholdId> householdOf(PersonId person) {
+        Optional<HouseholdId> household = households.get(person);
+        return household != null ? household : directory.householdOf(person);
+    }
+
+    Optional<CommunityCode> communityOf(HouseholdId household) {
+        CommunityCode community = communities.get(household);
+        return community != null ? Optional.of(community) : directory.communityOf(household);
+    }
+
+    /** The community of the household a person lives in. */
+    Optional<CommunityCode> communityOf(PersonId person) {
+        return households.containsKey(person) ? householdOf(person).flatMap(this::communityOf)
+                : directory.communityOf(person);
+    }
+
+    List<RecordDirectory.Relative> childrenOf(PersonId parent) {
+        List<RecordDirectory.Relative> theirs = children.get(parent);
+        return theirs != null ? theirs : directory.childrenOf(parent);
+    }
+
+    /** The first row of the import with the national ID, if any. */
+    Optional<Integer> earlierRowWith(String nationalId) {
+        return known.contains(ROW + nationalId) ? Optional.ofNullable(firstRows.get(nationalId))
+                : runs.earlierRowWith(importId, nationalId);
+    }
+
+    /** The first row of the import with the key (of a check-up or a recipient), if any. */
+    Optional<Integer> earlierRowWithKey(String key) {
+        return known.contains(KEY + key) ? Optional.ofNullable(firstKeys.get(key))
+                : runs.earlierRowWithKey(importId, key);
+    }
+
+    /** A row's outcome was recorded: an earlier row to the next ones. */
+    void recorded(ImportRuns.RowRecord row) {
+        if (row.nationalId() != null && known.contains(ROW + row.nationalId())) {
+            firstRows.putIfAbsent(row.nationalId(), row.row());
+        }
+        if (row.householdKey() != null && known.contains(KEY + row.householdKey())) {
+            firstKeys.putIfAbsent(row.householdKey(), row.row());
+        }
+    }
+
+    /** A child of theirs was born: the parents' children are asked of the directory again. */
+    void born(PersonId mother, PersonId father) {
+        children.remove(mother);
+        if (father != null) {
+            children.remove(father);
+        }
+    }
+}

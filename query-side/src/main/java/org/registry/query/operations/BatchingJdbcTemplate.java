@@ -28,10 +28,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The {@link JdbcTemplate} a projection is rebuilt with ({@link Shadow}): its {@code INSERT}s and {@code MERGE}s are
- * held back and sent to the database as JDBC batches, many rows a round trip, instead of one statement a row. A rebuild handles a
- * thousand events a transaction, most of which insert a row or two: the round trips, not the database's work, were
- * most of a replay's time.
+ * The {@link JdbcTemplate} projections write with, live ({@link org.registry.query.api.ProjectionWrites}) and rebuilt
+ * ({@link Shadow}): its {@code INSERT}s and {@code MERGE}s are held back and sent to the database as JDBC batches,
+ * many rows a round trip, instead of one statement a row. A rebuild handles a thousand events a transaction, a live
+ * processor up to a hundred (an import's), most of which insert a row or two: the round trips, not the database's
+ * work, were most of a replay's time, and a statement each cost the driver, the kernel and PostgreSQL their work per
+ * statement while an import ran.
  *
  * <p>The projection sees no difference. The held inserts are sent, in the order they were made, before any other
  * statement runs on the template (a query, an update, a delete: whatever reads or changes rows sees every insert
@@ -40,8 +42,7 @@ import java.util.stream.Stream;
  * one row fails the batch when it is sent, later than it would have unbatched, and the rebuild with it
  * ({@link Shadow#failure()}). On PostgreSQL the last of them ride with a read sent through
  * {@link RidingWrites#read}, in front of it in one command: one round trip for both. Outside a transaction every
- * statement runs at once. Live projections keep their plain template: a live batch is small, and
- * a failure there names its event.
+ * statement runs at once.
  */
 final class BatchingJdbcTemplate extends JdbcTemplate implements RidingWrites.Holder {
 

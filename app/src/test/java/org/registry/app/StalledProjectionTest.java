@@ -13,6 +13,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
@@ -41,11 +42,14 @@ class StalledProjectionTest {
 
     private static final String PROJECTION = "household-register";
     private static final String MARK = "STALL";
+    private static final String REFUSED = "REFUSED";
 
     @LocalServerPort
     int port;
     @Autowired
     AtomicBoolean failing;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aProjectionWhoseBatchesKeepFailingIsStalledEverywhereUntilItRecovers() {
@@ -136,6 +140,44 @@ class StalledProjectionTest {
         assertThat(metric(api.get("/actuator/prometheus").text(), "registry_projection_stalled", PROJECTION)).isZero();
         assertThat(clerk.get("/api/households?areaCode=" + county).expect(200).header("X-Projection-Stalled"))
                 .isEmpty();
+    }
+
+    /**
+     * A projection's inserts go to the database when its batch commits (api.ProjectionWrites): one the database
+     * refuses there fails the batch as a handler's error does, and the projection is stalled until the cause is gone.
+     */
+    @Test
+    void anInsertTheDatabaseRefusesAtTheCommitStallsTheProjectionUntilTheCauseIsGone() {
+        Api api = Api.at(port);
+        Api admin = api.as("admin");
+        Api clerk = api.as("clerk");
+        String county = Registry.freshCounty();
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/actuator/health").status() == 200);
+        jdbc.execute("ALTER TABLE household_register ADD CONSTRAINT no_refused_road CHECK (address NOT LIKE '%"
+                + REFUSED + "%')");
+        try {
+            Api.Response refused = clerk.post("/api/households", Map.of("communityCode", county + "001001",
+                    "address", "3 " + REFUSED + " Road", "kind", "REGISTERED")).expect(201);
+            long position = refused.eventPosition();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/actuator/health").status() == 503);
+            JsonNode status = admin.get("/api/admin/projections/" + PROJECTION).expect(200).json();
+            assertThat(status.get("state").asText()).isEqualTo("STALLED");
+            assertThat(status.at("/lastError/message").asText()).containsIgnoringCase("no_refused_road");
+            assertThat(status.get("position").asLong()).isLessThan(position);
+            assertThat(admin.get("/api/admin/projections/person-index").json().get("state").asText())
+                    .isEqualTo("RUNNING");
+            assertThat(clerk.get("/api/households?areaCode=" + county).expect(200).json().get("total").asInt())
+                    .isZero();
+        } finally {
+            jdbc.execute("ALTER TABLE household_register DROP CONSTRAINT no_refused_road");
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/actuator/health").status() == 200);
+        assertThat(clerk.get("/api/households?areaCode=" + county).expect(200).json().get("total").asInt())
+                .isEqualTo(1);
+        assertThat(admin.get("/api/admin/projections/" + PROJECTION).expect(200).json().get("state").asText())
+                .isEqualTo("RUNNING");
     }
 
     /** The value of a per-projection series in the Prometheus text. */

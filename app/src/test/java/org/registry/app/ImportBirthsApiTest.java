@@ -123,6 +123,10 @@ class ImportBirthsApiTest extends ImportScenario {
                 String.join(",", mother, "双一", "女", "2021-08-08", "", ""),
                 String.join(",", mother, "双二", "女", "2021-08-08", "", "")).getBytes(StandardCharsets.UTF_8);
 
+        // a dry run says what the import will do: two births, the second twin not taken for the first
+        JsonNode dry = post("clerk", "?dryRun=true", CSV, file).expect(201).json();
+        assertThat(dry.path("counts").path("valid").asInt()).as("%s", dry).isEqualTo(2);
+        assertThat(dry.path("counts").path("matched").asInt()).isZero();
         JsonNode first = post("clerk", "", CSV, file).expect(201).json();
         JsonNode again = post("clerk", "", CSV, file).expect(201).json();
 

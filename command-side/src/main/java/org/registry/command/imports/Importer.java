@@ -223,8 +223,8 @@ class Importer {
     /**
      * The outcomes a chunk's rows recorded (a dry run keeps them once the chunk's facts are rolled back). Rows of
      * persons, whose lookups are the chunk's, keep their outcomes and household mappings here until the chunk ends,
-     * to be written in one batch each; births and check-ups read earlier rows from the table, so theirs are written
-     * at once. The facts of the persons that rows of check-ups and recipients name are read for the chunk at once;
+     * to be written in one batch each; those of births, check-ups and recipients are written at once, as an earlier
+     * row that their chunk did not read ahead ({@link RecordReads}) is asked of the table. The facts of the persons that rows of check-ups and recipients name are read for the chunk at once;
      * a person whose record a row of the chunk changes is read again by the next row that needs them.
      */
     private record Chunk(boolean deferred, List<ImportRuns.RowRecord> rows, List<ImportRuns.Mapping> mappings,
@@ -459,7 +459,8 @@ class Importer {
             known = context.reads().childrenOf(mother).stream()
                              .filter(child -> child.birthDate().equals(row.birthDate()) && child.sex() == row.sex())
                              .map(RecordDirectory.Relative::personId)
-                             .filter(child -> !runs.hasPerson(context.importId(), child)).findFirst();
+                             .filter(child -> !context.reads().bornHere(child)
+                                     && !runs.hasPerson(context.importId(), child)).findFirst();
         }
         if (known.isPresent()) {
             record(context, row, ImportRuns.Outcome.MATCHED,
@@ -490,7 +491,7 @@ class Importer {
         commit(context, () -> send(context, row.birth(child, mother, father, household)),
                 (outcome, found) -> {
                     if (outcome != ImportRuns.Outcome.REJECTED) {
-                        context.reads().born(mother, father);
+                        context.reads().born(mother, father, child);
                     }
                     record(context, row, outcome, outcome == ImportRuns.Outcome.REJECTED ? null : household,
                             outcome == ImportRuns.Outcome.REGISTERED ? child : null, found);

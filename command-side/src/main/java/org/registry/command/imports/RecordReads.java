@@ -36,6 +36,7 @@ final class RecordReads {
     private final Map<String, Integer> firstRows;
     private final Map<String, Integer> firstKeys;
     private final Set<String> known;
+    private final Set<PersonId> bornHere = new HashSet<>();
 
     private RecordReads(UUID importId, ImportRuns runs, RecordDirectory directory,
                         Map<PersonId, Optional<HouseholdId>> households, Map<HouseholdId, CommunityCode> communities,
@@ -124,11 +125,20 @@ final class RecordReads {
         }
     }
 
-    /** A child of theirs was born: the parents' children are asked of the directory again. */
-    void born(PersonId mother, PersonId father) {
+    /**
+     * A child of theirs was born: the parents' children are asked of the directory again, and the child is one of
+     * the import's (in a dry run too, where no row names the child's record).
+     */
+    void born(PersonId mother, PersonId father, PersonId child) {
         children.remove(mother);
         if (father != null) {
             children.remove(father);
         }
+        bornHere.add(child);
+    }
+
+    /** Whether an earlier row of the import registered the child (in a dry run: would have). */
+    boolean bornHere(PersonId child) {
+        return bornHere.contains(child);
     }
 }

@@ -21,7 +21,8 @@ import java.util.List;
  * <p>The shadow is a second instance of the same class, built with the same constructor: a {@code JdbcTemplate},
  * {@code NamedParameterJdbcTemplate}, {@code JdbcClient} or {@code DataSource} parameter is given one bound to the
  * shadow's schema, every other parameter the application's bean. So a projection reads and writes its tables only
- * through those, and reads no other projection's tables.
+ * through those, and reads no other projection's tables. Its {@code JdbcTemplate} parameter marked
+ * {@link ProjectionWrites} gets, live, the template that sends its inserts in batches, as the shadow's does.
  */
 public interface Projection {
 

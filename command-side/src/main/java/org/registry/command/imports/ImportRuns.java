@@ -197,16 +197,7 @@ class ImportRuns {
 
     /** {@link #earlierRowWithKey} of many keys in one query: the first row of each key the import has. */
     Map<String, Integer> firstRowsWithKey(UUID importId, Collection<String> keys) {
-        Map<String, Integer> rows = new HashMap<>();
-        jdbc.query(CustomPlans.query("""
-                        SELECT household_key, MIN(row_number) AS first_row FROM (
-                            SELECT import_id, row_number, household_key FROM import_row
-                            WHERE household_key = ANY (?) OFFSET 0) r
-                        WHERE import_id = ? GROUP BY household_key""", texts(keys), importId),
-                (java.sql.ResultSet rs) -> {
-                    rows.put(rs.getString("household_key"), rs.getInt("first_row"));
-                });
-        return rows;
+        return firstRows("household_key", importId, keys);
     }
 
     /** Whether an earlier row of this import registered or matched the person. */
@@ -262,14 +253,18 @@ class ImportRuns {
 
     /** The first row of this import with each of the national IDs, read in one query. */
     Map<String, Integer> firstRowsWith(UUID importId, Collection<String> nationalIds) {
+        return firstRows("national_id", importId, nationalIds);
+    }
+
+    /** The first row of this import with each of the values in the column (one of this class's, never input). */
+    private Map<String, Integer> firstRows(String column, UUID importId, Collection<String> values) {
         Map<String, Integer> rows = new HashMap<>();
         jdbc.query(CustomPlans.query("""
-                        SELECT national_id, MIN(row_number) AS first_row FROM (
-                            SELECT import_id, row_number, national_id FROM import_row
-                            WHERE national_id = ANY (?) OFFSET 0) r
-                        WHERE import_id = ? GROUP BY national_id""", texts(nationalIds), importId),
+                        SELECT %1$s, MIN(row_number) AS first_row FROM (
+                            SELECT import_id, row_number, %1$s FROM import_row WHERE %1$s = ANY (?) OFFSET 0) r
+                        WHERE import_id = ? GROUP BY %1$s""".formatted(column), texts(values), importId),
                 (java.sql.ResultSet rs) -> {
-                    rows.put(rs.getString("national_id"), rs.getInt("first_row"));
+                    rows.put(rs.getString(column), rs.getInt("first_row"));
                 });
         return rows;
     }

@@ -224,8 +224,9 @@ class Importer {
      * The outcomes a chunk's rows recorded (a dry run keeps them once the chunk's facts are rolled back). Rows of
      * persons, whose lookups are the chunk's, keep their outcomes and household mappings here until the chunk ends,
      * to be written in one batch each; those of births, check-ups and recipients are written at once, as an earlier
-     * row that their chunk did not read ahead ({@link RecordReads}) is asked of the table. The facts of the persons that rows of check-ups and recipients name are read for the chunk at once;
-     * a person whose record a row of the chunk changes is read again by the next row that needs them.
+     * row that their chunk did not read ahead ({@link RecordReads}) is asked of the table. The facts of the persons
+     * that rows of check-ups and recipients name are read for the chunk at once; a person whose record a row of the
+     * chunk changes is read again by the next row that needs them.
      */
     private record Chunk(boolean deferred, List<ImportRuns.RowRecord> rows, List<ImportRuns.Mapping> mappings,
                          Map<PersonId, List<Fact>> records) {

@@ -23,25 +23,23 @@ import java.util.UUID;
  */
 final class RecordReads {
 
-    private static final String ROW = "id:";
-    private static final String KEY = "key:";
-
     private final UUID importId;
     private final ImportRuns runs;
     private final RecordDirectory directory;
     private final Map<PersonId, Optional<HouseholdId>> households;
     private final Map<HouseholdId, CommunityCode> communities;
     private final Map<PersonId, List<RecordDirectory.Relative>> children;
-    /** The first rows of the national IDs and keys read for the chunk or recorded since; others are asked for. */
-    private final Map<String, Integer> firstRows;
-    private final Map<String, Integer> firstKeys;
-    private final Set<String> known;
-    private final Set<PersonId> bornHere = new HashSet<>();
+    /** The first rows of the national IDs and keys read for the chunk (empty: none yet); others are asked for. */
+    private final Map<String, Optional<Integer>> firstRows;
+    private final Map<String, Optional<Integer>> firstKeys;
+    /** The children the chunk's rows registered; null when rows go one by one, each in a transaction of its own. */
+    private final Set<PersonId> bornHere;
 
     private RecordReads(UUID importId, ImportRuns runs, RecordDirectory directory,
                         Map<PersonId, Optional<HouseholdId>> households, Map<HouseholdId, CommunityCode> communities,
-                        Map<PersonId, List<RecordDirectory.Relative>> children, Map<String, Integer> firstRows,
-                        Map<String, Integer> firstKeys, Set<String> known) {
+                        Map<PersonId, List<RecordDirectory.Relative>> children,
+                        Map<String, Optional<Integer>> firstRows, Map<String, Optional<Integer>> firstKeys,
+                        Set<PersonId> bornHere) {
         this.importId = importId;
         this.runs = runs;
         this.directory = directory;
@@ -50,12 +48,12 @@ final class RecordReads {
         this.children = children;
         this.firstRows = firstRows;
         this.firstKeys = firstKeys;
-        this.known = known;
+        this.bornHere = bornHere;
     }
 
     static RecordReads direct(UUID importId, ImportRuns runs, RecordDirectory directory) {
-        return new RecordReads(importId, runs, directory, new HashMap<>(), new HashMap<>(), new HashMap<>(),
-                new HashMap<>(), new HashMap<>(), new HashSet<>());
+        return new RecordReads(importId, runs, directory, Map.of(), Map.of(), Map.of(), new HashMap<>(),
+                new HashMap<>(), null);
     }
 
     /**
@@ -71,14 +69,16 @@ final class RecordReads {
                 : new HashMap<>(directory.communitiesOf(homes.values().stream().distinct().toList()));
         Map<PersonId, List<RecordDirectory.Relative>> children = parents.isEmpty() ? new HashMap<>()
                 : new HashMap<>(directory.childrenOf(parents));
-        Map<String, Integer> firstRows = nationalIds.isEmpty() ? new HashMap<>()
-                : runs.firstRowsWith(importId, nationalIds);
-        Map<String, Integer> firstKeys = keys.isEmpty() ? new HashMap<>() : runs.firstRowsWithKey(importId, keys);
-        Set<String> known = new HashSet<>();
-        nationalIds.forEach(nationalId -> known.add(ROW + nationalId));
-        keys.forEach(key -> known.add(KEY + key));
-        return new RecordReads(importId, runs, directory, households, communities, children, firstRows, firstKeys,
-                known);
+        return new RecordReads(importId, runs, directory, households, communities, children,
+                asked(nationalIds, nationalIds.isEmpty() ? Map.of() : runs.firstRowsWith(importId, nationalIds)),
+                asked(keys, keys.isEmpty() ? Map.of() : runs.firstRowsWithKey(importId, keys)), new HashSet<>());
+    }
+
+    /** Every value asked for, with its first row if the import has one. */
+    private static Map<String, Optional<Integer>> asked(Collection<String> values, Map<String, Integer> firstRows) {
+        Map<String, Optional<Integer>> asked = new HashMap<>();
+        values.forEach(value -> asked.put(value, Optional.ofNullable(firstRows.get(value))));
+        return asked;
     }
 
     /** The household a person lives in, as far as the register knows the person. */
@@ -105,23 +105,23 @@ final class RecordReads {
 
     /** The first row of the import with the national ID, if any. */
     Optional<Integer> earlierRowWith(String nationalId) {
-        return known.contains(ROW + nationalId) ? Optional.ofNullable(firstRows.get(nationalId))
-                : runs.earlierRowWith(importId, nationalId);
+        Optional<Integer> first = firstRows.get(nationalId);
+        return first != null ? first : runs.earlierRowWith(importId, nationalId);
     }
 
     /** The first row of the import with the key (of a check-up or a recipient), if any. */
     Optional<Integer> earlierRowWithKey(String key) {
-        return known.contains(KEY + key) ? Optional.ofNullable(firstKeys.get(key))
-                : runs.earlierRowWithKey(importId, key);
+        Optional<Integer> first = firstKeys.get(key);
+        return first != null ? first : runs.earlierRowWithKey(importId, key);
     }
 
     /** A row's outcome was recorded: an earlier row to the next ones. */
     void recorded(ImportRuns.RowRecord row) {
-        if (row.nationalId() != null && known.contains(ROW + row.nationalId())) {
-            firstRows.putIfAbsent(row.nationalId(), row.row());
+        if (row.nationalId() != null) {
+            firstRows.computeIfPresent(row.nationalId(), (id, first) -> first.or(() -> Optional.of(row.row())));
         }
-        if (row.householdKey() != null && known.contains(KEY + row.householdKey())) {
-            firstKeys.putIfAbsent(row.householdKey(), row.row());
+        if (row.householdKey() != null) {
+            firstKeys.computeIfPresent(row.householdKey(), (key, first) -> first.or(() -> Optional.of(row.row())));
         }
     }
 
@@ -130,6 +130,9 @@ final class RecordReads {
      * the import's (in a dry run too, where no row names the child's record).
      */
     void born(PersonId mother, PersonId father, PersonId child) {
+        if (bornHere == null) {
+            return;
+        }
         children.remove(mother);
         if (father != null) {
             children.remove(father);
@@ -137,8 +140,11 @@ final class RecordReads {
         bornHere.add(child);
     }
 
-    /** Whether an earlier row of the import registered the child (in a dry run: would have). */
+    /**
+     * Whether an earlier row of the chunk registered the child (in a dry run: would have). Rows one by one each
+     * commit or roll back on their own, and the import's table of rows tells.
+     */
     boolean bornHere(PersonId child) {
-        return bornHere.contains(child);
+        return bornHere != null && bornHere.contains(child);
     }
 }

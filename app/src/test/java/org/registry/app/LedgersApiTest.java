@@ -8,12 +8,14 @@ import org.registry.kernel.checkup.CheckUpType;
 import org.registry.kernel.checkup.RiskLevel;
 import org.registry.platform.test.Api;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.registry.app.HouseholdApiTest.assertProblem;
 import static org.registry.app.HouseholdApiTest.fields;
 
@@ -280,8 +282,10 @@ class LedgersApiTest extends CountyScenario {
         String held = registry.claimOnNotice(other, Programme.SPECIAL_SUPPORT, day("2026-05-01"), Instant.now());
         registry.objection(other, held, day("2026-05-02"));
         registry.filedClaim(other, Programme.ONLY_CHILD_PARENT_AWARD, day("2026-05-03"));
-        String id = jdbc.queryForObject("SELECT national_id FROM person_index WHERE person_id = ?::uuid",
-                String.class, claimant);
+        // the person index is read straight from its table: wait until it has handled the registration
+        String id = await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForList(
+                "SELECT national_id FROM person_index WHERE person_id = ?::uuid", String.class, claimant),
+                rows -> !rows.isEmpty()).get(0);
 
         for (String reader : List.of("clerk", "auditor", "analyst", "admin")) {
             JsonNode board = registry.get(Api.at(port).as(reader), "/api/public-notices?areaCode=" + county);

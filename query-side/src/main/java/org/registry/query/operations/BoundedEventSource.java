@@ -27,7 +27,10 @@ final class BoundedEventSource extends DelegatingEventSource {
 
     /** Lets events up to {@code position} through, and wakes the reader. */
     void raiseLimit(long position) {
-        limit = Math.max(limit, position);
+        synchronized (this) {
+            limit = Math.max(limit, position);
+            notifyAll();
+        }
         wakeUp.run();
     }
 
@@ -59,9 +62,32 @@ final class BoundedEventSource extends DelegatingEventSource {
             return events.hasNextAvailable() && allowed(events.peek());
         }
 
+        /**
+         * Waits up to {@code timeout} for an event within the limit: one past it counts as none yet, until the limit
+         * is raised (a reader that polls is not sent straight back, to ask again and again while the limit holds).
+         */
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            return events.hasNextAvailable(timeout, unit) && allowed(events.peek());
+            long deadline = System.nanoTime() + unit.toNanos(timeout);
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (!events.hasNextAvailable((int) Math.max(0, TimeUnit.NANOSECONDS.toMillis(left)),
+                        TimeUnit.MILLISECONDS)) {
+                    return false;
+                }
+                if (allowed(events.peek())) {
+                    return true;
+                }
+                synchronized (BoundedEventSource.this) {
+                    left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    if (!allowed(events.peek())) {
+                        TimeUnit.NANOSECONDS.timedWait(BoundedEventSource.this, left);
+                    }
+                }
+            }
         }
 
         @Override

@@ -6,7 +6,8 @@ import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
@@ -32,8 +33,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A projection rebuilt from the first event in a schema of its own: the query side's tables and Axon's token table
  * (made by the same Flyway migrations as the live ones, with their own history there), written by a second instance
- * of the projection's class whose connections work in that schema, fed by a pooled processor of its own that reads
+ * of the projection's class whose connections work in that schema, fed by a tracking processor of its own that reads
  * the live event store. Its token is stored in the shadow schema in the transaction of its rows, so the shadow is
  * consistent at every commit, like the live projection. Nothing of it is visible to readers until it is copied over the live tables
  * ({@link ShadowSwap}).
@@ -59,22 +59,17 @@ final class Shadow implements AutoCloseable {
     final DataSource dataSource;
     private final JdbcTemplate live;
     private final BoundedEventSource events;
-    private final PooledStreamingEventProcessor processor;
-    private final ScheduledExecutorService coordinator;
-    private final ScheduledExecutorService workers;
+    private final TrackingEventProcessor processor;
     private final AtomicReference<Exception> failure;
 
     private Shadow(String name, String schema, DataSource dataSource, JdbcTemplate live, BoundedEventSource events,
-                   PooledStreamingEventProcessor processor, ScheduledExecutorService coordinator,
-                   ScheduledExecutorService workers, AtomicReference<Exception> failure) {
+                   TrackingEventProcessor processor, AtomicReference<Exception> failure) {
         this.name = name;
         this.schema = schema;
         this.dataSource = dataSource;
         this.live = live;
         this.events = events;
         this.processor = processor;
-        this.coordinator = coordinator;
-        this.workers = workers;
         this.failure = failure;
     }
 
@@ -131,23 +126,25 @@ final class Shadow implements AutoCloseable {
         TokenStore tokens = EventStoreConfiguration.tokenStore(new SpringDataSourceConnectionProvider(shadow),
                 parts.serializer(), parts.claimTimeout());
         BoundedEventSource events = new BoundedEventSource(parts.store(), limit);
-        ScheduledExecutorService coordinator = executor("rebuild-" + name, 1);
-        ScheduledExecutorService workers = executor("rebuild-" + name + "-worker", segments);
-        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
+        // A tracking processor, not a pooled one as live: its thread reads and handles batch after batch. A pooled
+        // processor's coordinator, finding its worker's queue of 1,024 events full, sleeps 100 ms before reading
+        // again; a rebuild's worker is always behind, so every rebuild ran at about 10,000 events a second.
+        TrackingEventProcessor processor = TrackingEventProcessor.builder()
                 .name(name)
                 .eventHandlerInvoker(invoker)
                 .errorHandler(PropagatingErrorHandler.instance())
                 .messageSource(events)
                 .tokenStore(tokens)
                 .transactionManager(new SpringTransactionManager(new DataSourceTransactionManager(shadow)))
-                .coordinatorExecutor(coordinator)
-                .workerExecutor(workers)
-                .initialSegmentCount(segments)
-                .initialToken(StreamableMessageSource::createTailToken)
-                .batchSize(parts.batchSize())
-                .tokenClaimInterval(200)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration
+                        .forParallelProcessing(segments)
+                        .andInitialSegmentsCount(segments)
+                        .andBatchSize(parts.batchSize())
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken)
+                        .andTokenClaimInterval(200, TimeUnit.MILLISECONDS)
+                        .andThreadFactory(group -> threads("rebuild-" + name)))
                 .build();
-        Shadow started = new Shadow(name, schema, shadow, live, events, processor, coordinator, workers, failure);
+        Shadow started = new Shadow(name, schema, shadow, live, events, processor, failure);
         processor.start();
         return started;
     }
@@ -185,8 +182,6 @@ final class Shadow implements AutoCloseable {
     /** Stops the processor; what it committed stays in the shadow schema. */
     void stop() {
         processor.shutDown();
-        coordinator.shutdownNow();
-        workers.shutdownNow();
     }
 
     /** Stops and drops the shadow schema with everything in it. */
@@ -248,14 +243,12 @@ final class Shadow implements AutoCloseable {
         }
     }
 
-    private static ScheduledExecutorService executor(String name, int threads) {
+    private static ThreadFactory threads(String name) {
         AtomicInteger count = new AtomicInteger();
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(threads, runnable -> {
+        return runnable -> {
             Thread thread = new Thread(runnable, name + "-" + count.getAndIncrement());
             thread.setDaemon(true);
             return thread;
-        });
-        executor.setKeepAliveTime(1, TimeUnit.MINUTES);
-        return executor;
+        };
     }
 }

@@ -21,8 +21,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -35,9 +40,11 @@ import java.util.stream.Stream;
  * work, were most of a replay's time, and a statement each cost the driver, the kernel and PostgreSQL their work per
  * statement while an import ran.
  *
- * <p>The projection sees no difference. The held inserts are sent, in the order they were made, before any other
- * statement runs on the template (a query, an update, a delete: whatever reads or changes rows sees every insert
- * made before it, as it would unbatched) and before the transaction commits. An insert held back answers that it
+ * <p>The projection sees no difference. The held inserts are sent before any other statement runs on the template
+ * (a query, an update, a delete: whatever reads or changes rows sees every insert made before it, as it would
+ * unbatched) and before the transaction commits; each table gets its writes in the order they were made, while writes
+ * to tables that do not meet in a statement may go in another order, grouped by statement ({@link #grouped}), so that
+ * the database takes each statement's rows as one batch it prepares once. An insert held back answers that it
  * inserted one row, as a plain {@code INSERT ... VALUES} does; one that fails (a duplicate key) or writes other than
  * one row fails the batch when it is sent, later than it would have unbatched, and the rebuild with it
  * ({@link Shadow#failure()}). On PostgreSQL the last of them ride with a read sent through
@@ -77,39 +84,87 @@ final class BatchingJdbcTemplate extends JdbcTemplate implements RidingWrites.Ho
         }
 
         /**
-         * Sends the held inserts in their order: a run of the same statement as one JDBC batch, and on PostgreSQL
-         * the statements between such runs (a handler's few inserts into different tables) as one multi-statement
-         * command, which the driver sends in one round trip too; all but those of the last such command, handed back
-         * (to be sent, or to ride with a read).
+         * Sends the held writes, grouped ({@link #grouped}): a group of many rows as one JDBC batch, a statement the
+         * database prepares once; on PostgreSQL the groups of a few rows between them (a handler's writes to tables
+         * that each see a row or two) as one multi-statement command, which the driver sends in one round trip too; all
+         * but those of the last such command, handed back (to be sent, or to ride with a read).
          */
         RidingWrites.Writes sendAllButLast() {
             // taken out first: sending them goes through the template, which flushes (nothing, then) on its way
-            List<String> statements = new ArrayList<>(this.statements);
-            List<Object[]> arguments = new ArrayList<>(this.arguments);
+            List<Group> groups = grouped(statements, arguments);
             this.statements.clear();
             this.arguments.clear();
             boolean pipelined = postgreSql();
-            int mixedFrom = 0;
-            int start = 0;
-            while (start < statements.size()) {
-                String sql = statements.get(start);
-                int end = start + 1;
-                while (end < statements.size() && statements.get(end).equals(sql)) {
-                    end++;
+            List<String> fewSql = new ArrayList<>();
+            List<Object[]> fewArguments = new ArrayList<>();
+            for (Group group : groups) {
+                if (!pipelined || group.arguments.size() >= BATCHED_RUN) {
+                    sendTogether(fewSql, fewArguments);
+                    fewSql.clear();
+                    fewArguments.clear();
+                    expectOneRowEach(group.sql, BatchingJdbcTemplate.super.batchUpdate(group.sql, group.arguments));
+                } else {
+                    for (Object[] args : group.arguments) {
+                        fewSql.add(group.sql);
+                        fewArguments.add(args);
+                    }
                 }
-                if (!pipelined || end - start >= BATCHED_RUN) {
-                    sendTogether(statements.subList(mixedFrom, start), arguments.subList(mixedFrom, start));
-                    expectOneRowEach(sql, BatchingJdbcTemplate.super.batchUpdate(sql, arguments.subList(start, end)));
-                    mixedFrom = end;
-                }
-                start = end;
             }
-            int last = Math.max(mixedFrom, statements.size() - TOGETHER);
-            sendTogether(statements.subList(mixedFrom, last), arguments.subList(mixedFrom, last));
-            return new RidingWrites.Writes(statements.subList(last, statements.size()),
-                    arguments.subList(last, statements.size()));
+            int last = Math.max(0, fewSql.size() - TOGETHER);
+            sendTogether(fewSql.subList(0, last), fewArguments.subList(0, last));
+            return new RidingWrites.Writes(fewSql.subList(last, fewSql.size()),
+                    fewArguments.subList(last, fewSql.size()));
         }
     }
+
+    /** Rows of one statement, sent together. */
+    record Group(String sql, Set<String> tables, List<Object[]> arguments) {
+    }
+
+    /**
+     * The writes in groups of one statement each, in an order that gives every table its writes in the order they
+     * were made: a write joins the group of its statement if that is the last group to name any of its tables, else
+     * starts a group after all others. So a write only moves ahead of writes that name none of its tables (read or
+     * written), which it cannot see nor they it. (Foreign keys and triggers between a projection's tables would be
+     * such a dependency unnamed in the statements: the query side has none.)
+     */
+    static List<Group> grouped(List<String> statements, List<Object[]> arguments) {
+        List<Group> groups = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            String sql = statements.get(i);
+            Set<String> tables = TABLES.computeIfAbsent(sql, BatchingJdbcTemplate::tablesOf);
+            Group last = null;
+            for (int g = groups.size() - 1; g >= 0 && last == null; g--) {
+                if (!Collections.disjoint(groups.get(g).tables, tables)) {
+                    last = groups.get(g);
+                }
+            }
+            if (last == null || !last.sql.equals(sql)) {
+                last = new Group(sql, tables, new ArrayList<>());
+                groups.add(last);
+            }
+            last.arguments.add(arguments.get(i));
+        }
+        return groups;
+    }
+
+    private static final Map<String, Set<String>> TABLES = new ConcurrentHashMap<>();
+
+    /**
+     * Every name after FROM, JOIN, INTO, UPDATE (but a MERGE's {@code UPDATE SET}) or USING: the tables a statement
+     * reads or writes, and the names of its common table expressions (which only make it wait for more).
+     */
+    static Set<String> tablesOf(String sql) {
+        Set<String> tables = new HashSet<>();
+        Matcher table = TABLE.matcher(sql);
+        while (table.find()) {
+            tables.add(table.group(1).replace("\"", "").toLowerCase(Locale.ROOT));
+        }
+        return tables;
+    }
+
+    private static final Pattern TABLE = Pattern.compile(
+            "\\b(?:FROM|JOIN|INTO|UPDATE|USING)\\s+(?!SET\\b)(\"?[A-Za-z_][\\w.\"]*)", Pattern.CASE_INSENSITIVE);
 
     /** Shorter runs of one statement than this go with their neighbours in one command (on PostgreSQL). */
     private static final int BATCHED_RUN = 8;

@@ -154,7 +154,7 @@ class BatchingJdbcTemplateTest {
     }
 
     @Test
-    void insertsIntoDifferentTables_inTurn_areSentAsOneCommand_inTheirOrder() {
+    void aFewWritesToDifferentTables_inTurn_areSentAsOneCommand() {
         plain.execute("CREATE TABLE tally (actor VARCHAR(20) PRIMARY KEY, rows_seen INTEGER NOT NULL)");
         String merge = """
                 MERGE INTO tally t USING (SELECT CAST(? AS VARCHAR(20)) AS actor) k ON t.actor = k.actor
@@ -173,6 +173,66 @@ class BatchingJdbcTemplateTest {
         assertThat(plain.queryForList("SELECT actor || ':' || rows_seen FROM tally ORDER BY actor", String.class))
                 .containsExactly("auditor:3", "clerk:3");
         assertThat(plain.queryForObject("SELECT COUNT(*) FROM row_of_event", Long.class)).isEqualTo(6);
+    }
+
+    @Test
+    void manyWritesToDifferentTables_inTurn_goAsOneBatchPerStatement() {
+        plain.execute("CREATE TABLE tally (actor VARCHAR(20) PRIMARY KEY, rows_seen INTEGER NOT NULL)");
+        String merge = """
+                MERGE INTO tally t USING (SELECT CAST(? AS VARCHAR(20)) AS actor) k ON t.actor = k.actor
+                WHEN MATCHED THEN UPDATE SET rows_seen = t.rows_seen + 1
+                WHEN NOT MATCHED THEN INSERT (actor, rows_seen) VALUES (k.actor, 1)""";
+        transaction.executeWithoutResult(status -> {
+            for (int position = 1; position <= 100; position++) {
+                String actor = position % 4 == 0 ? "clerk" : "auditor";
+                batching.update("INSERT INTO row_of_event (position, actor) VALUES (?, ?)", position, actor);
+                batching.update(merge, actor);
+            }
+        });
+
+        assertThat(counted.batches).hasValue(2);
+        assertThat(plain.queryForList("SELECT actor || ':' || rows_seen FROM tally ORDER BY actor", String.class))
+                .containsExactly("auditor:75", "clerk:25");
+        assertThat(plain.queryForObject("SELECT COUNT(*) FROM row_of_event", Long.class)).isEqualTo(100);
+    }
+
+    @Test
+    void aWriteThatReadsATable_staysAfterTheWritesToItMadeBeforeIt() {
+        plain.execute("CREATE TABLE row_of_event_copy (position BIGINT PRIMARY KEY, actor VARCHAR(20))");
+        String copy = "INSERT INTO row_of_event_copy (position, actor) SELECT position, actor FROM row_of_event "
+                + "WHERE position = ?";
+        transaction.executeWithoutResult(status -> {
+            for (int position = 1; position <= 50; position++) {
+                batching.update("INSERT INTO row_of_event (position, actor) VALUES (?, ?)", position, "clerk");
+                batching.update(copy, position);
+            }
+        });
+
+        assertThat(plain.queryForObject("SELECT COUNT(*) FROM row_of_event_copy", Long.class)).isEqualTo(50);
+    }
+
+    @Test
+    void grouped_joinsAStatementsGroupOnlyPastWritesToOtherTables() {
+        String insertA = "INSERT INTO a (id) VALUES (?)";
+        String insertB = "INSERT INTO b (id) VALUES (?)";
+        String mergeA = "MERGE INTO a t USING (SELECT CAST(? AS INT) AS id) k ON t.id = k.id "
+                + "WHEN MATCHED THEN UPDATE SET n = t.n + 1";
+        String copyAToC = "INSERT INTO c (id) SELECT id FROM a WHERE id = ?";
+
+        assertThat(groups(insertA, insertB, insertA, insertB)).containsExactly(insertA + " x2", insertB + " x2");
+        assertThat(groups(insertA, mergeA, insertA, mergeA))
+                .containsExactly(insertA + " x1", mergeA + " x1", insertA + " x1", mergeA + " x1");
+        assertThat(groups(insertA, copyAToC, insertB, insertA, copyAToC))
+                .containsExactly(insertA + " x1", copyAToC + " x1", insertB + " x1", insertA + " x1",
+                        copyAToC + " x1");
+        assertThat(BatchingJdbcTemplate.tablesOf(mergeA)).containsExactly("a");
+    }
+
+    private static List<String> groups(String... statements) {
+        List<Object[]> arguments = java.util.Collections.nCopies(statements.length, new Object[] {1});
+        return BatchingJdbcTemplate.grouped(List.of(statements), arguments).stream()
+                                   .map(group -> group.sql() + " x" + group.arguments().size())
+                                   .toList();
     }
 
     @Test

@@ -36,6 +36,24 @@ public final class RidingWrites {
          * (those that go as JDBC batches are sent first); elsewhere none, and they are sent before the read as usual.
          */
         Writes takeRiders();
+
+        /**
+         * Holds back a write that must change exactly one row, as the template holds its inserts (the count checked
+         * when it is sent); false where it does not hold writes (outside a transaction), for the caller to run it.
+         */
+        boolean holdOne(String sql, Object[] arguments);
+    }
+
+    /**
+     * Runs a write that must change exactly one row (an {@code UPDATE} of a row by its key): held back with the
+     * template's other writes where it holds them ({@link Holder}), so a rebuild sends it in a batch instead of a
+     * round trip of its own; else at once. Either way a count other than one fails the transaction.
+     */
+    public static void updateOne(JdbcTemplate jdbc, String sql, Object... arguments) {
+        if (jdbc instanceof Holder holder && holder.holdOne(sql, arguments)) {
+            return;
+        }
+        expectOneRow(sql, jdbc.update(sql, arguments));
     }
 
     /** Writes in their order, each of which must write one row. */

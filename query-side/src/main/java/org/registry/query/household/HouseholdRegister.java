@@ -34,6 +34,7 @@ import org.registry.query.api.AreaFilter;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Projection;
 import org.registry.query.api.ProjectionWrites;
+import org.registry.query.api.RidingWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -175,9 +176,8 @@ class HouseholdRegister implements Projection {
 
     private void residency(PersonId person, Object event) {
         ResidencyChange residency = ResidencyChange.of(event).orElseThrow();
-        requireOne(jdbc.update("UPDATE household_register_person SET residency = ?, residency_since = ? "
-                + "WHERE person_id = ?", residency.residency().name(), residency.since(), person.value()),
-                "person " + person);
+        RidingWrites.updateOne(jdbc, "UPDATE household_register_person SET residency = ?, residency_since = ? "
+                + "WHERE person_id = ?", residency.residency().name(), residency.since(), person.value());
     }
 
     @EventHandler
@@ -254,15 +254,10 @@ class HouseholdRegister implements Projection {
                 members.getOrDefault(household.householdId().value(), List.of()))).toList();
     }
 
-    /**
-     * Facts about members change the household's version too. Written as a MERGE that only updates, so a rebuild
-     * sends it with the batch's other writes (as the person index's {@code touch}).
-     */
+    /** Facts about members change the household's version too. */
     private void touch(HouseholdId id, long version) {
-        requireOne(jdbc.update("""
-                        MERGE INTO household_register h USING (SELECT CAST(? AS UUID) AS household_id) k
-                        ON h.household_id = k.household_id
-                        WHEN MATCHED THEN UPDATE SET version = ?""", id.value(), version), "household " + id);
+        RidingWrites.updateOne(jdbc, "UPDATE household_register SET version = ? WHERE household_id = ?", version,
+                id.value());
     }
 
     PageView<HouseholdView> list(AreaFilter area, HouseholdKind kind, Paging paging) {

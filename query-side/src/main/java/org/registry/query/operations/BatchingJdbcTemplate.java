@@ -251,20 +251,27 @@ final class BatchingJdbcTemplate extends JdbcTemplate implements RidingWrites.Ho
 
     @Override
     public int update(String sql, @Nullable Object... args) throws DataAccessException {
-        if (insert(sql) && TransactionSynchronizationManager.isSynchronizationActive()
-                && (args == null || plainArguments(args))) {
-            Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-            if (pending == null) {
-                pending = new Pending();
-                TransactionSynchronizationManager.bindResource(this, pending);
-                TransactionSynchronizationManager.registerSynchronization(pending);
-            }
-            pending.statements.add(sql);
-            pending.arguments.add(args == null ? new Object[0] : args.clone());
+        if (insert(sql) && holdOne(sql, args)) {
             return 1;
         }
         flush();
         return super.update(sql, args);
+    }
+
+    @Override
+    public boolean holdOne(String sql, @Nullable Object[] args) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive() || (args != null && !plainArguments(args))) {
+            return false;
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        pending.statements.add(sql);
+        pending.arguments.add(args == null ? new Object[0] : args.clone());
+        return true;
     }
 
     // Every other way to the database (Spring's own funnels, each public method that reaches a private one) sends the

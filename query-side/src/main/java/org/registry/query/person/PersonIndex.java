@@ -57,6 +57,7 @@ import org.registry.query.api.AreaFilter;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Projection;
 import org.registry.query.api.ProjectionWrites;
+import org.registry.query.api.RidingWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -400,8 +401,7 @@ class PersonIndex implements Projection {
         Object[] parameters = new Object[values.length + 1];
         System.arraycopy(values, 0, parameters, 0, values.length);
         parameters[values.length] = claim.value();
-        requireOne(jdbc.update("UPDATE person_claim SET " + assignments + " WHERE claim_id = ?", parameters),
-                "claim " + claim);
+        RidingWrites.updateOne(jdbc, "UPDATE person_claim SET " + assignments + " WHERE claim_id = ?", parameters);
         touch(person, version);
     }
 
@@ -488,20 +488,14 @@ class PersonIndex implements Projection {
         System.arraycopy(values, 0, parameters, 0, values.length);
         parameters[values.length] = version;
         parameters[values.length + 1] = person.value();
-        requireOne(jdbc.update("UPDATE person_index SET " + assignments + ", version = ? WHERE person_id = ?",
-                parameters), "person " + person);
+        RidingWrites.updateOne(jdbc, "UPDATE person_index SET " + assignments + ", version = ? WHERE person_id = ?",
+                parameters);
     }
 
-    /**
-     * A fact that changes only the person's records beside the index row still changes the person's version. Written
-     * as a MERGE that only updates: a rebuild sends it with the batch's other writes (its template holds back
-     * inserts and merges, which write one row, not updates, whose callers may expect any count).
-     */
+    /** A fact that changes only the person's records beside the index row still changes the person's version. */
     private void touch(PersonId person, long version) {
-        requireOne(jdbc.update("""
-                        MERGE INTO person_index p USING (SELECT CAST(? AS UUID) AS person_id) k
-                        ON p.person_id = k.person_id
-                        WHEN MATCHED THEN UPDATE SET version = ?""", person.value(), version), "person " + person);
+        RidingWrites.updateOne(jdbc, "UPDATE person_index SET version = ? WHERE person_id = ?", version,
+                person.value());
     }
 
     private CommunityCode communityOf(HouseholdId household) {

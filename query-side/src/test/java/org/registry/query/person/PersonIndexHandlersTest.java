@@ -21,6 +21,7 @@ import org.registry.kernel.person.PersonView;
 import org.registry.kernel.person.Sex;
 import org.registry.query.Facts;
 import org.registry.query.ProjectionDatabase;
+import org.springframework.jdbc.JdbcUpdateAffectedIncorrectNumberOfRowsException;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -122,8 +123,9 @@ class PersonIndexHandlersTest {
                 new Correction.OfName("A", "B"), null);
         var before = database.rows(index);
 
-        assertThatThrownBy(() -> index.on(stranger, 1)).isInstanceOf(IllegalStateException.class)
-                                                        .hasMessageContaining("not in the person index");
+        assertThatThrownBy(() -> index.on(stranger, 1))
+                .isInstanceOf(JdbcUpdateAffectedIncorrectNumberOfRowsException.class)
+                .hasMessageContaining("UPDATE person_index").hasMessageContaining("affected 0 rows");
         assertThat(database.rows(index)).isEqualTo(before);
     }
 

@@ -36,6 +36,7 @@ import org.registry.query.api.Projection;
 import org.registry.query.api.Report;
 import org.registry.query.api.Selection;
 import org.registry.query.api.ProjectionWrites;
+import org.registry.query.api.RidingWrites;
 import org.registry.query.residence.Residents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -352,15 +353,13 @@ public class BenefitLedger implements Projection {
     private void updatePerson(PersonId person, String assignments, Object... values) {
         Object[] parameters = java.util.Arrays.copyOf(values, values.length + 1);
         parameters[values.length] = person.value();
-        requireOne(jdbc.update("UPDATE benefit_person SET " + assignments + " WHERE person_id = ?", parameters),
-                "person " + person);
+        RidingWrites.updateOne(jdbc, "UPDATE benefit_person SET " + assignments + " WHERE person_id = ?", parameters);
     }
 
     private void updateClaim(ClaimId claim, String assignments, Object... values) {
         Object[] parameters = java.util.Arrays.copyOf(values, values.length + 1);
         parameters[values.length] = claim.value();
-        requireOne(jdbc.update("UPDATE benefit_claim SET " + assignments + " WHERE claim_id = ?", parameters),
-                "claim " + claim);
+        RidingWrites.updateOne(jdbc, "UPDATE benefit_claim SET " + assignments + " WHERE claim_id = ?", parameters);
     }
 
     private CommunityCode communityOf(HouseholdId household) {

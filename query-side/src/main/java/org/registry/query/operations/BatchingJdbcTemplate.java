@@ -118,24 +118,24 @@ final class BatchingJdbcTemplate extends JdbcTemplate implements RidingWrites.Ho
     }
 
     /** Rows of one statement, sent together. */
-    record Group(String sql, Set<String> tables, List<Object[]> arguments) {
+    record Group(String sql, Tables tables, List<Object[]> arguments) {
     }
 
     /**
-     * The writes in groups of one statement each, in an order that gives every table its writes in the order they
-     * were made: a write joins the group of its statement if that is the last group to name any of its tables, else
-     * starts a group after all others. So a write only moves ahead of writes that name none of its tables (read or
-     * written), which it cannot see nor they it. (Foreign keys and triggers between a projection's tables would be
-     * such a dependency unnamed in the statements: the query side has none.)
+     * The writes in groups of one statement each, in an order that keeps every dependency between them: a write
+     * joins the group of its statement if that is the last group it depends on (one that writes a table it reads or
+     * writes, or reads a table it writes), else starts a group after all others. So a write only moves ahead of writes
+     * it cannot see nor they it. (Foreign keys and triggers between a projection's tables would be dependencies the
+     * statements do not name: the query side has none.)
      */
     static List<Group> grouped(List<String> statements, List<Object[]> arguments) {
         List<Group> groups = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             String sql = statements.get(i);
-            Set<String> tables = TABLES.computeIfAbsent(sql, BatchingJdbcTemplate::tablesOf);
+            Tables tables = TABLES.computeIfAbsent(sql, Tables::of);
             Group last = null;
             for (int g = groups.size() - 1; g >= 0 && last == null; g--) {
-                if (!Collections.disjoint(groups.get(g).tables, tables)) {
+                if (groups.get(g).tables.dependOn(tables)) {
                     last = groups.get(g);
                 }
             }
@@ -148,23 +148,52 @@ final class BatchingJdbcTemplate extends JdbcTemplate implements RidingWrites.Ho
         return groups;
     }
 
-    private static final Map<String, Set<String>> TABLES = new ConcurrentHashMap<>();
+    private static final Map<String, Tables> TABLES = new ConcurrentHashMap<>();
 
     /**
-     * Every name after FROM, JOIN, INTO, UPDATE (but a MERGE's {@code UPDATE SET}) or USING: the tables a statement
-     * reads or writes, and the names of its common table expressions (which only make it wait for more).
+     * The tables a statement writes (after INTO, UPDATE, or DELETE FROM) and reads (after FROM, JOIN or USING; with
+     * the names of its common table expressions, which only make it wait for more).
      */
-    static Set<String> tablesOf(String sql) {
-        Set<String> tables = new HashSet<>();
-        Matcher table = TABLE.matcher(sql);
-        while (table.find()) {
-            tables.add(table.group(1).replace("\"", "").toLowerCase(Locale.ROOT));
+    record Tables(Set<String> written, Set<String> read) {
+
+        static Tables of(String sql) {
+            Set<String> written = new HashSet<>();
+            Set<String> read = new HashSet<>();
+            Matcher table = TABLE.matcher(sql);
+            while (table.find()) {
+                String keyword = table.group(1).toUpperCase(Locale.ROOT);
+                boolean writes = keyword.equals("INTO") || keyword.equals("UPDATE") || keyword.startsWith("DELETE");
+                (writes ? written : read).add(name(table.group(2)));
+                // the tables listed after it: FROM claim c, person p
+                Matcher listed = LISTED.matcher(sql).region(table.end(), sql.length());
+                while (listed.lookingAt()) {
+                    read.add(name(listed.group(1)));
+                    listed.region(listed.end(), sql.length());
+                }
+            }
+            read.removeAll(written);
+            return new Tables(written, read);
         }
-        return tables;
+
+        private static String name(String quoted) {
+            return quoted.replace("\"", "").toLowerCase(Locale.ROOT);
+        }
+
+        /** Whether two statements must keep their order: one writes what the other reads or writes. */
+        boolean dependOn(Tables other) {
+            return !Collections.disjoint(written, other.written) || !Collections.disjoint(written, other.read)
+                    || !Collections.disjoint(read, other.written);
+        }
     }
 
+    /** A table after a keyword; not a MERGE's {@code UPDATE SET}. */
     private static final Pattern TABLE = Pattern.compile(
-            "\\b(?:FROM|JOIN|INTO|UPDATE|USING)\\s+(?!SET\\b)(\"?[A-Za-z_][\\w.\"]*)", Pattern.CASE_INSENSITIVE);
+            "\\b(DELETE\\s+FROM|FROM|JOIN|INTO|UPDATE|USING)\\s+(?!SET\\b)(\"?[A-Za-z_][\\w.\"]*)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The next table of a list after one: an alias, a comma, a table. */
+    private static final Pattern LISTED = Pattern.compile(
+            "(?:\\s+(?:AS\\s+)?[A-Za-z_]\\w*)?\\s*,\\s*(\"?[A-Za-z_][\\w.\"]*)", Pattern.CASE_INSENSITIVE);
 
     /** Shorter runs of one statement than this go with their neighbours in one command (on PostgreSQL). */
     private static final int BATCHED_RUN = 8;

@@ -225,7 +225,20 @@ class BatchingJdbcTemplateTest {
         assertThat(groups(insertA, copyAToC, insertB, insertA, copyAToC))
                 .containsExactly(insertA + " x1", copyAToC + " x1", insertB + " x1", insertA + " x1",
                         copyAToC + " x1");
-        assertThat(BatchingJdbcTemplate.tablesOf(mergeA)).containsExactly("a");
+        assertThat(BatchingJdbcTemplate.Tables.of(mergeA).written()).containsExactly("a");
+    }
+
+    @Test
+    void grouped_letsWritesThatOnlyReadTheSameTablesPassEachOther_butNotAWriteToOneOfThem() {
+        String pay = "INSERT INTO payment (id) SELECT c.id FROM claim c, person p WHERE c.id = ? AND p.id = c.person";
+        String tally = "MERGE INTO tally t USING (SELECT p.community FROM claim c, person p WHERE c.id = ?) k "
+                + "ON t.community = k.community WHEN MATCHED THEN UPDATE SET n = t.n + 1";
+        String move = "UPDATE person SET community = ? WHERE id = ?";
+
+        assertThat(groups(pay, tally, pay, tally)).containsExactly(pay + " x2", tally + " x2");
+        assertThat(groups(pay, tally, move, pay, tally))
+                .containsExactly(pay + " x1", tally + " x1", move + " x1", pay + " x1", tally + " x1");
+        assertThat(BatchingJdbcTemplate.Tables.of(tally).read()).containsExactlyInAnyOrder("claim", "person");
     }
 
     private static List<String> groups(String... statements) {

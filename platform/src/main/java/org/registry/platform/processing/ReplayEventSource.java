@@ -77,6 +77,7 @@ public final class ReplayEventSource implements StreamableMessageSource<TrackedE
         private final Thread reader;
         /** The reader found no more events and waits out the idle time. */
         private boolean caughtUp;
+        /** Why the reader stopped, if it did other than by the stream being closed. */
         private RuntimeException failure;
         private boolean closed;
 
@@ -112,12 +113,21 @@ public final class ReplayEventSource implements StreamableMessageSource<TrackedE
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                stopped(new IllegalStateException("the read ahead of the event store was interrupted", e));
             } catch (RuntimeException e) {
-                synchronized (this) {
-                    failure = e;
-                    notifyAll();
-                }
+                stopped(e);
+            } catch (Throwable e) {
+                stopped(new IllegalStateException("the read ahead of the event store failed: " + e, e));
+                throw e;
             }
+        }
+
+        /** The reader is gone: whoever waits for an event learns why (unless the stream was closed). */
+        private synchronized void stopped(RuntimeException why) {
+            if (!closed) {
+                failure = why;
+            }
+            notifyAll();
         }
 
         /** Waits for room, then queues the event; false once the stream is closed. */
@@ -176,7 +186,9 @@ public final class ReplayEventSource implements StreamableMessageSource<TrackedE
         @Override
         public synchronized TrackedEventMessage<?> nextAvailable() throws InterruptedException {
             while (!hasNextAvailable(Integer.MAX_VALUE, TimeUnit.MILLISECONDS)) {
-                // waited its longest and found nothing: wait again
+                if (closed) {
+                    throw new IllegalStateException("the stream of events is closed");
+                }
             }
             TrackedEventMessage<?> event = ahead.removeFirst();
             if (ahead.size() == AHEAD - 1) {

@@ -2,6 +2,8 @@ package org.registry.query.operations;
 
 import org.registry.platform.jdbc.Databases;
 import org.registry.query.api.RidingWrites;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.CallableStatementCallback;
 import org.springframework.jdbc.core.CallableStatementCreator;
@@ -53,6 +55,8 @@ import java.util.stream.Stream;
  */
 final class BatchingJdbcTemplate extends JdbcTemplate implements RidingWrites.Holder {
 
+    private static final Logger log = LoggerFactory.getLogger(BatchingJdbcTemplate.class);
+
     BatchingJdbcTemplate(DataSource dataSource) {
         super(dataSource);
     }
@@ -62,10 +66,13 @@ final class BatchingJdbcTemplate extends JdbcTemplate implements RidingWrites.Ho
 
         private final List<String> statements = new ArrayList<>();
         private final List<Object[]> arguments = new ArrayList<>();
+        /** Sent for the commit: a write after that (another synchronization's, before the commit) runs at once. */
+        private boolean sentForCommit;
 
         @Override
         public void beforeCommit(boolean readOnly) {
             send();
+            sentForCommit = true;
         }
 
         @Override
@@ -76,6 +83,11 @@ final class BatchingJdbcTemplate extends JdbcTemplate implements RidingWrites.Ho
         @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(BatchingJdbcTemplate.this);
+            if (status == STATUS_COMMITTED && !statements.isEmpty()) {
+                // held first by another synchronization after the commit began: never sent. Loud, not silent.
+                log.error("{} write(s) held in a transaction that committed without them, the first: {}",
+                        statements.size(), statements.get(0));
+            }
         }
 
         void send() {
@@ -152,13 +164,16 @@ final class BatchingJdbcTemplate extends JdbcTemplate implements RidingWrites.Ho
 
     /**
      * The tables a statement writes (after INTO, UPDATE, or DELETE FROM) and reads (after FROM, JOIN or USING; with
-     * the names of its common table expressions, which only make it wait for more).
+     * the names of its common table expressions, which only make it wait for more); or, where it names a table in a
+     * way these do not follow (a schema-qualified name, LATERAL or ONLY, a subquery in a FROM list), a barrier that
+     * keeps its place among all other writes.
      */
-    record Tables(Set<String> written, Set<String> read) {
+    record Tables(Set<String> written, Set<String> read, boolean barrier) {
 
         static Tables of(String sql) {
             Set<String> written = new HashSet<>();
             Set<String> read = new HashSet<>();
+            boolean barrier = UNFOLLOWED.matcher(sql).find();
             Matcher table = TABLE.matcher(sql);
             while (table.find()) {
                 String keyword = table.group(1).toUpperCase(Locale.ROOT);
@@ -170,9 +185,12 @@ final class BatchingJdbcTemplate extends JdbcTemplate implements RidingWrites.Ho
                     read.add(name(listed.group(1)));
                     listed.region(listed.end(), sql.length());
                 }
+                barrier |= LISTED_SUBQUERY.matcher(sql).region(listed.regionStart(), sql.length()).lookingAt();
             }
+            barrier |= Stream.concat(written.stream(), read.stream())
+                             .anyMatch(name -> name.contains(".") || name.equals("lateral") || name.equals("only"));
             read.removeAll(written);
-            return new Tables(written, read);
+            return new Tables(written, read, barrier);
         }
 
         private static String name(String quoted) {
@@ -181,7 +199,7 @@ final class BatchingJdbcTemplate extends JdbcTemplate implements RidingWrites.Ho
 
         /** Whether two statements must keep their order: one writes what the other reads or writes. */
         boolean dependOn(Tables other) {
-            return !Collections.disjoint(written, other.written) || !Collections.disjoint(written, other.read)
+            return barrier || other.barrier || !Collections.disjoint(written, other.written) || !Collections.disjoint(written, other.read)
                     || !Collections.disjoint(read, other.written);
         }
     }
@@ -190,6 +208,13 @@ final class BatchingJdbcTemplate extends JdbcTemplate implements RidingWrites.Ho
     private static final Pattern TABLE = Pattern.compile(
             "\\b(DELETE\\s+FROM|FROM|JOIN|INTO|UPDATE|USING)\\s+(?!SET\\b)(\"?[A-Za-z_][\\w.\"]*)",
             Pattern.CASE_INSENSITIVE);
+
+    /** A subquery where a table may stand (after FROM or JOIN): the tables listed after it are not followed. */
+    private static final Pattern UNFOLLOWED = Pattern.compile("\\b(?:FROM|JOIN)\\s*\\(", Pattern.CASE_INSENSITIVE);
+
+    /** A subquery next in a list of tables, after an alias and a comma. */
+    private static final Pattern LISTED_SUBQUERY = Pattern.compile(
+            "(?:\\s+(?:AS\\s+)?[A-Za-z_]\\w*)?\\s*,\\s*\\(", Pattern.CASE_INSENSITIVE);
 
     /** The next table of a list after one: an alias, a comma, a table. */
     private static final Pattern LISTED = Pattern.compile(
@@ -297,6 +322,8 @@ final class BatchingJdbcTemplate extends JdbcTemplate implements RidingWrites.Ho
             pending = new Pending();
             TransactionSynchronizationManager.bindResource(this, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
+        } else if (pending.sentForCommit) {
+            return false;
         }
         pending.statements.add(sql);
         pending.arguments.add(args == null ? new Object[0] : args.clone());
@@ -353,6 +380,13 @@ final class BatchingJdbcTemplate extends JdbcTemplate implements RidingWrites.Ho
             throws DataAccessException {
         flush();
         return super.execute(psc, action);
+    }
+
+    /** A batch update's way ({@code batchUpdate(sql, rows)}), which does not go through the one above. */
+    @Override
+    public <T> T execute(String sql, PreparedStatementCallback<T> action) throws DataAccessException {
+        flush();
+        return super.execute(sql, action);
     }
 
     @Override

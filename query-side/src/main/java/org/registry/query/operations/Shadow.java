@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,16 +61,18 @@ final class Shadow implements AutoCloseable {
     private final JdbcTemplate live;
     private final BoundedEventSource events;
     private final TrackingEventProcessor processor;
+    private final int segmentCount;
     private final AtomicReference<Exception> failure;
 
     private Shadow(String name, String schema, DataSource dataSource, JdbcTemplate live, BoundedEventSource events,
-                   TrackingEventProcessor processor, AtomicReference<Exception> failure) {
+                   TrackingEventProcessor processor, int segmentCount, AtomicReference<Exception> failure) {
         this.name = name;
         this.schema = schema;
         this.dataSource = dataSource;
         this.live = live;
         this.events = events;
         this.processor = processor;
+        this.segmentCount = segmentCount;
         this.failure = failure;
     }
 
@@ -144,7 +147,7 @@ final class Shadow implements AutoCloseable {
                         .andTokenClaimInterval(200, TimeUnit.MILLISECONDS)
                         .andThreadFactory(group -> threads("rebuild-" + name)))
                 .build();
-        Shadow started = new Shadow(name, schema, shadow, live, events, processor, failure);
+        Shadow started = new Shadow(name, schema, shadow, live, events, processor, segments, failure);
         processor.start();
         return started;
     }
@@ -166,9 +169,13 @@ final class Shadow implements AutoCloseable {
                         .orElse(null);
     }
 
-    /** The position every segment has handled (and committed), 0 before the first batch. */
+    /** The position every segment has handled (and committed), 0 before the first batch or before all are claimed. */
     long position() {
-        return processor.processingStatus().values().stream()
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        if (segments.size() < segmentCount) {
+            return 0;
+        }
+        return segments.values().stream()
                         .map(EventTrackerStatus::getCurrentPosition)
                         .mapToLong(position -> position.orElse(0))
                         .min()

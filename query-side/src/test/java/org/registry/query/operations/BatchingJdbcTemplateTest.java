@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Connection;
@@ -241,11 +243,43 @@ class BatchingJdbcTemplateTest {
         assertThat(BatchingJdbcTemplate.Tables.of(tally).read()).containsExactlyInAnyOrder("claim", "person");
     }
 
+    @Test
+    void aStatementNamingTablesInWaysItDoesNotFollow_keepsItsPlaceAmongAllWrites() {
+        String insertA = "INSERT INTO a (id) VALUES (?)";
+        String afterSubquery = "INSERT INTO c (id) SELECT x.id FROM (SELECT id FROM b) x, a WHERE a.id = ?";
+        String qualified = "INSERT INTO c (id) SELECT id FROM other.a WHERE id = ?";
+
+        for (String unfollowed : List.of(afterSubquery, qualified)) {
+            assertThat(BatchingJdbcTemplate.Tables.of(unfollowed).barrier()).as(unfollowed).isTrue();
+            assertThat(groups(insertA, unfollowed, insertA))
+                    .containsExactly(insertA + " x1", unfollowed + " x1", insertA + " x1");
+        }
+        assertThat(BatchingJdbcTemplate.Tables.of("INSERT INTO c (id) SELECT id FROM a, b WHERE a.id = ?").barrier())
+                .isFalse();
+    }
+
     private static List<String> groups(String... statements) {
         List<Object[]> arguments = java.util.Collections.nCopies(statements.length, new Object[] {1});
         return BatchingJdbcTemplate.grouped(List.of(statements), arguments).stream()
                                    .map(group -> group.sql() + " x" + group.arguments().size())
                                    .toList();
+    }
+
+    @Test
+    void anInsertMadeAfterTheHeldOnesWereSentForTheCommit_runsAtOnce_andIsNotLost() {
+        transaction.executeWithoutResult(status -> {
+            batching.update("INSERT INTO row_of_event (position, actor) VALUES (?, ?)", 1, "clerk");
+            // registered after the template's own: its beforeCommit runs once the held inserts are sent
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    batching.update("INSERT INTO row_of_event (position, actor) VALUES (?, ?)", 2, "auditor");
+                }
+            });
+        });
+
+        assertThat(plain.queryForList("SELECT position FROM row_of_event ORDER BY position", Long.class))
+                .containsExactly(1L, 2L);
     }
 
     @Test

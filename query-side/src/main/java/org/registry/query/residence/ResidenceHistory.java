@@ -6,6 +6,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.Message;
 import org.registry.kernel.area.CommunityCode;
 import org.registry.kernel.household.HouseholdEnteredInError;
 import org.registry.kernel.household.HouseholdRegistered;
@@ -19,6 +22,7 @@ import org.registry.kernel.person.NationalIdAdded;
 import org.registry.kernel.person.PersonDetailCorrected;
 import org.registry.kernel.person.PersonDied;
 import org.registry.kernel.person.PersonEnteredInError;
+import org.registry.kernel.person.PersonEvent;
 import org.registry.kernel.person.PersonId;
 import org.registry.kernel.person.PersonMovedIn;
 import org.registry.kernel.person.PersonMovedOut;
@@ -37,6 +41,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,11 +54,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -135,6 +146,7 @@ class ResidenceHistory implements Projection {
         Recording recording = new Recording(recordedAt, position);
         UUID household = event.householdId().value();
         knownPlaces().ifPresent(known -> known.remove(household));
+        forget(rows -> true);
         List<Map<String, Object>> open = jdbc.queryForList(
                 "SELECT " + Residents.PLACE_COLUMNS + " FROM residence_place WHERE household_id = ? AND valid_to IS NULL",
                 household);
@@ -202,6 +214,11 @@ class ResidenceHistory implements Projection {
     @EventHandler
     void on(BirthRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             @EventPosition long position) {
+        if (event.motherId() != null) {
+            // the mother's other children may come after this one in the order of births
+            UUID mother = event.motherId().value();
+            forget(rows -> mother.equals(rows.person.motherId()));
+        }
         insertPerson(event.personId(), event.name(), event.nationalId() == null ? null : event.nationalId().value(),
                 event.sex(), event.birthDate(), event.motherId() == null ? null : event.motherId().value(),
                 position, MaritalStatus.SINGLE);
@@ -265,6 +282,7 @@ class ResidenceHistory implements Projection {
     void on(PersonDetailCorrected event, @Timestamp Instant recordedAt, @EventPosition long position) {
         PersonId person = event.personId();
         Recording recording = new Recording(recordedAt, position);
+        forget(rows -> true);
         event.correction().handle(
                 name -> updatePerson(person, "name", name.newValue()),
                 sex -> {
@@ -291,6 +309,7 @@ class ResidenceHistory implements Projection {
     @EventHandler
     void on(PersonEnteredInError event, @Timestamp Instant recordedAt, @EventPosition long position) {
         UUID person = event.personId().value();
+        forget(rows -> rows.person.personId().equals(person));
         store(person, List.of(), jdbc.query(SEGMENTS_OF, STORED, person), new Recording(recordedAt, position));
         jdbc.update("DELETE FROM residence_fact WHERE person_id = ?", person);
     }
@@ -299,6 +318,7 @@ class ResidenceHistory implements Projection {
     @EventHandler
     void on(HouseholdEnteredInError event, @Timestamp Instant recordedAt) {
         knownPlaces().ifPresent(known -> known.remove(event.householdId().value()));
+        forget(rows -> true);
         for (Map<String, Object> place : jdbc.queryForList("""
                         SELECT id, community_code, valid_from, valid_to FROM residence_place WHERE household_id = ?
                         ORDER BY id""", event.householdId().value())) {
@@ -325,6 +345,10 @@ class ResidenceHistory implements Projection {
     @ResetHandler
     void reset() {
         knownPlaces().ifPresent(Map::clear);
+        forget(rows -> true);
+        if (TransactionSynchronizationManager.getResource(this) instanceof Tallies tallies) {
+            tallies.changes.clear();
+        }
         jdbc.update("DELETE FROM residence_tally");
         jdbc.update("DELETE FROM residence_segment_history");
         jdbc.update("DELETE FROM residence_segment");
@@ -336,12 +360,62 @@ class ResidenceHistory implements Projection {
 
     /** Derives the person's segments again and stores what changed, as the event being recorded changed them. */
     private void rebuild(UUID personId, Recording recording) {
-        Rows rows = read(personId);
-        if (rows.person() == null) {
+        Rows rows = readAhead(personId).orElseGet(() -> read(List.of(personId)).get(personId));
+        if (rows == null || rows.person == null) {
             throw new IllegalStateException("person " + personId + " is not in the residence history");
         }
-        knownPlaces().ifPresent(known -> known.putAll(rows.places()));
-        store(personId, Timeline.segments(rows.person(), rows.facts(), rows.places()), rows.current(), recording);
+        knownPlaces().ifPresent(known -> known.putAll(rows.places));
+        store(personId, Timeline.segments(rows.person, rows.facts, rows.places), rows.current, recording);
+    }
+
+    /**
+     * The rows of the persons whose facts the rest of this batch records (deaths, moves, marital status), read on
+     * PostgreSQL in one command when the first of them is derived again, instead of a command each: in a replay's
+     * later years most of the batch's time was these reads. Each is taken once (its derivation changes it); one that a
+     * later event of the batch changes otherwise is dropped from the memory, to be read again ({@link #forget}), or
+     * kept true (a fact of its own is added, {@link #insertFact}). Kept in the transaction's memory, none outside.
+     */
+    private Optional<Rows> readAhead(UUID personId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive() || !postgreSql()) {
+            return Optional.empty();
+        }
+        Optional<Map<UUID, Rows>> kept = TransactionMemory.ifKept(READ_AHEAD);
+        if (kept.isEmpty()) {
+            kept = TransactionMemory.of(READ_AHEAD);
+            Set<UUID> named = personsOfTheRestOfTheBatch();
+            if (named.size() > 1) {
+                Map<UUID, Rows> read = read(named);
+                read.values().removeIf(rows -> rows.person == null);
+                kept.ifPresent(memory -> memory.putAll(read));
+            }
+        }
+        return kept.map(memory -> memory.remove(personId));
+    }
+
+    private static final String READ_AHEAD = "residence-history-rows";
+
+    /** The events that derive their person's segments again from rows read back. */
+    private static final Set<Class<?>> DERIVED_FROM_ROWS = Set.of(PersonDied.class, MaritalStatusRegistered.class,
+            PersonMovedOut.class, PersonMovedIn.class, PersonTransferred.class);
+
+    private static Set<UUID> personsOfTheRestOfTheBatch() {
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batch)) {
+            return Set.of();
+        }
+        List<? extends Message<?>> messages = batch.getMessages();
+        Set<UUID> persons = new LinkedHashSet<>();
+        for (int i = Math.max(0, messages.indexOf(batch.getMessage())); i < messages.size(); i++) {
+            Message<?> message = messages.get(i);
+            if (DERIVED_FROM_ROWS.contains(message.getPayloadType())) {
+                persons.add(((PersonEvent) message.getPayload()).personId().value());
+            }
+        }
+        return persons;
+    }
+
+    /** Drops what the read-ahead kept of persons that a fact recorded since changed in a way it does not follow. */
+    private static void forget(java.util.function.Predicate<Rows> changed) {
+        TransactionMemory.<UUID, Rows>ifKept(READ_AHEAD).ifPresent(kept -> kept.values().removeIf(changed));
     }
 
     /**
@@ -359,56 +433,83 @@ class ResidenceHistory implements Projection {
             "SELECT " + Residents.SEGMENT_COLUMNS + " FROM residence_segment WHERE person_id = ? ORDER BY id";
 
     /**
-     * What a person's segments are derived from, and the segments stored now: a birth's order is BirthOrder's rule
-     * (1 + the mother's children born before it, or the same day and registered before it) computed in SQL over this
-     * projection's rows (ResidenceHistoryBirthOrderTest pins that both agree); the places are those of every household
-     * the person's facts name.
+     * What persons' segments are derived from, and the segments stored now, for the persons {@code which} picks: a
+     * birth's order is BirthOrder's rule (1 + the mother's children born before it, or the same day and registered
+     * before it) computed in SQL over this projection's rows (ResidenceHistoryBirthOrderTest pins that both agree);
+     * the places are those of every household the person's facts name.
      */
-    private static final List<String> PERSON_ROWS = List.of("""
-                    SELECT p.person_id, p.sex, p.birth_date, p.mother_id, p.registered_position, p.marital_status,
-                           CASE WHEN p.mother_id IS NULL THEN NULL ELSE 1 + (
-                               SELECT COUNT(*) FROM residence_person o
-                               WHERE o.mother_id = p.mother_id AND o.person_id <> p.person_id
-                                 AND (o.birth_date < p.birth_date OR (o.birth_date = p.birth_date
-                                      AND o.registered_position < p.registered_position))) END AS birth_order
-                    FROM residence_person p WHERE p.person_id = ?""",
-            "SELECT * FROM residence_fact WHERE person_id = ? ORDER BY sequence_number",
-            """
-                    SELECT household_id, community_code, valid_from, valid_to FROM residence_place
-                    WHERE household_id IN (SELECT household_id FROM residence_fact WHERE person_id = ?)
-                    ORDER BY household_id, valid_from, id""",
-            SEGMENTS_OF);
+    private static List<String> personRows(String which) {
+        return List.of("""
+                        SELECT p.person_id, p.sex, p.birth_date, p.mother_id, p.registered_position, p.marital_status,
+                               CASE WHEN p.mother_id IS NULL THEN NULL ELSE 1 + (
+                                   SELECT COUNT(*) FROM residence_person o
+                                   WHERE o.mother_id = p.mother_id AND o.person_id <> p.person_id
+                                     AND (o.birth_date < p.birth_date OR (o.birth_date = p.birth_date
+                                          AND o.registered_position < p.registered_position))) END AS birth_order
+                        FROM residence_person p WHERE p.person_id""" + which,
+                "SELECT * FROM residence_fact WHERE person_id" + which + " ORDER BY person_id, sequence_number",
+                """
+                        SELECT f.person_id, h.household_id, h.community_code, h.valid_from, h.valid_to
+                        FROM residence_place h JOIN (SELECT DISTINCT person_id, household_id FROM residence_fact
+                                                     WHERE person_id""" + which + """
+                        ) f ON f.household_id = h.household_id
+                        ORDER BY f.person_id, h.household_id, h.valid_from, h.id""",
+                "SELECT " + Residents.SEGMENT_COLUMNS + " FROM residence_segment WHERE person_id" + which
+                        + " ORDER BY person_id, id");
+    }
 
-    private record Rows(Timeline.Person person, List<Fact> facts, Map<UUID, List<Place>> places,
-                        List<Stored> current) {
+    private static final List<String> ONE_PERSON_ROWS = personRows(" = ?");
+    /** PostgreSQL's: the persons as an array literal. */
+    private static final List<String> PERSONS_ROWS = personRows(" = ANY(CAST(? AS UUID[]))");
+
+    /** A person's rows: the person (null if not in the history), facts, places of their households, segments. */
+    private static final class Rows {
+        private Timeline.Person person;
+        private final List<Fact> facts = new ArrayList<>();
+        private final Map<UUID, List<Place>> places = new LinkedHashMap<>();
+        private final List<Stored> current = new ArrayList<>();
     }
 
     /**
-     * The person's rows by {@link #PERSON_ROWS}: on PostgreSQL as one command, which its driver sends in one round
+     * The persons' rows by {@link #personRows}: on PostgreSQL as one command, which its driver sends in one round
      * trip, with a rebuild's held writes riding in front (an event's handling was mostly the waits for its writes and
-     * its reads); elsewhere (H2, in process) one by one.
+     * its reads); elsewhere (H2, in process) one by one, and one person at a time.
      */
-    private Rows read(UUID personId) {
-        List<Timeline.Person> person = new ArrayList<>(1);
-        List<Fact> facts = new ArrayList<>();
-        Map<UUID, List<Place>> places = new LinkedHashMap<>();
-        List<Stored> current = new ArrayList<>();
+    private Map<UUID, Rows> read(Collection<UUID> personIds) {
+        Map<UUID, Rows> rows = new LinkedHashMap<>();
+        personIds.forEach(person -> rows.put(person, new Rows()));
+        java.util.function.Function<ResultSet, Rows> of = rs -> {
+            try {
+                return rows.get(rs.getObject("person_id", UUID.class));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
         List<RowCallbackHandler> readers = List.of(
-                rs -> person.add(new Timeline.Person(personId, Sex.valueOf(rs.getString("sex")),
-                        rs.getObject("birth_date", LocalDate.class), rs.getObject("mother_id", UUID.class),
-                        rs.getLong("registered_position"), nullableInt(rs.getObject("birth_order")),
-                        MaritalStatus.valueOf(rs.getString("marital_status")))),
-                rs -> facts.add(FACT.mapRow(rs, facts.size())),
+                rs -> of.apply(rs).person = new Timeline.Person(rs.getObject("person_id", UUID.class),
+                        Sex.valueOf(rs.getString("sex")), rs.getObject("birth_date", LocalDate.class),
+                        rs.getObject("mother_id", UUID.class), rs.getLong("registered_position"),
+                        nullableInt(rs.getObject("birth_order")),
+                        MaritalStatus.valueOf(rs.getString("marital_status"))),
+                rs -> {
+                    List<Fact> facts = of.apply(rs).facts;
+                    facts.add(FACT.mapRow(rs, facts.size()));
+                },
                 rs -> {
                     UUID household = rs.getObject("household_id", UUID.class);
-                    places.computeIfAbsent(household, key -> new ArrayList<>()).add(new Place(household,
+                    of.apply(rs).places.computeIfAbsent(household, key -> new ArrayList<>()).add(new Place(household,
                             rs.getString("community_code"), rs.getObject("valid_from", LocalDate.class),
                             rs.getObject("valid_to", LocalDate.class)));
                 },
-                rs -> current.add(STORED.mapRow(rs, current.size())));
-        Object[] arguments = {personId};
-        RidingWrites.read(jdbc, PERSON_ROWS, Collections.nCopies(PERSON_ROWS.size(), arguments), readers);
-        return new Rows(person.isEmpty() ? null : person.get(0), facts, places, current);
+                rs -> {
+                    List<Stored> current = of.apply(rs).current;
+                    current.add(STORED.mapRow(rs, current.size()));
+                });
+        Object argument = personIds.size() == 1 ? personIds.iterator().next()
+                : personIds.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        List<String> queries = personIds.size() == 1 ? ONE_PERSON_ROWS : PERSONS_ROWS;
+        RidingWrites.read(jdbc, queries, Collections.nCopies(queries.size(), new Object[] {argument}), readers);
+        return rows;
     }
 
     /**
@@ -505,10 +606,70 @@ class ResidenceHistory implements Projection {
         }
     }
 
-    /** One statement whether the month's row is there or not, so a rebuild sends it with the batch's other writes. */
+    /**
+     * A change of a community's tally for a month: summed in the transaction's memory with the others of its key, and
+     * written when the transaction commits ({@link Tallies}); a census month's thousand registrations change a few
+     * dozen rows, each once instead of hundreds of times. At once outside a transaction.
+     */
     private void tally(String community, String subject, LocalDate day, long change) {
-        CommunityCode code = new CommunityCode(community);
-        jdbc.update("""
+        Tally key = new Tally(community, subject, day.withDayOfMonth(1));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            writeTallies(Map.of(key, change));
+            return;
+        }
+        Tallies tallies = (Tallies) TransactionSynchronizationManager.getResource(this);
+        if (tallies == null) {
+            tallies = new Tallies();
+            TransactionSynchronizationManager.bindResource(this, tallies);
+            TransactionSynchronizationManager.registerSynchronization(tallies);
+        }
+        tallies.changes.merge(key, change, Long::sum);
+    }
+
+    private record Tally(String community, String subject, LocalDate month) implements Comparable<Tally> {
+
+        private static final Comparator<Tally> ORDER = Comparator.comparing(Tally::community)
+                .thenComparing(Tally::subject).thenComparing(Tally::month);
+
+        @Override
+        public int compareTo(Tally other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /**
+     * The tally changes of one transaction, written before it commits, in the order of their keys (so two
+     * transactions never wait for each other's rows crosswise). A change that sums to zero is written too: whether a
+     * month's row exists never depends on how the events were cut into transactions.
+     */
+    private final class Tallies implements TransactionSynchronization {
+
+        private final Map<Tally, Long> changes = new TreeMap<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            writeTallies(changes);
+            changes.clear();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(ResidenceHistory.this);
+        }
+    }
+
+    /** Each change as one statement whether the month's row is there or not, all as one batch. */
+    private void writeTallies(Map<Tally, Long> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(changes.size());
+        changes.forEach((tally, change) -> {
+            CommunityCode code = new CommunityCode(tally.community());
+            rows.add(new Object[] {tally.community(), tally.subject(), tally.month(), change, code.township().value(),
+                    code.county().value()});
+        });
+        jdbc.batchUpdate("""
                         MERGE INTO residence_tally t
                         USING (SELECT CAST(? AS VARCHAR(12)) AS community_code, CAST(? AS VARCHAR(12)) AS subject,
                                    CAST(? AS DATE) AS month_start, CAST(? AS BIGINT) AS change) k
@@ -517,8 +678,7 @@ class ResidenceHistory implements Projection {
                         WHEN MATCHED THEN UPDATE SET change = t.change + k.change
                         WHEN NOT MATCHED THEN INSERT (community_code, township_code, county_code, subject,
                             month_start, change)
-                            VALUES (k.community_code, ?, ?, k.subject, k.month_start, k.change)""",
-                community, subject, day.withDayOfMonth(1), change, code.township().value(), code.county().value());
+                            VALUES (k.community_code, ?, ?, k.subject, k.month_start, k.change)""", rows);
     }
 
     private void supersedePlace(long id, Instant recordedAt) {
@@ -544,6 +704,16 @@ class ResidenceHistory implements Projection {
     }
 
     private void insertFact(PersonId person, Fact fact) {
+        TransactionMemory.<UUID, Rows>ifKept(READ_AHEAD).ifPresent(kept -> {
+            Rows rows = kept.get(person.value());
+            boolean inOrder = rows == null || rows.facts.isEmpty()
+                    || rows.facts.get(rows.facts.size() - 1).sequence() < fact.sequence();
+            if (rows != null && inOrder && (fact.householdId() == null || rows.places.containsKey(fact.householdId()))) {
+                rows.facts.add(fact);
+            } else if (rows != null) {
+                kept.remove(person.value());
+            }
+        });
         jdbc.update("""
                         INSERT INTO residence_fact (person_id, sequence_number, kind, fact_date, household_id,
                             residency, marital_status, place, move_reason, certificate_number, certificate_expiry,

@@ -155,13 +155,22 @@ class BatchingJdbcTemplateTest {
         assertThat(plain.queryForList("SELECT position FROM row_of_event", Long.class)).containsExactly(2L);
     }
 
-    @Test
-    void aFewWritesToDifferentTables_inTurn_areSentAsOneCommand() {
+    /** Creates a table counting rows by actor; the statement that counts one more, inserting the actor's row. */
+    private String tallyOfActors() {
         plain.execute("CREATE TABLE tally (actor VARCHAR(20) PRIMARY KEY, rows_seen INTEGER NOT NULL)");
-        String merge = """
+        return """
                 MERGE INTO tally t USING (SELECT CAST(? AS VARCHAR(20)) AS actor) k ON t.actor = k.actor
                 WHEN MATCHED THEN UPDATE SET rows_seen = t.rows_seen + 1
                 WHEN NOT MATCHED THEN INSERT (actor, rows_seen) VALUES (k.actor, 1)""";
+    }
+
+    private List<String> actorsCounted() {
+        return plain.queryForList("SELECT actor || ':' || rows_seen FROM tally ORDER BY actor", String.class);
+    }
+
+    @Test
+    void aFewWritesToDifferentTables_inTurn_areSentAsOneCommand() {
+        String merge = tallyOfActors();
         transaction.executeWithoutResult(status -> {
             for (int position = 1; position <= 6; position++) {
                 String actor = position % 2 == 0 ? "clerk" : "auditor";
@@ -172,18 +181,13 @@ class BatchingJdbcTemplateTest {
         });
 
         assertThat(counted.prepared).hasValue(1);
-        assertThat(plain.queryForList("SELECT actor || ':' || rows_seen FROM tally ORDER BY actor", String.class))
-                .containsExactly("auditor:3", "clerk:3");
+        assertThat(actorsCounted()).containsExactly("auditor:3", "clerk:3");
         assertThat(plain.queryForObject("SELECT COUNT(*) FROM row_of_event", Long.class)).isEqualTo(6);
     }
 
     @Test
     void manyWritesToDifferentTables_inTurn_goAsOneBatchPerStatement() {
-        plain.execute("CREATE TABLE tally (actor VARCHAR(20) PRIMARY KEY, rows_seen INTEGER NOT NULL)");
-        String merge = """
-                MERGE INTO tally t USING (SELECT CAST(? AS VARCHAR(20)) AS actor) k ON t.actor = k.actor
-                WHEN MATCHED THEN UPDATE SET rows_seen = t.rows_seen + 1
-                WHEN NOT MATCHED THEN INSERT (actor, rows_seen) VALUES (k.actor, 1)""";
+        String merge = tallyOfActors();
         transaction.executeWithoutResult(status -> {
             for (int position = 1; position <= 100; position++) {
                 String actor = position % 4 == 0 ? "clerk" : "auditor";
@@ -193,8 +197,7 @@ class BatchingJdbcTemplateTest {
         });
 
         assertThat(counted.batches).hasValue(2);
-        assertThat(plain.queryForList("SELECT actor || ':' || rows_seen FROM tally ORDER BY actor", String.class))
-                .containsExactly("auditor:75", "clerk:25");
+        assertThat(actorsCounted()).containsExactly("auditor:75", "clerk:25");
         assertThat(plain.queryForObject("SELECT COUNT(*) FROM row_of_event", Long.class)).isEqualTo(100);
     }
 

@@ -74,10 +74,8 @@ class ResidenceHistoryHandlersTest {
                         LocalDate.of(1990, 7, 3)), 0, AT, 6));
 
         try (ProjectionDatabase database = ProjectionDatabase.create()) {
-            ResidenceHistory history = new ResidenceHistory(database.jdbc(),
-                    Clock.fixed(AT, ZoneId.of("Asia/Shanghai")));
-            TransactionTemplate transaction = new TransactionTemplate(
-                    new DataSourceTransactionManager(database.jdbc().getDataSource()));
+            ResidenceHistory history = historyIn(database);
+            TransactionTemplate transaction = new TransactionTemplate(transactions(database));
 
             transaction.executeWithoutResult(status -> events.forEach(event -> event.accept(history)));
             var together = database.rows(history);
@@ -134,10 +132,8 @@ class ResidenceHistoryHandlersTest {
         batch.put(motherDied, history -> history.on(motherDied, 2, AT, 13));
 
         try (ProjectionDatabase database = ProjectionDatabase.create()) {
-            ResidenceHistory history = new ResidenceHistory(database.jdbc(),
-                    Clock.fixed(AT, ZoneId.of("Asia/Shanghai")));
-            DataSourceTransactionManager transactions =
-                    new DataSourceTransactionManager(database.jdbc().getDataSource());
+            ResidenceHistory history = historyIn(database);
+            DataSourceTransactionManager transactions = transactions(database);
             TransactionTemplate transaction = new TransactionTemplate(transactions);
 
             before.forEach(event -> transaction.executeWithoutResult(status -> event.accept(history)));
@@ -159,5 +155,13 @@ class ResidenceHistoryHandlersTest {
             assertThat(inOneBatch.get("residence_segment_history")).isNotEmpty();
             assertThat(database.rows(history)).isEqualTo(inOneBatch);
         }
+    }
+
+    private static ResidenceHistory historyIn(ProjectionDatabase database) {
+        return new ResidenceHistory(database.jdbc(), Clock.fixed(AT, ZoneId.of("Asia/Shanghai")));
+    }
+
+    private static DataSourceTransactionManager transactions(ProjectionDatabase database) {
+        return new DataSourceTransactionManager(database.jdbc().getDataSource());
     }
 }

@@ -10,9 +10,10 @@ import java.lang.annotation.Target;
 
 /**
  * The {@code JdbcTemplate} a live projection writes with, on its constructor's parameter: in the processor's
- * transaction its inserts are held back and sent as JDBC batches (on PostgreSQL, a handler's few inserts into
- * different tables as one command), before any other statement on it and before the transaction commits, as a
- * rebuild's are; its reads and other statements run as they come. While an import runs, a processor's batch is its
+ * transaction its inserts and merges (and updates of one row through {@link RidingWrites#updateOne}) are held back
+ * and sent grouped by statement as JDBC batches (on PostgreSQL, the few rows of statements between them as one
+ * command), before any other statement on it and before the transaction commits, as a rebuild's are; its reads and
+ * other statements run as they come. While an import runs, a processor's batch is its
  * hundred events (the batch size; a chunk of the import gives several): a few round trips instead of a few hundred.
  * The catch: an insert that fails does so when the held inserts are sent, at the commit or before the projection's
  * next other statement (in a later event's handler), so the error names the statement, not the event; the batch rolls

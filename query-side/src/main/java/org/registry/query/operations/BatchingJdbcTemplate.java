@@ -36,7 +36,8 @@ import java.util.stream.Stream;
 
 /**
  * The {@link JdbcTemplate} projections write with, live ({@link org.registry.query.api.ProjectionWrites}) and rebuilt
- * ({@link Shadow}): its {@code INSERT}s and {@code MERGE}s are held back and sent to the database as JDBC batches,
+ * ({@link Shadow}): its {@code INSERT}s and {@code MERGE}s, and the updates of one row handed to
+ * {@link RidingWrites#updateOne}, are held back and sent to the database as JDBC batches,
  * many rows a round trip, instead of one statement a row. A rebuild handles a thousand events a transaction, a live
  * processor up to a hundred (an import's), most of which insert a row or two: the round trips, not the database's
  * work, were most of a replay's time, and a statement each cost the driver, the kernel and PostgreSQL their work per

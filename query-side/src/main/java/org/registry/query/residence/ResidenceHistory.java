@@ -6,9 +6,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.registry.kernel.area.CommunityCode;
 import org.registry.kernel.household.HouseholdEnteredInError;
 import org.registry.kernel.household.HouseholdRegistered;
@@ -65,6 +65,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The residence history: for every person, where they lived (household, community), from when to when, and as
@@ -414,7 +417,7 @@ class ResidenceHistory implements Projection {
     }
 
     /** Drops what the read-ahead kept of persons that a fact recorded since changed in a way it does not follow. */
-    private static void forget(java.util.function.Predicate<Rows> changed) {
+    private static void forget(Predicate<Rows> changed) {
         TransactionMemory.<UUID, Rows>ifKept(READ_AHEAD).ifPresent(kept -> kept.values().removeIf(changed));
     }
 
@@ -478,7 +481,7 @@ class ResidenceHistory implements Projection {
     private Map<UUID, Rows> read(Collection<UUID> personIds) {
         Map<UUID, Rows> rows = new LinkedHashMap<>();
         personIds.forEach(person -> rows.put(person, new Rows()));
-        java.util.function.Function<ResultSet, Rows> of = rs -> {
+        Function<ResultSet, Rows> of = rs -> {
             try {
                 return rows.get(rs.getObject("person_id", UUID.class));
             } catch (SQLException e) {
@@ -506,7 +509,7 @@ class ResidenceHistory implements Projection {
                     current.add(STORED.mapRow(rs, current.size()));
                 });
         Object argument = personIds.size() == 1 ? personIds.iterator().next()
-                : personIds.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+                : personIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
         List<String> queries = personIds.size() == 1 ? ONE_PERSON_ROWS : PERSONS_ROWS;
         RidingWrites.read(jdbc, queries, Collections.nCopies(queries.size(), new Object[] {argument}), readers);
         return rows;

@@ -63,7 +63,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -349,9 +348,7 @@ class ResidenceHistory implements Projection {
     void reset() {
         knownPlaces().ifPresent(Map::clear);
         forget(rows -> true);
-        if (TransactionSynchronizationManager.getResource(this) instanceof Tallies tallies) {
-            tallies.changes.clear();
-        }
+        TransactionMemory.ifKept(TALLIES).ifPresent(Map::clear);
         jdbc.update("DELETE FROM residence_tally");
         jdbc.update("DELETE FROM residence_segment_history");
         jdbc.update("DELETE FROM residence_segment");
@@ -379,18 +376,22 @@ class ResidenceHistory implements Projection {
      * kept true (a fact of its own is added, {@link #insertFact}). Kept in the transaction's memory, none outside.
      */
     private Optional<Rows> readAhead(UUID personId) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive() || !postgreSql()) {
+        if (!postgreSql()) {
             return Optional.empty();
         }
         Optional<Map<UUID, Rows>> kept = TransactionMemory.ifKept(READ_AHEAD);
         if (kept.isEmpty()) {
             kept = TransactionMemory.of(READ_AHEAD);
-            Set<UUID> named = personsOfTheRestOfTheBatch();
-            if (named.size() > 1) {
-                Map<UUID, Rows> read = read(named);
-                read.values().removeIf(rows -> rows.person == null);
-                kept.ifPresent(memory -> memory.putAll(read));
-            }
+            kept.ifPresent(memory -> {
+                Set<UUID> named = personsOfTheRestOfTheBatch();
+                if (named.size() > 1) {
+                    read(named).forEach((person, rows) -> {
+                        if (rows.person != null) {
+                            memory.put(person, rows);
+                        }
+                    });
+                }
+            });
         }
         return kept.map(memory -> memory.remove(personId));
     }
@@ -611,55 +612,35 @@ class ResidenceHistory implements Projection {
 
     /**
      * A change of a community's tally for a month: summed in the transaction's memory with the others of its key, and
-     * written when the transaction commits ({@link Tallies}); a census month's thousand registrations change a few
-     * dozen rows, each once instead of hundreds of times. At once outside a transaction.
+     * written when the transaction commits ({@link #writeTallies}); a census month's thousand registrations change a
+     * few dozen rows, each once instead of hundreds of times. At once outside a transaction. A change that sums to
+     * zero is written too: whether a month's row exists never depends on how the events were cut into transactions.
      */
     private void tally(String community, String subject, LocalDate day, long change) {
         Tally key = new Tally(community, subject, day.withDayOfMonth(1));
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            writeTallies(Map.of(key, change));
-            return;
+        Optional<Map<Tally, Long>> changes = TransactionMemory.ifKept(TALLIES);
+        if (changes.isEmpty()) {
+            changes = TransactionMemory.of(TALLIES);
+            changes.ifPresent(first -> TransactionSynchronizationManager.registerSynchronization(
+                    new TransactionSynchronization() {
+                        @Override
+                        public void beforeCommit(boolean readOnly) {
+                            writeTallies(first);
+                            first.clear();
+                        }
+                    }));
         }
-        Tallies tallies = (Tallies) TransactionSynchronizationManager.getResource(this);
-        if (tallies == null) {
-            tallies = new Tallies();
-            TransactionSynchronizationManager.bindResource(this, tallies);
-            TransactionSynchronizationManager.registerSynchronization(tallies);
-        }
-        tallies.changes.merge(key, change, Long::sum);
+        changes.ifPresentOrElse(kept -> kept.merge(key, change, Long::sum), () -> writeTallies(Map.of(key, change)));
     }
 
-    private record Tally(String community, String subject, LocalDate month) implements Comparable<Tally> {
+    private static final String TALLIES = "residence-history-tallies";
 
-        private static final Comparator<Tally> ORDER = Comparator.comparing(Tally::community)
-                .thenComparing(Tally::subject).thenComparing(Tally::month);
-
-        @Override
-        public int compareTo(Tally other) {
-            return ORDER.compare(this, other);
-        }
+    private record Tally(String community, String subject, LocalDate month) {
     }
 
-    /**
-     * The tally changes of one transaction, written before it commits, in the order of their keys (so two
-     * transactions never wait for each other's rows crosswise). A change that sums to zero is written too: whether a
-     * month's row exists never depends on how the events were cut into transactions.
-     */
-    private final class Tallies implements TransactionSynchronization {
-
-        private final Map<Tally, Long> changes = new TreeMap<>();
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            writeTallies(changes);
-            changes.clear();
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(ResidenceHistory.this);
-        }
-    }
+    /** The order tally rows are written in, so two transactions never wait for each other's rows crosswise. */
+    private static final Comparator<Tally> TALLY_ORDER = Comparator.comparing(Tally::community)
+            .thenComparing(Tally::subject).thenComparing(Tally::month);
 
     /** Each change as one statement whether the month's row is there or not, all as one batch. */
     private void writeTallies(Map<Tally, Long> changes) {
@@ -667,10 +648,11 @@ class ResidenceHistory implements Projection {
             return;
         }
         List<Object[]> rows = new ArrayList<>(changes.size());
-        changes.forEach((tally, change) -> {
-            CommunityCode code = new CommunityCode(tally.community());
-            rows.add(new Object[] {tally.community(), tally.subject(), tally.month(), change, code.township().value(),
-                    code.county().value()});
+        changes.entrySet().stream().sorted(Map.Entry.comparingByKey(TALLY_ORDER)).forEach(tally -> {
+            Tally key = tally.getKey();
+            CommunityCode code = new CommunityCode(key.community());
+            rows.add(new Object[] {key.community(), key.subject(), key.month(), tally.getValue(),
+                    code.township().value(), code.county().value()});
         });
         jdbc.batchUpdate("""
                         MERGE INTO residence_tally t

@@ -74,7 +74,6 @@ public final class ReplayEventSource implements StreamableMessageSource<TrackedE
     private final class Reading implements BlockingStream<TrackedEventMessage<?>> {
 
         private final ArrayDeque<TrackedEventMessage<?>> ahead = new ArrayDeque<>();
-        private final Thread reader;
         /** The reader found no more events and waits out the idle time. */
         private boolean caughtUp;
         /** Why the reader stopped, if it did other than by the stream being closed. */
@@ -82,7 +81,7 @@ public final class ReplayEventSource implements StreamableMessageSource<TrackedE
         private boolean closed;
 
         Reading(TrackingToken start) {
-            reader = new Thread(() -> readAhead(start), "replay-read-ahead");
+            Thread reader = new Thread(() -> readAhead(start), "replay-read-ahead");
             reader.setDaemon(true);
             reader.start();
         }

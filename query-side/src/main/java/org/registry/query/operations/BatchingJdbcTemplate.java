@@ -200,8 +200,8 @@ final class BatchingJdbcTemplate extends JdbcTemplate implements RidingWrites.Ho
 
         /** Whether two statements must keep their order: one writes what the other reads or writes. */
         boolean dependOn(Tables other) {
-            return barrier || other.barrier || !Collections.disjoint(written, other.written) || !Collections.disjoint(written, other.read)
-                    || !Collections.disjoint(read, other.written);
+            return barrier || other.barrier || !Collections.disjoint(written, other.written)
+                    || !Collections.disjoint(written, other.read) || !Collections.disjoint(read, other.written);
         }
     }
 

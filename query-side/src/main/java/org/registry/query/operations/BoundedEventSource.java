@@ -18,20 +18,16 @@ import java.util.concurrent.TimeUnit;
 final class BoundedEventSource extends DelegatingEventSource {
 
     private volatile long limit;
-    private volatile Runnable wakeUp = () -> { };
 
     BoundedEventSource(StreamableMessageSource<TrackedEventMessage<?>> store, long limit) {
         super(store);
         this.limit = limit;
     }
 
-    /** Lets events up to {@code position} through, and wakes the reader. */
-    void raiseLimit(long position) {
-        synchronized (this) {
-            limit = Math.max(limit, position);
-            notifyAll();
-        }
-        wakeUp.run();
+    /** Lets events up to {@code position} through, and wakes the reader waiting at the limit. */
+    synchronized void raiseLimit(long position) {
+        limit = Math.max(limit, position);
+        notifyAll();
     }
 
     @Override
@@ -93,12 +89,6 @@ final class BoundedEventSource extends DelegatingEventSource {
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
             return events.nextAvailable();
-        }
-
-        @Override
-        public boolean setOnAvailableCallback(Runnable callback) {
-            wakeUp = callback;
-            return events.setOnAvailableCallback(callback);
         }
 
         @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registry.kernel.household.HouseholdRegistered;
 import org.registry.platform.test.Api;
@@ -51,13 +52,23 @@ class StalledProjectionTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    private Api api;
+    private Api admin;
+    private Api clerk;
+    private String county;
+
+    /** Each test starts from a healthy registry, in a county of its own. */
+    @BeforeEach
+    void healthy() {
+        api = Api.at(port);
+        admin = api.as("admin");
+        clerk = api.as("clerk");
+        county = Registry.freshCounty();
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/actuator/health").status() == 200);
+    }
+
     @Test
     void aProjectionWhoseBatchesKeepFailingIsStalledEverywhereUntilItRecovers() {
-        Api api = Api.at(port);
-        Api admin = api.as("admin");
-        Api clerk = api.as("clerk");
-        String county = Registry.freshCounty();
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/actuator/health").status() == 200);
 
         Api.Response healthy = clerk.post("/api/households", Map.of("communityCode", county + "001001",
                 "address", "1 Healthy Road", "kind", "REGISTERED")).expect(201);
@@ -148,11 +159,6 @@ class StalledProjectionTest {
      */
     @Test
     void anInsertTheDatabaseRefusesAtTheCommitStallsTheProjectionUntilTheCauseIsGone() {
-        Api api = Api.at(port);
-        Api admin = api.as("admin");
-        Api clerk = api.as("clerk");
-        String county = Registry.freshCounty();
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/actuator/health").status() == 200);
         jdbc.execute("ALTER TABLE household_register ADD CONSTRAINT no_refused_road CHECK (address NOT LIKE '%"
                 + REFUSED + "%')");
         try {

@@ -2,9 +2,13 @@ package org.registry.platform.jdbc;
 
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCreator;
 
+import javax.sql.DataSource;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Queries planned for the values they are sent with, each time. PostgreSQL's driver turns a statement it has sent
@@ -22,11 +26,30 @@ public final class CustomPlans {
     public static PreparedStatementCreator query(String sql, Object... args) {
         return connection -> {
             PreparedStatement statement = connection.prepareStatement(sql);
-            if (statement.isWrapperFor(PGStatement.class)) {
-                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-            }
+            unnamed(statement);
             new ArgumentPreparedStatementSetter(args).setValues(statement);
             return statement;
         };
+    }
+
+    /**
+     * A template whose every statement is planned for its values: for reads whose best plan depends on them (a
+     * community or a county, a month or a year), where a generic plan made for one reads a county's million rows for
+     * the other.
+     */
+    public static JdbcTemplate template(DataSource dataSource) {
+        return new JdbcTemplate(dataSource) {
+            @Override
+            protected void applyStatementSettings(Statement statement) throws SQLException {
+                super.applyStatementSettings(statement);
+                unnamed(statement);
+            }
+        };
+    }
+
+    private static void unnamed(Statement statement) throws SQLException {
+        if (statement.isWrapperFor(PGStatement.class)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+        }
     }
 }

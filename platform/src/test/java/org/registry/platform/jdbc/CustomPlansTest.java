@@ -14,7 +14,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** On PostgreSQL a query of {@link CustomPlans} stays unnamed however often it runs; an ordinary one is named. */
+/**
+ * On PostgreSQL a query of {@link CustomPlans}, or any statement of its template, stays unnamed however often it runs;
+ * an ordinary one is named.
+ */
 class CustomPlansTest {
 
     @Test
@@ -22,8 +25,12 @@ class CustomPlansTest {
         assumeTrue(TestDatabase.isPostgres(), "the driver's named statements are PostgreSQL's");
         TestDatabase.Schema schema = TestDatabase.newSchema();
         try (Connection connection = DriverManager.getConnection(schema.url(), schema.user(), schema.password())) {
-            JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+            SingleConnectionDataSource dataSource = new SingleConnectionDataSource(connection, true);
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            JdbcTemplate template = CustomPlans.template(dataSource);
             for (int i = 0; i < 10; i++) {
+                assertThat(template.queryForList("SELECT ? || '-template'", String.class, "a"))
+                        .containsExactly("a-template");
                 assertThat(jdbc.query(CustomPlans.query("SELECT ? || '-custom'", "a"),
                         SingleColumnRowMapper.newInstance(String.class))).containsExactly("a-custom");
                 assertThat(jdbc.queryForList("SELECT ? || '-ordinary'", String.class, "a"))
@@ -33,7 +40,8 @@ class CustomPlansTest {
             List<String> named = jdbc.queryForList("SELECT statement FROM pg_prepared_statements", String.class);
 
             assertThat(named).anyMatch(statement -> statement.contains("-ordinary"))
-                             .noneMatch(statement -> statement.contains("-custom"));
+                             .noneMatch(statement -> statement.contains("-custom"))
+                             .noneMatch(statement -> statement.contains("-template"));
         } finally {
             schema.drop();
         }

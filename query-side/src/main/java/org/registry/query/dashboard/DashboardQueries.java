@@ -11,6 +11,7 @@ import org.registry.kernel.person.Residency;
 import org.registry.kernel.person.Sex;
 import org.registry.kernel.query.PageView;
 import org.registry.kernel.report.MonthlyFiguresView;
+import org.registry.query.api.FigureReads;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Rates;
 import org.registry.query.api.Report;
@@ -77,7 +78,7 @@ public class DashboardQueries {
     private final FloatingRegister floating;
     private final BenefitQueries benefits;
 
-    DashboardQueries(NamedParameterJdbcTemplate jdbc, Stocks stocks, FloatingRegister floating,
+    DashboardQueries(@FigureReads NamedParameterJdbcTemplate jdbc, Stocks stocks, FloatingRegister floating,
                      BenefitQueries benefits) {
         this.jdbc = jdbc;
         this.stocks = stocks;

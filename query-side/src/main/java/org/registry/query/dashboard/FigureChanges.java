@@ -1,5 +1,6 @@
 package org.registry.query.dashboard;
 
+import org.registry.query.api.FigureReads;
 import org.registry.query.api.KnownAt;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Report;
@@ -44,7 +45,7 @@ public class FigureChanges {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    FigureChanges(NamedParameterJdbcTemplate jdbc) {
+    FigureChanges(@FigureReads NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

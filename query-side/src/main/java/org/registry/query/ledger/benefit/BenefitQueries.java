@@ -5,6 +5,7 @@ import org.registry.kernel.benefit.EndReason;
 import org.registry.kernel.benefit.Programme;
 import org.registry.kernel.query.PageView;
 import org.registry.query.api.AreaSql;
+import org.registry.query.api.FigureReads;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Report;
 import org.registry.query.api.Selection;
@@ -33,7 +34,7 @@ public class BenefitQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    public BenefitQueries(NamedParameterJdbcTemplate jdbc) {
+    public BenefitQueries(@FigureReads NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -424,6 +424,35 @@ class FiguresAgreeWithTheirListsTest extends CountyScenario {
             }
         }
 
+        // the county's and a township's women of childbearing age come from their tally, but for the two years of birth
+        // at the edges of the age range; on days that cut through the years of birth of women of the county (turning
+        // 15, last day at 49, turning 50), mid-month and at a year's end, each equals its list, and so do the stocks
+        List<LocalDate> days = new ArrayList<>(List.of(TO.minusDays(13), LocalDate.parse("2026-02-28"),
+                LocalDate.parse("2025-12-31")));
+        county.people.stream().filter(p -> "FEMALE".equals(p.sex) && p.birthDate.getYear() > 1976
+                && p.birthDate.getYear() < 2011).limit(3).forEach(woman -> days.addAll(List.of(
+                woman.birthDate.plusYears(15), woman.birthDate.plusYears(50).minusDays(1),
+                woman.birthDate.plusYears(50))));
+        for (String area : List.of(county.code, county.code + "001")) {
+            for (LocalDate day : days) {
+                String period = "areaCode=" + area + "&from=" + day.withDayOfMonth(1) + "&to=" + day;
+                JsonNode dashboard = registry.get(clerk, "/api/dashboards/indicators?" + period);
+                for (String figure : List.of("womenOfChildbearingAge", "marriedWomenOfChildbearingAge",
+                        "populationStart", "populationEnd", "households")) {
+                    assertThat(registry.get(clerk, "/api/dashboards/indicators/" + figure + "?" + period)
+                            .get("total").asLong()).as(area + " " + figure + " on " + day)
+                            .isEqualTo(dashboard.at(FIGURES.get(figure)).asLong());
+                }
+            }
+        }
+        // and the tally is the one a recount of the rows gives, as the migration that introduced it counted them
+        String rows = "SELECT area_code, subject, span, period_start, CAST(birth_year AS INTEGER) AS birth_year,"
+                + " CAST(change AS BIGINT) AS change FROM %s"
+                + " ORDER BY area_code, subject, span, period_start, birth_year";
+        assertThat(jdbc.queryForList(rows.formatted("residence_area_tally")))
+                .isEqualTo(jdbc.queryForList(rows.formatted("(" + areaTallyRecount() + ") r")))
+                .hasSizeGreaterThan(100);
+
         // as known at an instant in the middle of the county's history, too: the stocks then come from the tally
         // corrected by what was recorded (or superseded) since, the lists from the rows as they stood
         Long middle = jdbc.queryForObject("SELECT MAX(global_index) - 60 FROM domain_event_entry", Long.class);
@@ -457,5 +486,17 @@ class FiguresAgreeWithTheirListsTest extends CountyScenario {
                 .isGreaterThan(all.at("/checkUpCoverage/checked").asLong());
         assertThat(all.at("/benefits/recipients").asLong()).isEqualTo(4);
         assertThat(all.at("/benefits/amountPaid").asText()).isEqualTo("1620.00");
+    }
+
+    /** The query of the migration that filled the area tally from the rows there were (V46). */
+    static String areaTallyRecount() {
+        try (var sql = FiguresAgreeWithTheirListsTest.class.getResourceAsStream(
+                "/db/query/V46__residence_area_tally.sql")) {
+            String migration = new String(sql.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String insert = migration.substring(migration.indexOf("INSERT INTO residence_area_tally"));
+            return insert.substring(insert.indexOf("SELECT"), insert.lastIndexOf(';'));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -96,6 +96,18 @@ public record AreaSql(boolean everywhere, List<AreaCode> areas) {
         return conditions.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", conditions) + ")";
     }
 
+    /**
+     * The area's code when it is one township or one county, whose figures are also tallied as a whole
+     * (residence_area_tally); null otherwise (a community, several areas, a prefix of another length, everywhere).
+     */
+    public String tallied() {
+        if (everywhere || areas.size() != 1) {
+            return null;
+        }
+        String code = areas.get(0).value();
+        return code.length() == 9 || code.length() == 6 ? code : null;
+    }
+
     public MapSqlParameterSource bind(MapSqlParameterSource parameters) {
         for (int i = 0; i < areas.size(); i++) {
             String code = areas.get(i).value();

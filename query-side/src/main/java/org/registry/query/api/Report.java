@@ -46,11 +46,20 @@ public record Report(AreaSql area, LocalDate from, LocalDate to, KnownAt knownAt
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("from", from)
                 .addValue("to", to)
-                // aged at least 15 on `to`: born on or before to - 15 years; at most 49: born after to - 50 years
-                .addValue("bornBy", to.minusYears(CHILDBEARING_AGE_FROM))
-                .addValue("bornAfter", to.minusYears(CHILDBEARING_AGE_TO + 1))
+                .addValue("bornBy", bornBy())
+                .addValue("bornAfter", bornAfter())
                 .addValue(KnownAt.PARAMETER, knownAt.parameter());
         return area.bind(parameters);
+    }
+
+    /** Aged at least 15 on {@code to}: born on or before this day. */
+    public LocalDate bornBy() {
+        return to.minusYears(CHILDBEARING_AGE_FROM);
+    }
+
+    /** Aged at most 49 on {@code to}: born after this day. */
+    public LocalDate bornAfter() {
+        return to.minusYears(CHILDBEARING_AGE_TO + 1);
     }
 
     /** The same area and instant, for another period. */

@@ -35,6 +35,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -90,7 +91,8 @@ public class DashboardQueries {
         // the reads are independent of each other: run side by side, on connections of their own
         List<CompletableFuture<Map<Figure, Long>>> passes = new ArrayList<>();
         for (Figure.Pass pass : Figure.Pass.values()) {
-            passes.add(read(() -> pass(report, pass, report.parameters())));
+            passes.add(read(() -> pass == Figure.Pass.WOMEN ? women(report)
+                    : pass(report, pass, report.parameters())));
         }
         CompletableFuture<Long> checkedCount = read(() -> count(Figure.CHECK_UP_CHECKED.selection(report),
                 report.parameters()));
@@ -356,6 +358,19 @@ public class DashboardQueries {
                 HouseholdKind.valueOf(rs.getString("kind")), rs.getString("household_number"),
                 rs.getObject("registered_on", LocalDate.class)));
         return new PageView<>(items, paging.page(), paging.size(), count(selection, parameters));
+    }
+
+    /**
+     * The women of childbearing age, the married among them and so the eligible for check-ups: of a county as known
+     * now from its tally ({@link Stocks#women}), which counts the same segments; otherwise their pass.
+     */
+    private Map<Figure, Long> women(Report report) {
+        Optional<Stocks.Women> tallied = report.knownAt().live()
+                ? stocks.women(report.area(), report.to(), report.bornAfter(), report.bornBy()) : Optional.empty();
+        return tallied.map(women -> Map.of(Figure.WOMEN_OF_CHILDBEARING_AGE, women.all(),
+                        Figure.MARRIED_WOMEN_OF_CHILDBEARING_AGE, women.married(),
+                        Figure.CHECK_UP_ELIGIBLE, women.married()))
+                .orElseGet(() -> pass(report, Figure.Pass.WOMEN, report.parameters()));
     }
 
     /** The figures of one pass in one read: a conditional sum of each figure's own predicate. */

@@ -84,7 +84,8 @@ class ResidenceHistory implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("residence_person", "residence_fact", "residence_place", "residence_place_history", "residence_segment", "residence_segment_history", "residence_tally");
+        return List.of("residence_person", "residence_fact", "residence_place", "residence_place_history",
+                "residence_segment", "residence_segment_history", "residence_tally", "residence_area_tally");
     }
 
     @Override
@@ -350,6 +351,7 @@ class ResidenceHistory implements Projection {
         forget(rows -> true);
         TransactionMemory.ifKept(TALLIES).ifPresent(Map::clear);
         jdbc.update("DELETE FROM residence_tally");
+        jdbc.update("DELETE FROM residence_area_tally");
         jdbc.update("DELETE FROM residence_segment_history");
         jdbc.update("DELETE FROM residence_segment");
         jdbc.update("DELETE FROM residence_place_history");
@@ -600,24 +602,54 @@ class ResidenceHistory implements Projection {
 
     private static final RowMapper<Stored> STORED = (rs, row) -> new Stored(rs.getLong("id"), segment(rs));
 
-    /** A living segment counts in its community's tally from the month it began until the month it ended. */
+    /**
+     * A living segment counts in its community's tally (and its township's and county's) from the month it began until
+     * the month it ended; a living woman's also in her county's women of her year of birth, married or not (a
+     * township's women are few enough to count from the segments, and were most of a replay's tally rows).
+     */
     private void count(Segment segment, long sign) {
         if (segment.living()) {
-            tally(segment.communityCode(), segment.residency().name(), segment.validFrom(), sign);
+            count(segment, segment.validFrom(), sign);
             if (segment.validTo() != null) {
-                tally(segment.communityCode(), segment.residency().name(), segment.validTo(), -sign);
+                count(segment, segment.validTo(), -sign);
             }
         }
     }
 
-    /**
-     * A change of a community's tally for a month: summed in the transaction's memory with the others of its key, and
-     * written when the transaction commits ({@link #writeTallies}); a census month's thousand registrations change a
-     * few dozen rows, each once instead of hundreds of times. At once outside a transaction. A change that sums to
-     * zero is written too: whether a month's row exists never depends on how the events were cut into transactions.
-     */
+    private void count(Segment segment, LocalDate day, long change) {
+        tally(segment.communityCode(), segment.residency().name(), day, change);
+        if (segment.sex() == Sex.FEMALE) {
+            String county = new CommunityCode(segment.communityCode()).county().value();
+            int born = segment.birthDate().getYear();
+            areaTally(county, WOMEN, born, day, change);
+            if (segment.maritalStatus() == MaritalStatus.MARRIED) {
+                areaTally(county, MARRIED_WOMEN, born, day, change);
+            }
+        }
+    }
+
+    /** A change of a community's tally for a month, and of its township's and county's. */
     private void tally(String community, String subject, LocalDate day, long change) {
-        Tally key = new Tally(community, subject, day.withDayOfMonth(1));
+        tally(new Tally(community, subject, 0, Span.MONTH, Span.MONTH.start(day)), change);
+        CommunityCode code = new CommunityCode(community);
+        areaTally(code.township().value(), subject, 0, day, change);
+        areaTally(code.county().value(), subject, 0, day, change);
+    }
+
+    /** A change of a township's or county's tally, for the month and for the year. */
+    private void areaTally(String area, String subject, int birthYear, LocalDate day, long change) {
+        for (Span span : Span.values()) {
+            tally(new Tally(area, subject, birthYear, span, span.start(day)), change);
+        }
+    }
+
+    /**
+     * A change of a tally: summed in the transaction's memory with the others of its key, and written when the
+     * transaction commits ({@link #writeTallies}); a census month's thousand registrations change a few dozen rows,
+     * each once instead of hundreds of times. At once outside a transaction. A change that sums to zero is written too:
+     * whether a row exists never depends on how the events were cut into transactions.
+     */
+    private void tally(Tally key, long change) {
         Optional<Map<Tally, Long>> changes = TransactionMemory.ifKept(TALLIES);
         if (changes.isEmpty()) {
             changes = TransactionMemory.of(TALLIES);
@@ -635,35 +667,76 @@ class ResidenceHistory implements Projection {
 
     private static final String TALLIES = "residence-history-tallies";
 
-    private record Tally(String community, String subject, LocalDate month) {
+    /** The subjects of the area tally that count living women by year of birth. */
+    static final String WOMEN = "WOMEN";
+    static final String MARRIED_WOMEN = "MARRIED_WOMEN";
+
+    /** The periods a tally counts by: a community's by month; a township's and a county's by month and by year. */
+    enum Span {
+        MONTH, YEAR;
+
+        LocalDate start(LocalDate day) {
+            return this == MONTH ? day.withDayOfMonth(1) : day.withDayOfYear(1);
+        }
+    }
+
+    /** A row of a tally: a community's (residence_tally) or a township's or county's (residence_area_tally). */
+    private record Tally(String area, String subject, int birthYear, Span span, LocalDate start) {
+
+        /** A community's code has 12 digits, a township's 9, a county's 6. */
+        boolean community() {
+            return area.length() == 12;
+        }
     }
 
     /** The order tally rows are written in, so two transactions never wait for each other's rows crosswise. */
-    private static final Comparator<Tally> TALLY_ORDER = Comparator.comparing(Tally::community)
-            .thenComparing(Tally::subject).thenComparing(Tally::month);
+    private static final Comparator<Tally> TALLY_ORDER = Comparator.comparing(Tally::area)
+            .thenComparing(Tally::subject).thenComparingInt(Tally::birthYear).thenComparing(Tally::span)
+            .thenComparing(Tally::start);
 
-    /** Each change as one statement whether the month's row is there or not, all as one batch. */
+    /** Each change as one statement whether the row is there or not, a batch for each table. */
     private void writeTallies(Map<Tally, Long> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        List<Object[]> rows = new ArrayList<>(changes.size());
+        List<Object[]> communities = new ArrayList<>();
+        List<Object[]> areas = new ArrayList<>();
         changes.entrySet().stream().sorted(Map.Entry.comparingByKey(TALLY_ORDER)).forEach(tally -> {
             Tally key = tally.getKey();
-            CommunityCode code = new CommunityCode(key.community());
-            rows.add(new Object[] {key.community(), key.subject(), key.month(), tally.getValue(),
-                    code.township().value(), code.county().value()});
+            if (key.community()) {
+                CommunityCode code = new CommunityCode(key.area());
+                communities.add(new Object[] {key.area(), key.subject(), key.start(), tally.getValue(),
+                        code.township().value(), code.county().value()});
+            } else {
+                areas.add(new Object[] {key.area(), key.subject(), key.birthYear(), key.span().name(), key.start(),
+                        tally.getValue()});
+            }
         });
-        jdbc.batchUpdate("""
-                        MERGE INTO residence_tally t
-                        USING (SELECT CAST(? AS VARCHAR(12)) AS community_code, CAST(? AS VARCHAR(12)) AS subject,
-                                   CAST(? AS DATE) AS month_start, CAST(? AS BIGINT) AS change) k
-                        ON t.community_code = k.community_code AND t.subject = k.subject
-                            AND t.month_start = k.month_start
-                        WHEN MATCHED THEN UPDATE SET change = t.change + k.change
-                        WHEN NOT MATCHED THEN INSERT (community_code, township_code, county_code, subject,
-                            month_start, change)
-                            VALUES (k.community_code, ?, ?, k.subject, k.month_start, k.change)""", rows);
+        if (!communities.isEmpty()) {
+            jdbc.batchUpdate("""
+                            MERGE INTO residence_tally t
+                            USING (SELECT CAST(? AS VARCHAR(12)) AS community_code, CAST(? AS VARCHAR(12)) AS subject,
+                                       CAST(? AS DATE) AS month_start, CAST(? AS BIGINT) AS change) k
+                            ON t.community_code = k.community_code AND t.subject = k.subject
+                                AND t.month_start = k.month_start
+                            WHEN MATCHED THEN UPDATE SET change = t.change + k.change
+                            WHEN NOT MATCHED THEN INSERT (community_code, township_code, county_code, subject,
+                                month_start, change)
+                                VALUES (k.community_code, ?, ?, k.subject, k.month_start, k.change)""", communities);
+        }
+        if (!areas.isEmpty()) {
+            jdbc.batchUpdate("""
+                            MERGE INTO residence_area_tally t
+                            USING (SELECT CAST(? AS VARCHAR(9)) AS area_code, CAST(? AS VARCHAR(14)) AS subject,
+                                       CAST(? AS INTEGER) AS birth_year, CAST(? AS VARCHAR(5)) AS span,
+                                       CAST(? AS DATE) AS period_start, CAST(? AS BIGINT) AS change) k
+                            ON t.area_code = k.area_code AND t.subject = k.subject AND t.birth_year = k.birth_year
+                                AND t.span = k.span AND t.period_start = k.period_start
+                            WHEN MATCHED THEN UPDATE SET change = t.change + k.change
+                            WHEN NOT MATCHED THEN INSERT (area_code, subject, birth_year, span, period_start, change)
+                                VALUES (k.area_code, k.subject, k.birth_year, k.span, k.period_start, k.change)""",
+                    areas);
+        }
     }
 
     private void supersedePlace(long id, Instant recordedAt) {

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How many people (and floating residents, and households) an area had on given days, from the monthly tally rather
@@ -93,6 +94,8 @@ public class Stocks {
 
     private List<Stock> tallied(AreaSql area, List<LocalDate> days) {
         MapSqlParameterSource parameters = area.bind(new MapSqlParameterSource());
+        // a township or a county: its own tally, by year and by month; anything else, its communities' by month
+        String tallied = area.tallied();
         List<String> tally = new ArrayList<>();
         List<String> persons = new ArrayList<>();
         List<String> places = new ArrayList<>();
@@ -105,13 +108,14 @@ public class Stocks {
             boolean monthEnd = day.equals(day.withDayOfMonth(day.lengthOfMonth()));
             LocalDate bound = monthEnd ? day.plusDays(1) : day.withDayOfMonth(1);
             last = last == null || bound.isAfter(last) ? bound : last;
-            parameters.addValue("bound" + i, bound).addValue("first" + i, day.withDayOfMonth(1))
-                      .addValue("day" + i, day);
-            tally.add("SUM(CASE WHEN t.month_start < :bound" + i + " AND t.subject <> 'HOUSEHOLD' THEN t.change ELSE 0 END)"
+            parameters.addValue("bound" + i, bound).addValue("year" + i, bound.withDayOfYear(1))
+                      .addValue("first" + i, day.withDayOfMonth(1)).addValue("day" + i, day);
+            String before = tallied == null ? "t.month_start < :bound" + i : before(i);
+            tally.add("SUM(CASE WHEN " + before + " AND t.subject <> 'HOUSEHOLD' THEN t.change ELSE 0 END)"
                     + " AS living_" + i);
-            tally.add("SUM(CASE WHEN t.month_start < :bound" + i + " AND t.subject = 'FLOATING_IN' THEN t.change ELSE 0 END)"
+            tally.add("SUM(CASE WHEN " + before + " AND t.subject = 'FLOATING_IN' THEN t.change ELSE 0 END)"
                     + " AS floating_" + i);
-            tally.add("SUM(CASE WHEN t.month_start < :bound" + i + " AND t.subject = 'HOUSEHOLD' THEN t.change ELSE 0 END)"
+            tally.add("SUM(CASE WHEN " + before + " AND t.subject = 'HOUSEHOLD' THEN t.change ELSE 0 END)"
                     + " AS households_" + i);
             if (!monthEnd) {
                 String began = "s.valid_from BETWEEN :first" + i + " AND :day" + i;
@@ -131,9 +135,11 @@ public class Stocks {
                 placeRanges.add("(" + closed + ")");
             }
         }
-        parameters.addValue("last", last);
-        Map<String, Object> months = jdbc.queryForMap("SELECT " + String.join(", ", tally)
-                + " FROM residence_tally t WHERE " + area.rows("t") + " AND t.month_start < :last", parameters);
+        parameters.addValue("last", last).addValue("tallied", tallied);
+        Map<String, Object> months = jdbc.queryForMap("SELECT " + String.join(", ", tally) + (tallied == null
+                ? " FROM residence_tally t WHERE " + area.rows("t") + " AND t.month_start < :last"
+                : " FROM residence_area_tally t WHERE t.area_code = :tallied AND t.subject IN ('PERMANENT',"
+                  + " 'FLOATING_IN', 'HOUSEHOLD') AND t.birth_year = 0 AND t.period_start < :last"), parameters);
         Map<String, Object> ownDays = persons.isEmpty() ? Map.of() : jdbc.queryForMap("SELECT "
                 + String.join(", ", persons) + " FROM residence_segment s WHERE " + area.rows("s") + " AND "
                 + Residents.LIVING + " AND (" + String.join(" OR ", personRanges) + ")", parameters);
@@ -147,6 +153,70 @@ public class Stocks {
                     number(months, "households_" + i) + number(ownPlaces, "households_" + i)));
         }
         return stocks;
+    }
+
+    /**
+     * Rows of the area tally of the months before {@code :bound<i>}: the years before its year, and its year's months
+     * before it.
+     */
+    private static String before(int i) {
+        return "((t.span = 'YEAR' AND t.period_start < :year" + i + ") OR (t.span = 'MONTH' AND t.period_start >= :year"
+                + i + " AND t.period_start < :bound" + i + "))";
+    }
+
+    /** Living women of an age on a day, and the married among them. */
+    public record Women(long all, long married) {
+    }
+
+    /**
+     * The women who lived in a county (a {@link AreaSql#tallied} area of 6 digits) on a day, born in
+     * (bornAfter, bornBy], and the married among them, as the register knows it now: the years of birth wholly inside
+     * from the area tally (as the stocks), the days of the two years at the edges from the segments. They are the
+     * segments of {@link Residents#womenOfChildbearingAge} and {@link Residents#marriedWomenOfChildbearingAge}, without
+     * reading a county's two hundred thousand. Empty for other areas, or a range holding no whole year.
+     */
+    public Optional<Women> women(AreaSql area, LocalDate day, LocalDate bornAfter, LocalDate bornBy) {
+        String county = area.tallied() != null && area.tallied().length() == 6 ? area.tallied() : null;
+        LocalDate firstBorn = bornAfter.plusDays(1);
+        int fromYear = firstBorn.getDayOfYear() == 1 ? firstBorn.getYear() : firstBorn.getYear() + 1;
+        int toYear = bornBy.plusDays(1).getDayOfYear() == 1 ? bornBy.getYear() : bornBy.getYear() - 1;
+        if (county == null || fromYear > toYear) {
+            return Optional.empty();
+        }
+        boolean monthEnd = day.equals(day.withDayOfMonth(day.lengthOfMonth()));
+        LocalDate bound = monthEnd ? day.plusDays(1) : day.withDayOfMonth(1);
+        MapSqlParameterSource parameters = area.bind(new MapSqlParameterSource())
+                .addValue("tallied", county).addValue("fromYear", fromYear).addValue("toYear", toYear)
+                .addValue("bound0", bound).addValue("year0", bound.withDayOfYear(1))
+                .addValue("first", day.withDayOfMonth(1)).addValue("day", day)
+                .addValue("bornAfter", bornAfter).addValue("bornBy", bornBy)
+                .addValue("interiorFrom", LocalDate.of(fromYear, 1, 1))
+                .addValue("interiorTo", LocalDate.of(toYear, 12, 31));
+        Map<String, Object> tally = jdbc.queryForMap("""
+                SELECT SUM(CASE WHEN t.subject = 'WOMEN' THEN t.change ELSE 0 END) AS women,
+                    SUM(CASE WHEN t.subject = 'MARRIED_WOMEN' THEN t.change ELSE 0 END) AS married
+                FROM residence_area_tally t
+                WHERE t.area_code = :tallied AND t.subject IN ('WOMEN', 'MARRIED_WOMEN')
+                    AND t.birth_year BETWEEN :fromYear AND :toYear AND""" + " " + before(0), parameters);
+        String women = "residence_segment s WHERE " + area.rows("s") + " AND " + Residents.LIVING
+                + " AND s.sex = 'FEMALE' AND ";
+        String married = "CASE WHEN s.marital_status = 'MARRIED' THEN 1 ELSE 0 END";
+        // each edge its own range of the women's index
+        Map<String, Object> edges = jdbc.queryForMap("SELECT COUNT(*) AS women, SUM(married) AS married FROM ("
+                + "SELECT " + married + " AS married FROM " + women + Residents.on("day")
+                + " AND s.birth_date > :bornAfter AND s.birth_date < :interiorFrom UNION ALL SELECT " + married
+                + " FROM " + women + Residents.on("day") + " AND s.birth_date > :interiorTo"
+                + " AND s.birth_date <= :bornBy) e", parameters);
+        Map<String, Object> ownDays = monthEnd ? Map.of() : jdbc.queryForMap("SELECT "
+                + "SUM(CASE WHEN s.valid_from BETWEEN :first AND :day THEN 1 ELSE 0 END)"
+                + " - SUM(CASE WHEN s.valid_to BETWEEN :first AND :day THEN 1 ELSE 0 END) AS women, "
+                + "SUM(CASE WHEN s.valid_from BETWEEN :first AND :day THEN " + married + " ELSE 0 END)"
+                + " - SUM(CASE WHEN s.valid_to BETWEEN :first AND :day THEN " + married + " ELSE 0 END) AS married"
+                + " FROM " + women + "s.birth_date BETWEEN :interiorFrom AND :interiorTo"
+                + " AND (s.valid_from BETWEEN :first AND :day OR s.valid_to BETWEEN :first AND :day)", parameters);
+        return Optional.of(new Women(
+                number(tally, "women") + number(edges, "women") + number(ownDays, "women"),
+                number(tally, "married") + number(edges, "married") + number(ownDays, "married")));
     }
 
     private static long number(Map<String, Object> row, String column) {

@@ -11,7 +11,6 @@ import org.registry.kernel.person.Residency;
 import org.registry.kernel.person.Sex;
 import org.registry.kernel.query.PageView;
 import org.registry.kernel.report.MonthlyFiguresView;
-import org.registry.query.api.FigureReads;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Rates;
 import org.registry.query.api.Report;
@@ -79,7 +78,7 @@ public class DashboardQueries {
     private final FloatingRegister floating;
     private final BenefitQueries benefits;
 
-    DashboardQueries(@FigureReads NamedParameterJdbcTemplate jdbc, Stocks stocks, FloatingRegister floating,
+    DashboardQueries(NamedParameterJdbcTemplate jdbc, Stocks stocks, FloatingRegister floating,
                      BenefitQueries benefits) {
         this.jdbc = jdbc;
         this.stocks = stocks;

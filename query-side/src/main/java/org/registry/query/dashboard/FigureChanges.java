@@ -1,6 +1,5 @@
 package org.registry.query.dashboard;
 
-import org.registry.query.api.FigureReads;
 import org.registry.query.api.KnownAt;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Report;
@@ -45,7 +44,7 @@ public class FigureChanges {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    FigureChanges(@FigureReads NamedParameterJdbcTemplate jdbc) {
+    FigureChanges(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,7 +1,6 @@
 package org.registry.query.residence;
 
 import org.registry.query.api.AreaSql;
-import org.registry.query.api.FigureReads;
 import org.registry.query.api.KnownAt;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -29,7 +28,7 @@ public class Stocks {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    public Stocks(@FigureReads NamedParameterJdbcTemplate jdbc) {
+    public Stocks(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -4,7 +4,6 @@ import org.registry.kernel.checkup.CheckUpType;
 import org.registry.kernel.checkup.RiskLevel;
 import org.registry.kernel.query.PageView;
 import org.registry.query.api.AreaSql;
-import org.registry.query.api.FigureReads;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Rates;
 import org.registry.query.api.Report;
@@ -29,7 +28,7 @@ class CheckUpQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    CheckUpQueries(@FigureReads NamedParameterJdbcTemplate jdbc) {
+    CheckUpQueries(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -3,7 +3,6 @@ package org.registry.query.ledger.floating;
 import org.registry.kernel.person.MoveReason;
 import org.registry.kernel.person.Sex;
 import org.registry.kernel.query.PageView;
-import org.registry.query.api.FigureReads;
 import org.registry.query.api.Paging;
 import org.registry.query.api.Report;
 import org.registry.query.api.Selection;
@@ -41,7 +40,7 @@ public class FloatingRegister {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    public FloatingRegister(@FigureReads NamedParameterJdbcTemplate jdbc) {
+    public FloatingRegister(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

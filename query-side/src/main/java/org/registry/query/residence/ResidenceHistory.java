@@ -139,7 +139,7 @@ class ResidenceHistory implements Projection {
                 new Recording(recordedAt, position).nextRowId(), event.householdId().value(), community.value(),
                 community.township().value(), community.county().value(), event.address(), event.kind().name(),
                 event.householdNumber(), event.registeredOn(), event.registeredOn(), instant(recordedAt));
-        tally(community.value(), HOUSEHOLD, event.registeredOn(), 1);
+        tally(community, HOUSEHOLD, event.registeredOn(), 1);
         knownPlaces().ifPresent(known -> known.put(event.householdId().value(),
                 List.of(new Place(event.householdId().value(), community.value(), event.registeredOn(), null))));
     }
@@ -164,9 +164,9 @@ class ResidenceHistory implements Projection {
         supersedePlace(id, recording.at());
         String was = (String) current.get("community_code");
         // the open place gives way to the same place closed on the day of the move, and the new one from that day
-        tally(was, HOUSEHOLD, until, -1);
+        tally(new CommunityCode(was), HOUSEHOLD, until, -1);
         CommunityCode community = event.communityCode();
-        tally(community.value(), HOUSEHOLD, until, 1);
+        tally(community, HOUSEHOLD, until, 1);
         String insert = """
                 INSERT INTO residence_place (id, household_id, community_code, township_code, county_code, address,
                     kind, household_number, registered_on, valid_from, valid_to, recorded_at)
@@ -325,7 +325,7 @@ class ResidenceHistory implements Projection {
         for (Map<String, Object> place : jdbc.queryForList("""
                         SELECT id, community_code, valid_from, valid_to FROM residence_place WHERE household_id = ?
                         ORDER BY id""", event.householdId().value())) {
-            String community = (String) place.get("community_code");
+            CommunityCode community = new CommunityCode((String) place.get("community_code"));
             tally(community, HOUSEHOLD, toLocalDate(place.get("valid_from")), -1);
             if (place.get("valid_to") != null) {
                 tally(community, HOUSEHOLD, toLocalDate(place.get("valid_to")), 1);
@@ -617,9 +617,10 @@ class ResidenceHistory implements Projection {
     }
 
     private void count(Segment segment, LocalDate day, long change) {
-        tally(segment.communityCode(), segment.residency().name(), day, change);
+        CommunityCode community = new CommunityCode(segment.communityCode());
+        tally(community, segment.residency().name(), day, change);
         if (segment.sex() == Sex.FEMALE) {
-            String county = new CommunityCode(segment.communityCode()).county().value();
+            String county = community.county().value();
             int born = segment.birthDate().getYear();
             areaTally(county, WOMEN, born, day, change);
             if (segment.maritalStatus() == MaritalStatus.MARRIED) {
@@ -629,11 +630,10 @@ class ResidenceHistory implements Projection {
     }
 
     /** A change of a community's tally for a month, and of its township's and county's. */
-    private void tally(String community, String subject, LocalDate day, long change) {
-        tally(new Tally(community, subject, 0, Span.MONTH, Span.MONTH.start(day)), change);
-        CommunityCode code = new CommunityCode(community);
-        areaTally(code.township().value(), subject, 0, day, change);
-        areaTally(code.county().value(), subject, 0, day, change);
+    private void tally(CommunityCode community, String subject, LocalDate day, long change) {
+        tally(new Tally(community.value(), subject, 0, Span.MONTH, Span.MONTH.start(day)), change);
+        areaTally(community.township().value(), subject, 0, day, change);
+        areaTally(community.county().value(), subject, 0, day, change);
     }
 
     /** A change of a township's or county's tally, for the month and for the year. */

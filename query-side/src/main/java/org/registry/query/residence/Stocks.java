@@ -103,9 +103,8 @@ public class Stocks {
         LocalDate last = null;
         for (int i = 0; i < days.size(); i++) {
             LocalDate day = days.get(i);
-            // a day that ends its month is its month's tally; any other day, the months before and its own days
-            boolean monthEnd = day.equals(day.withDayOfMonth(day.lengthOfMonth()));
-            LocalDate bound = monthEnd ? day.plusDays(1) : day.withDayOfMonth(1);
+            boolean monthEnd = monthEnd(day);
+            LocalDate bound = bound(day);
             last = last == null || bound.isAfter(last) ? bound : last;
             parameters.addValue("bound" + i, bound).addValue("year" + i, bound.withDayOfYear(1))
                       .addValue("first" + i, day.withDayOfMonth(1)).addValue("day" + i, day);
@@ -154,6 +153,18 @@ public class Stocks {
         return stocks;
     }
 
+    private static boolean monthEnd(LocalDate day) {
+        return day.equals(day.withDayOfMonth(day.lengthOfMonth()));
+    }
+
+    /**
+     * The first month a day's stock leaves out of the tally: a day that ends its month is its month's tally, any
+     * other day the months before and its own days.
+     */
+    private static LocalDate bound(LocalDate day) {
+        return monthEnd(day) ? day.plusDays(1) : day.withDayOfMonth(1);
+    }
+
     /**
      * Rows of the area tally of the months before {@code :bound<i>}: the years before its year, and its year's months
      * before it.
@@ -182,8 +193,8 @@ public class Stocks {
         if (county == null || fromYear > toYear) {
             return Optional.empty();
         }
-        boolean monthEnd = day.equals(day.withDayOfMonth(day.lengthOfMonth()));
-        LocalDate bound = monthEnd ? day.plusDays(1) : day.withDayOfMonth(1);
+        boolean monthEnd = monthEnd(day);
+        LocalDate bound = bound(day);
         MapSqlParameterSource parameters = area.bind(new MapSqlParameterSource())
                 .addValue("tallied", county).addValue("fromYear", fromYear).addValue("toYear", toYear)
                 .addValue("bound0", bound).addValue("year0", bound.withDayOfYear(1))

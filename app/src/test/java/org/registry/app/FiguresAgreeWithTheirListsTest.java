@@ -445,12 +445,17 @@ class FiguresAgreeWithTheirListsTest extends CountyScenario {
                 }
             }
         }
-        // and the tally is the one a recount of the rows gives, as the migration that introduced it counted them
-        String rows = "SELECT area_code, subject, span, period_start, CAST(birth_year AS INTEGER) AS birth_year,"
+        // and the tallies, counted event by event, are those a count of the rows gives, as a rebuild counts them
+        String areaRows = "SELECT area_code, subject, span, period_start, CAST(birth_year AS INTEGER) AS birth_year,"
                 + " CAST(change AS BIGINT) AS change FROM %s"
                 + " ORDER BY area_code, subject, span, period_start, birth_year";
-        assertThat(jdbc.queryForList(rows.formatted("residence_area_tally")))
-                .isEqualTo(jdbc.queryForList(rows.formatted("(" + areaTallyRecount() + ") r")))
+        assertThat(jdbc.queryForList(areaRows.formatted("residence_area_tally")))
+                .isEqualTo(jdbc.queryForList(areaRows.formatted("(" + recount("residence_area_tally") + ") r")))
+                .hasSizeGreaterThan(100);
+        String communityRows = "SELECT community_code, township_code, county_code, subject, month_start,"
+                + " CAST(change AS BIGINT) AS change FROM %s ORDER BY community_code, subject, month_start";
+        assertThat(jdbc.queryForList(communityRows.formatted("residence_tally")))
+                .isEqualTo(jdbc.queryForList(communityRows.formatted("(" + recount("residence_tally") + ") r")))
                 .hasSizeGreaterThan(100);
 
         // as known at an instant in the middle of the county's history, too: the stocks then come from the tally
@@ -488,13 +493,11 @@ class FiguresAgreeWithTheirListsTest extends CountyScenario {
         assertThat(all.at("/benefits/amountPaid").asText()).isEqualTo("1620.00");
     }
 
-    /** The query of the migration that filled the area tally from the rows there were (V46). */
-    static String areaTallyRecount() {
+    /** The query a rebuild of the residence history counts a tally with, from its rows. */
+    static String recount(String tally) {
         try (var sql = FiguresAgreeWithTheirListsTest.class.getResourceAsStream(
-                "/db/query/V46__residence_area_tally.sql")) {
-            String migration = new String(sql.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            String insert = migration.substring(migration.indexOf("INSERT INTO residence_area_tally"));
-            return insert.substring(insert.indexOf("SELECT"), insert.lastIndexOf(';'));
+                "/org/registry/query/residence/" + tally + ".sql")) {
+            return new String(sql.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -42,6 +42,22 @@ public interface Projection {
         return List.of();
     }
 
+    /**
+     * Said to a rebuild's own instance (the shadow's) before its first event; the live instance is never told. A
+     * projection that keeps tables counted from its other rows (a tally) may leave them empty while it is rebuilt and
+     * count them in {@link #rebuilt()}, from the rows, in one statement instead of a change at every event.
+     */
+    default void rebuilding() {
+    }
+
+    /**
+     * Said to a rebuild's own instance once its processor has stopped, before the rebuild is compared with the live
+     * projection or swapped in: it counts now what it left to count ({@link #rebuilding()}). A verification compares
+     * what it counted with what the live instance counted event by event.
+     */
+    default void rebuilt() {
+    }
+
     /** The processing group: the name of the projection in the API and of its tokens. */
     default String name() {
         ProcessingGroup group = ClassUtils.getUserClass(this).getAnnotation(ProcessingGroup.class);

@@ -19,6 +19,8 @@ import org.registry.platform.migration.SchemaMigration;
 import org.registry.platform.migration.SchemaMigrations;
 import org.registry.query.QuerySide;
 import org.registry.query.api.Projection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -49,6 +51,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Shadow implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(Shadow.class);
+
     /**
      * What a shadow schema is made of, by the same Flyway migrations as the live schema: the event store's (for
      * Axon's token table; its event tables stay empty there) and the query side's.
@@ -59,17 +63,20 @@ final class Shadow implements AutoCloseable {
     final String schema;
     final DataSource dataSource;
     private final JdbcTemplate live;
+    private final Projection instance;
     private final BoundedEventSource events;
     private final TrackingEventProcessor processor;
     private final int segmentCount;
     private final AtomicReference<Exception> failure;
 
-    private Shadow(String name, String schema, DataSource dataSource, JdbcTemplate live, BoundedEventSource events,
-                   TrackingEventProcessor processor, int segmentCount, AtomicReference<Exception> failure) {
+    private Shadow(String name, String schema, DataSource dataSource, JdbcTemplate live, Projection instance,
+                   BoundedEventSource events, TrackingEventProcessor processor, int segmentCount,
+                   AtomicReference<Exception> failure) {
         this.name = name;
         this.schema = schema;
         this.dataSource = dataSource;
         this.live = live;
+        this.instance = instance;
         this.events = events;
         this.processor = processor;
         this.segmentCount = segmentCount;
@@ -119,7 +126,8 @@ final class Shadow implements AutoCloseable {
             failure.compareAndSet(null, exception);
             PropagatingErrorHandler.instance().onError(exception, event, handler);
         };
-        Object instance = instantiate(projection, shadow, parts.beans(), parts.batchInserts());
+        Projection instance = instantiate(projection, shadow, parts.beans(), parts.batchInserts());
+        instance.rebuilding();
         SimpleEventHandlerInvoker invoker = SimpleEventHandlerInvoker.builder()
                 .eventHandlers(instance)
                 .parameterResolverFactory(parts.axon().parameterResolverFactory())
@@ -147,7 +155,7 @@ final class Shadow implements AutoCloseable {
                         .andTokenClaimInterval(200, TimeUnit.MILLISECONDS)
                         .andThreadFactory(group -> threads("rebuild-" + name)))
                 .build();
-        Shadow started = new Shadow(name, schema, shadow, live, events, processor, segments, failure);
+        Shadow started = new Shadow(name, schema, shadow, live, instance, events, processor, segments, failure);
         processor.start();
         return started;
     }
@@ -191,6 +199,20 @@ final class Shadow implements AutoCloseable {
         processor.shutDown();
     }
 
+    /**
+     * Stops the processor and has the projection count what it left to the end of its rebuild
+     * ({@link Projection#rebuilt()}): the shadow is then complete, to compare or to swap in.
+     */
+    void finish() {
+        stop();
+        long started = System.nanoTime();
+        instance.rebuilt();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (millis > 0) {
+            log.info("Rebuild of projection [{}]: counting what it counts once at the end took {} ms", name, millis);
+        }
+    }
+
     /** Stops and drops the shadow schema with everything in it. */
     @Override
     public void close() {
@@ -221,7 +243,7 @@ final class Shadow implements AutoCloseable {
      * A second instance of the projection's class, by its constructor: what it is given to reach the database is
      * bound to the shadow schema, everything else is the application's bean.
      */
-    static Object instantiate(Projection projection, DataSource shadow, BeanFactory beans, boolean batchInserts) {
+    static Projection instantiate(Projection projection, DataSource shadow, BeanFactory beans, boolean batchInserts) {
         Class<?> type = ClassUtils.getUserClass(projection);
         Constructor<?> constructor = Arrays.stream(type.getDeclaredConstructors())
                 .max(Comparator.comparingInt(Constructor::getParameterCount))
@@ -244,7 +266,7 @@ final class Shadow implements AutoCloseable {
         }).toArray();
         try {
             constructor.setAccessible(true);
-            return constructor.newInstance(arguments);
+            return (Projection) constructor.newInstance(arguments);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build a second " + type.getName() + " for its rebuild", e);
         }

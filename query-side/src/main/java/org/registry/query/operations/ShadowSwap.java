@@ -55,7 +55,7 @@ class ShadowSwap {
         live.shutDown();
         try {
             fence(name);
-            shadow.stop();
+            shadow.finish();
             copy(projection, shadow);
             return storedPosition(shadow, name);
         } finally {

@@ -57,7 +57,7 @@ class ShadowVerifier {
         LiveSnapshot live = liveSnapshot(projection, rebuild.target);
         shadow.raiseLimit(live.position());
         builder.await(shadow, rebuild, live.position());
-        shadow.stop();
+        shadow.finish();
         List<TableChecksum> rebuilt = projection.tables().stream()
                 .map(table -> TableChecksum.of(jdbc, shadow.schema, table,
                         TableChecksum.columns(jdbc, liveSchema, table)))

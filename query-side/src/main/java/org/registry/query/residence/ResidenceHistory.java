@@ -44,6 +44,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -61,6 +65,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -123,6 +128,8 @@ class ResidenceHistory implements Projection {
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
     private volatile Boolean postgreSql;
+    /** False in a rebuild's own instance: it counts its tallies from its rows when it has caught up. */
+    private volatile boolean tallying = true;
 
     ResidenceHistory(@ProjectionWrites JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -343,6 +350,37 @@ class ResidenceHistory implements Projection {
     @EventHandler
     void on(EventMessage<?> event) {
         // deliberately nothing
+    }
+
+    /**
+     * A rebuild changes no tally event by event: at a million residents that was 40 % of its time, where counting
+     * both tallies from the rows once it has caught up ({@link #rebuilt()}) takes seconds.
+     */
+    @Override
+    public void rebuilding() {
+        tallying = false;
+    }
+
+    /**
+     * Both tallies counted from the rows, as the events counted them: the queries beside this class
+     * ({@code residence_tally.sql}, {@code residence_area_tally.sql}) count a superseded row's +1 and -1 that
+     * cancel, so the rows are the live projection's, which a verification compares.
+     */
+    @Override
+    public void rebuilt() {
+        jdbc.update("INSERT INTO residence_tally (community_code, township_code, county_code, subject, month_start,"
+                + " change) " + recount("residence_tally"));
+        jdbc.update("INSERT INTO residence_area_tally (area_code, subject, birth_year, span, period_start, change) "
+                + recount("residence_area_tally"));
+    }
+
+    /** The query that counts a tally from the rows (a resource beside this class). */
+    private static String recount(String tally) {
+        try (InputStream sql = ResidenceHistory.class.getResourceAsStream(tally + ".sql")) {
+            return new String(Objects.requireNonNull(sql, tally).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @ResetHandler
@@ -608,7 +646,7 @@ class ResidenceHistory implements Projection {
      * township's women are few enough to count from the segments, and were most of a replay's tally rows).
      */
     private void count(Segment segment, long sign) {
-        if (segment.living()) {
+        if (tallying && segment.living()) {
             count(segment, segment.validFrom(), sign);
             if (segment.validTo() != null) {
                 count(segment, segment.validTo(), -sign);
@@ -631,6 +669,9 @@ class ResidenceHistory implements Projection {
 
     /** A change of a community's tally for a month, and of its township's and county's. */
     private void tally(CommunityCode community, String subject, LocalDate day, long change) {
+        if (!tallying) {
+            return;
+        }
         tally(new Tally(community.value(), subject, 0, Span.MONTH, Span.MONTH.start(day)), change);
         areaTally(community.township().value(), subject, 0, day, change);
         areaTally(community.county().value(), subject, 0, day, change);

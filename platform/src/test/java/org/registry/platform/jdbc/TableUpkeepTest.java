@@ -60,6 +60,33 @@ class TableUpkeepTest {
         }
     }
 
+    @Test
+    void tablesWhoseRowsWereReplacedAreVacuumedAndAnalyzedAtOnce_theirNewPagesAllVisible() throws SQLException {
+        assumeTrue(TestDatabase.isPostgres(), "the upkeep is PostgreSQL's");
+        TestDatabase.Schema schema = TestDatabase.newSchema();
+        try (Connection connection = DriverManager.getConnection(schema.url(), schema.user(), schema.password())) {
+            JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+            TableUpkeep upkeep = new TableUpkeep(jdbc, Duration.ofSeconds(15));
+            jdbc.execute("CREATE TABLE \"Replaced\" (id bigint PRIMARY KEY, label text)");
+            jdbc.update("INSERT INTO \"Replaced\" SELECT n, 'row ' || n FROM generate_series(1, 5000) n");
+            assertThat(allVisiblePages(jdbc)).isZero();
+
+            upkeep.settle(schema.name(), java.util.List.of("Replaced"));
+
+            assertThat(jdbc.queryForObject("SELECT reltuples FROM pg_class WHERE oid = '\"Replaced\"'::regclass",
+                    Float.class)).isEqualTo(5000f);
+            assertThat(allVisiblePages(jdbc)).isPositive().isEqualTo(jdbc.queryForObject(
+                    "SELECT relpages FROM pg_class WHERE oid = '\"Replaced\"'::regclass", Integer.class));
+        } finally {
+            schema.drop();
+        }
+    }
+
+    private static int allVisiblePages(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("SELECT relallvisible FROM pg_class WHERE oid = '\"Replaced\"'::regclass",
+                Integer.class);
+    }
+
     /** A backend sends its counts to the statistics at most once a second; this one sends them now. */
     private static void flushStatistics(JdbcTemplate jdbc) {
         jdbc.execute("SELECT pg_stat_force_next_flush()");

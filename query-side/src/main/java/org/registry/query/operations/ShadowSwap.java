@@ -1,6 +1,7 @@
 package org.registry.query.operations;
 
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.registry.platform.jdbc.TableUpkeep;
 import org.registry.platform.processing.AxonTokens;
 import org.registry.platform.processing.ProcessorPositions;
 import org.registry.query.api.Projection;
@@ -19,7 +20,8 @@ import java.util.function.BooleanSupplier;
  * Puts a caught-up shadow in place of the live projection: the live processor stops (its claims fenced off, so no
  * other node takes them up meanwhile), and one transaction replaces the live tables' rows with the shadow's and the
  * live tokens with the shadow's tokens. The live processor then starts again from where the shadow got to. Readers
- * see the old rows until that transaction commits, then the new ones.
+ * see the old rows until that transaction commits, then the new ones; the tables are then vacuumed and analyzed
+ * ({@link TableUpkeep#settle}) before the replay says it is done.
  */
 @Component
 class ShadowSwap {
@@ -33,13 +35,15 @@ class ShadowSwap {
     private final PlatformTransactionManager transactionManager;
     private final AxonTokens tokens;
     private final ShadowBuilder builder;
+    private final TableUpkeep upkeep;
 
     ShadowSwap(DataSource dataSource, PlatformTransactionManager transactionManager, AxonTokens tokens,
-               ShadowBuilder builder) {
+               ShadowBuilder builder, TableUpkeep upkeep) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactionManager = transactionManager;
         this.tokens = tokens;
         this.builder = builder;
+        this.upkeep = upkeep;
     }
 
     /**
@@ -53,11 +57,12 @@ class ShadowSwap {
         String name = projection.name();
         awaitStored(name, shadow, target);
         live.shutDown();
+        long position;
         try {
             fence(name);
             shadow.finish();
             copy(projection, shadow);
-            return storedPosition(shadow, name);
+            position = storedPosition(shadow, name);
         } finally {
             ShadowBuilder.closeQuietly(shadow);
             tokens.release(name, FENCE);
@@ -65,6 +70,8 @@ class ShadowSwap {
                 live.start();
             }
         }
+        upkeep.settle(builder.liveSchema(), projection.tables());
+        return position;
     }
 
     /**

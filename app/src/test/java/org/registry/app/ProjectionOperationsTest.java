@@ -3,7 +3,10 @@ package org.registry.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.registry.platform.test.Api;
+import org.registry.platform.test.TestDatabase;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.registry.app.HouseholdApiTest.assertProblem;
 
 /** Projection operations of api.md: the list, a replay beside the live projection, rebuild equals live. */
@@ -171,6 +175,56 @@ class ProjectionOperationsTest extends RegisterScenario {
             assertThat(verified.get("liveChecksum").asText()).isEqualTo(verified.get("rebuiltChecksum").asText());
             assertThat(verified.get("differingTables")).isEmpty();
         }
+    }
+
+    /**
+     * On PostgreSQL a replay moves its rebuilt tables in place of the live ones, with every index the live ones had;
+     * while a reader holds a live table longer than the swap would wait, the rows are copied instead.
+     */
+    @Test
+    void aReplayMovesItsTablesInWithEveryIndex_orCopiesItsRowsWhileAReaderHoldsALiveTable() throws Exception {
+        assumeTrue(TestDatabase.isPostgres(), "tables are moved on PostgreSQL; elsewhere rows are copied");
+        populate(county(), 3);
+        List<Map<String, Object>> indexes = personIndexIndexes();
+        assertThat(indexes).extracting(index -> index.get("indexname")).contains("person_index_name",
+                "person_index_county", "person_check_up_pkey");
+        long table = personIndexTable();
+
+        api.as("admin").post("/api/admin/projections/person-index/replay", Map.of()).expect(202);
+        awaitReplay("person-index");
+
+        assertThat(status("person-index").at("/rebuild/state").asText()).isEqualTo("DONE");
+        assertThat(personIndexTable()).as("the rebuilt table, moved in").isNotEqualTo(table);
+        assertThat(personIndexIndexes()).isEqualTo(indexes);
+        long moved = personIndexTable();
+
+        try (Connection reader = jdbc.getDataSource().getConnection()) {
+            reader.setAutoCommit(false);
+            try (Statement statement = reader.createStatement()) {
+                statement.execute("LOCK TABLE person_index IN ACCESS SHARE MODE");
+            }
+            api.as("admin").post("/api/admin/projections/person-index/replay", Map.of()).expect(202);
+            awaitReplay("person-index");
+            assertThat(status("person-index").at("/rebuild/state").asText()).isEqualTo("DONE");
+            reader.rollback();
+        }
+        assertThat(personIndexTable()).as("the live table, its rows replaced").isEqualTo(moved);
+        assertThat(personIndexIndexes()).isEqualTo(indexes);
+        assertThat(api.as("analyst").post("/api/admin/projections/person-index/verify", Map.of()).expect(200)
+                      .json().get("identical").asBoolean()).isTrue();
+    }
+
+    /** The indexes of the person index's tables, by name and definition. */
+    private List<Map<String, Object>> personIndexIndexes() {
+        return jdbc.queryForList("""
+                SELECT tablename, indexname, replace(indexdef, current_schema() || '.', '') AS definition
+                FROM pg_indexes WHERE schemaname = current_schema()
+                    AND tablename IN ('person_index', 'person_index_household', 'person_check_up', 'person_claim')
+                ORDER BY indexname""");
+    }
+
+    private long personIndexTable() {
+        return jdbc.queryForObject("SELECT CAST(CAST('person_index' AS regclass) AS oid)", Long.class);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.flywaydb.core.Flyway;
 import org.registry.platform.eventstore.EventStoreConfiguration;
+import org.registry.platform.jdbc.Databases;
 import org.registry.platform.migration.SchemaMigration;
 import org.registry.platform.migration.SchemaMigrations;
 import org.registry.query.QuerySide;
@@ -22,6 +23,7 @@ import org.registry.query.api.Projection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +33,7 @@ import org.springframework.util.ClassUtils;
 import javax.sql.DataSource;
 import java.lang.reflect.Constructor;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -64,19 +67,22 @@ final class Shadow implements AutoCloseable {
     final DataSource dataSource;
     private final JdbcTemplate live;
     private final Projection instance;
+    /** On PostgreSQL, how to build again the indexes for readers the shadow goes without. */
+    private final List<String> readerIndexes;
     private final BoundedEventSource events;
     private final TrackingEventProcessor processor;
     private final int segmentCount;
     private final AtomicReference<Exception> failure;
 
     private Shadow(String name, String schema, DataSource dataSource, JdbcTemplate live, Projection instance,
-                   BoundedEventSource events, TrackingEventProcessor processor, int segmentCount,
-                   AtomicReference<Exception> failure) {
+                   List<String> readerIndexes, BoundedEventSource events, TrackingEventProcessor processor,
+                   int segmentCount, AtomicReference<Exception> failure) {
         this.name = name;
         this.schema = schema;
         this.dataSource = dataSource;
         this.live = live;
         this.instance = instance;
+        this.readerIndexes = readerIndexes;
         this.events = events;
         this.processor = processor;
         this.segmentCount = segmentCount;
@@ -117,7 +123,13 @@ final class Shadow implements AutoCloseable {
                   .migrate();
         }
 
+        boolean postgreSql = Boolean.TRUE.equals(live.execute((ConnectionCallback<Boolean>) Databases::postgreSql));
+        List<String> readerIndexes = new ArrayList<>();
         for (String index : projection.indexesForReaders()) {
+            if (postgreSql) {
+                readerIndexes.add(live.queryForObject("SELECT indexdef FROM pg_indexes WHERE schemaname = ?"
+                        + " AND indexname = ?", String.class, schema, index));
+            }
             live.execute("DROP INDEX " + quote(schema) + "." + quote(index));
         }
 
@@ -155,7 +167,8 @@ final class Shadow implements AutoCloseable {
                         .andTokenClaimInterval(200, TimeUnit.MILLISECONDS)
                         .andThreadFactory(group -> threads("rebuild-" + name)))
                 .build();
-        Shadow started = new Shadow(name, schema, shadow, live, instance, events, processor, segments, failure);
+        Shadow started = new Shadow(name, schema, shadow, live, instance, List.copyOf(readerIndexes), events,
+                processor, segments, failure);
         processor.start();
         return started;
     }
@@ -188,6 +201,23 @@ final class Shadow implements AutoCloseable {
                         .mapToLong(position -> position.orElse(0))
                         .min()
                         .orElse(0);
+    }
+
+    /**
+     * Whether its tables can take the live tables' place as they are (on PostgreSQL): then the indexes for readers
+     * it went without are built now, from their definitions, while it goes on; else its rows are copied over.
+     */
+    boolean readyToMove() {
+        if (!Boolean.TRUE.equals(live.execute((ConnectionCallback<Boolean>) Databases::postgreSql))) {
+            return false;
+        }
+        if (!readerIndexes.isEmpty()) {
+            long started = System.nanoTime();
+            readerIndexes.forEach(live::execute);
+            log.info("Rebuild of projection [{}]: built its {} indexes for readers in {} ms", name,
+                    readerIndexes.size(), (System.nanoTime() - started) / 1_000_000);
+        }
+        return true;
     }
 
     void raiseLimit(long position) {

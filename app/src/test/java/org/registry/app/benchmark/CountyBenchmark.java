@@ -130,6 +130,10 @@ public final class CountyBenchmark {
                     verify(rebuilds, projection, county.events());
                 }
             }
+            if (!only.isBlank()) {
+                System.out.println("\nthe live processors were stopped: the projections not replayed (county.projections)"
+                        + " are empty, and the dashboard below counts nothing from them");
+            }
             dashboards(admin, county, dashboardRuns, seed);
 
             System.out.printf(Locale.ROOT, "%nsummary: %,d residents, %,d events; baseline %,.0f rows/s%n", residents,
